@@ -1,0 +1,94 @@
+import { useMemo } from 'react';
+import { CATALOG } from './encodings/catalog.ts';
+import { symmetricDomain } from './plots/scales.ts';
+import { updateSpec, useAppState } from './client/useEngine.ts';
+import { Controls } from './components/Controls.tsx';
+import { MatrixPanel } from './components/MatrixPanel.tsx';
+import { TokenStrip } from './components/TokenStrip.tsx';
+import { BackendBadge, Notices } from './components/StatusBar.tsx';
+
+const PANELS = [
+  { name: 'embeddings', title: 'Token embeddings' },
+  { name: 'pe', title: 'Positional encoding' },
+  { name: 'input', title: 'Input (token + position)' },
+] as const;
+
+export function App() {
+  const view = useAppState((s) => s.view);
+  const backend = useAppState((s) => s.backend);
+  const tokens = useAppState((s) => s.tokens);
+  const vocabSize = useAppState((s) => s.vocabSize);
+  const matrices = useAppState((s) => s.matrices);
+  const notices = useAppState((s) => s.notices);
+  const error = useAppState((s) => s.error);
+  const hoverRow = useAppState((s) => s.hoverRow);
+  const busy = useAppState((s) => s.busy);
+  const lastRun = useAppState((s) => s.lastRun);
+  const { spec, sharedScale } = view;
+
+  const domains = useMemo(() => {
+    const present = PANELS.map((p) => matrices[p.name]?.data).filter((d): d is Float32Array => !!d);
+    const shared = symmetricDomain(...present);
+    return Object.fromEntries(
+      PANELS.map((p) => {
+        const m = matrices[p.name];
+        return [p.name, sharedScale || !m ? shared : symmetricDomain(m.data)];
+      }),
+    ) as Record<(typeof PANELS)[number]['name'], [number, number]>;
+  }, [matrices, sharedScale]);
+
+  const scheme = CATALOG[spec.pe];
+  const captions = {
+    embeddings: `Rows of a seeded N(0, 1) table of ${vocabSize ?? '…'} × ${spec.d}, gathered by token id${
+      spec.scaleEmbeddings ? `, times √${spec.d} = ${Math.sqrt(spec.d).toFixed(3)}` : ''
+    }.`,
+    pe: `${scheme.label} — ${scheme.blurb}`,
+    input: 'X = E + PE: what the first transformer layer actually sees.',
+  };
+
+  return (
+    <div className="app">
+      <header className="top">
+        <h1>Embedscope</h1>
+        <p className="tagline">The input layer of a transformer, live: tokens → embeddings + positions.</p>
+        <BackendBadge backend={backend} />
+        <span className="run-status" aria-live="off">
+          {busy
+            ? 'computing…'
+            : lastRun
+              ? `last run ${lastRun.ms.toFixed(1)} ms · ${lastRun.numTensors} tensors`
+              : ''}
+        </span>
+      </header>
+      <Notices state={{ notices, error, backend }} />
+      <main>
+        <label className="text-input">
+          <span>Text</span>
+          <textarea
+            value={spec.text}
+            rows={3}
+            spellCheck={false}
+            onChange={(e) => {
+              performance.mark('embedscope:input');
+              updateSpec({ text: e.target.value });
+            }}
+          />
+        </label>
+        <Controls spec={spec} sharedScale={sharedScale} />
+        <TokenStrip tokens={tokens} vocabSize={vocabSize} textLength={spec.text.length} hoverRow={hoverRow} />
+        <div className="matrices">
+          {PANELS.map((p) => (
+            <MatrixPanel
+              key={p.name}
+              title={p.title}
+              matrix={matrices[p.name]}
+              domain={domains[p.name]}
+              hoverRow={hoverRow}
+              caption={captions[p.name]}
+            />
+          ))}
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+// The URL hash mirrors the user-visible state, so any view can be shared and reloaded.
+// Parsing validates every key; a bad value falls back to its default and leaves a notice for the user.
+import {
+  DEFAULT_SPEC,
+  ENCODINGS,
+  LAYOUTS,
+  LIMITS,
+  TOKENIZERS,
+  isOneOf,
+  type RunSpec,
+} from '../protocol/specs.ts';
+
+export interface ViewState {
+  spec: RunSpec;
+  /** One colour scale across the three heatmaps. */
+  sharedScale: boolean;
+}
+
+export const DEFAULT_VIEW: ViewState = { spec: DEFAULT_SPEC, sharedScale: false };
+
+const KNOWN_KEYS = ['text', 'tokenizer', 'd', 'pe', 'seed', 'base', 'layout', 'scale', 'shared'] as const;
+/** Longest text accepted from a URL (characters). */
+export const MAX_URL_TEXT = 100_000;
+
+function show(value: string): string {
+  const clipped = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return JSON.stringify(clipped);
+}
+
+function parseIntStrict(value: string): number | null {
+  return /^-?\d{1,10}$/.test(value.trim()) ? Number(value) : null;
+}
+
+export function parseHash(hash: string): { view: ViewState; notices: string[] } {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const spec: RunSpec = { ...DEFAULT_SPEC, params: { ...DEFAULT_SPEC.params } };
+  let sharedScale = DEFAULT_VIEW.sharedScale;
+  const notices: string[] = [];
+  const bad = (key: string, value: string, why: string, fallback: unknown) =>
+    notices.push(`URL key "${key}" = ${show(value)} ${why}; using ${JSON.stringify(fallback)}.`);
+
+  for (const key of new Set(params.keys())) {
+    if (!isOneOf(KNOWN_KEYS, key)) notices.push(`Ignored unknown URL key ${show(key)}.`);
+  }
+
+  const text = params.get('text');
+  if (text !== null) {
+    if (text.length > MAX_URL_TEXT) {
+      spec.text = text.slice(0, MAX_URL_TEXT);
+      notices.push(`URL text was ${text.length} characters; kept the first ${MAX_URL_TEXT}.`);
+    } else spec.text = text;
+  }
+
+  const tokenizer = params.get('tokenizer');
+  if (tokenizer !== null) {
+    if (isOneOf(TOKENIZERS, tokenizer)) spec.tokenizer = tokenizer;
+    else bad('tokenizer', tokenizer, `is not one of ${TOKENIZERS.join(', ')}`, spec.tokenizer);
+  }
+
+  const d = params.get('d');
+  if (d !== null) {
+    const n = parseIntStrict(d);
+    if (n !== null && n >= LIMITS.dMin && n <= LIMITS.dMax && n % 2 === 0) spec.d = n;
+    else bad('d', d, `must be an even integer from ${LIMITS.dMin} to ${LIMITS.dMax}`, spec.d);
+  }
+
+  const pe = params.get('pe');
+  if (pe !== null) {
+    if (isOneOf(ENCODINGS, pe)) spec.pe = pe;
+    else bad('pe', pe, `is not one of ${ENCODINGS.join(', ')}`, spec.pe);
+  }
+
+  const seed = params.get('seed');
+  if (seed !== null) {
+    const n = parseIntStrict(seed);
+    if (n !== null && Math.abs(n) <= 2 ** 31 - 1) spec.seed = n;
+    else bad('seed', seed, 'must be an integer within ±2147483647', spec.seed);
+  }
+
+  const base = params.get('base');
+  if (base !== null) {
+    const n = Number(base);
+    if (base.trim() !== '' && Number.isFinite(n) && n > 1 && n <= 1e12) spec.params.base = n;
+    else bad('base', base, 'must be a number greater than 1 (and at most 1e12)', spec.params.base);
+  }
+
+  const layout = params.get('layout');
+  if (layout !== null) {
+    if (isOneOf(LAYOUTS, layout)) spec.params.layout = layout;
+    else bad('layout', layout, `is not one of ${LAYOUTS.join(', ')}`, spec.params.layout);
+  }
+
+  const flag = (key: string, fallback: boolean): boolean => {
+    const v = params.get(key);
+    if (v === null) return fallback;
+    if (v === '1' || v === '0') return v === '1';
+    bad(key, v, 'must be 1 or 0', fallback);
+    return fallback;
+  };
+  spec.scaleEmbeddings = flag('scale', spec.scaleEmbeddings);
+  sharedScale = flag('shared', sharedScale);
+
+  return { view: { spec, sharedScale }, notices };
+}
+
+/** The hash for a view; keys at their default are left out to keep links short, except text. */
+export function toHash({ spec, sharedScale }: ViewState): string {
+  const p = new URLSearchParams();
+  p.set('text', spec.text);
+  p.set('tokenizer', spec.tokenizer);
+  p.set('d', String(spec.d));
+  p.set('pe', spec.pe);
+  p.set('seed', String(spec.seed));
+  p.set('base', String(spec.params.base));
+  if (spec.params.layout !== DEFAULT_SPEC.params.layout) p.set('layout', spec.params.layout);
+  if (spec.scaleEmbeddings) p.set('scale', '1');
+  if (sharedScale) p.set('shared', '1');
+  return '#' + p.toString();
+}

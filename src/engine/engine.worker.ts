@@ -1,0 +1,73 @@
+// The engine's message loop: thin on purpose. It picks a backend, then runs specs through the Pipeline.
+// Runs are coalesced (only the newest queued spec is computed) and a running one stops at its next step once
+// a newer run arrives. Nothing is thrown across the boundary: failures go back as {type: 'error'}.
+import type { FromEngine, ToEngine } from '../protocol/messages.ts';
+import { assertNever, transferables } from '../protocol/messages.ts';
+import type { RunSpec } from '../protocol/specs.ts';
+import { initBackend } from './backend.ts';
+import { Cancelled, Pipeline } from './pipeline.ts';
+
+function post(msg: FromEngine): void {
+  postMessage(msg, transferables(msg));
+}
+
+const pipeline = new Pipeline();
+let latest = 0;
+let cancelledUpTo = 0;
+let pending: { runId: number; spec: RunSpec } | null = null;
+let pumping = false;
+
+const ready = initBackend().then(
+  (choice) => {
+    post({ type: 'ready', ...choice });
+    return true;
+  },
+  (err: unknown) => {
+    post({ type: 'error', runId: null, message: err instanceof Error ? err.message : String(err) });
+    return false;
+  },
+);
+
+async function pump(): Promise<void> {
+  if (pumping) return;
+  pumping = true;
+  try {
+    if (!(await ready)) return;
+    while (pending) {
+      const job = pending;
+      pending = null;
+      const stale = () => job.runId !== latest || job.runId <= cancelledUpTo;
+      if (stale()) continue;
+      try {
+        await pipeline.run(job.runId, job.spec, post, stale);
+      } catch (err) {
+        if (err instanceof Cancelled) continue;
+        post({ type: 'error', runId: job.runId, message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  } finally {
+    pumping = false;
+  }
+}
+
+addEventListener('message', (event: MessageEvent<ToEngine>) => {
+  const msg = event.data;
+  switch (msg.type) {
+    case 'run':
+      latest = msg.runId;
+      pending = { runId: msg.runId, spec: msg.spec };
+      void pump();
+      break;
+    case 'cancel':
+      cancelledUpTo = Math.max(cancelledUpTo, msg.runId);
+      break;
+    case 'crash':
+      // Test hook for the client's crash recovery: an uncaught error outside any try.
+      setTimeout(() => {
+        throw new Error('injected worker crash');
+      });
+      break;
+    default:
+      assertNever(msg);
+  }
+});

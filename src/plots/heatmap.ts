@@ -1,0 +1,242 @@
+// drawHeatmap(el, matrix, opts): a dense grid on canvas (one ImageData pixel per cell, scaled up with
+// pixelated rendering) under SVG axes, with a hover read-out. Idempotent like a D3 join: calling it again
+// with new data updates the same canvas, axes and listeners.
+import { axisBottom, axisLeft, format, scaleLinear, select } from 'd3';
+import { LUT_SIZE, packedLut } from './scales.ts';
+
+export interface HeatmapData {
+  shape: [number, number];
+  data: Float32Array;
+  rowLabels?: string[];
+}
+
+export interface HeatmapOptions {
+  domain: [number, number];
+  /** Axis titles. */
+  xTitle?: string;
+  yTitle?: string;
+  highlightRow?: number | null;
+  onHover?: (row: number | null) => void;
+  /** Tooltip text for a cell; the default names the row label, position, dimension and value. */
+  describe?: (row: number, col: number, value: number) => string;
+}
+
+interface Parts {
+  canvas: HTMLCanvasElement;
+  svg: SVGSVGElement;
+  tip: HTMLDivElement;
+  current: { m: HeatmapData; opts: HeatmapOptions; plotW: number; plotH: number };
+}
+
+const MARGIN = { top: 6, right: 8, bottom: 34, left: 84 };
+const parts = new WeakMap<HTMLElement, Parts>();
+const lut = packedLut();
+
+export function defaultDescribe(m: HeatmapData) {
+  return (row: number, col: number, value: number) => {
+    const label = m.rowLabels?.[row];
+    const head = label !== undefined ? `“${label}” · position ${row}` : `position ${row}`;
+    return `${head} · dim ${col} · ${value.toFixed(4)}`;
+  };
+}
+
+function setup(el: HTMLElement): Parts {
+  el.classList.add('heatmap');
+  el.replaceChildren();
+  const canvas = document.createElement('canvas');
+  canvas.className = 'heatmap-canvas';
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', 'heatmap-axes');
+  svg.setAttribute('aria-hidden', 'true');
+  const tip = document.createElement('div');
+  tip.className = 'tooltip';
+  tip.setAttribute('role', 'status');
+  tip.hidden = true;
+  el.append(svg, canvas, tip);
+  const p: Parts = {
+    canvas,
+    svg,
+    tip,
+    current: {
+      m: { shape: [0, 0], data: new Float32Array(0) },
+      opts: { domain: [-1, 1] },
+      plotW: 0,
+      plotH: 0,
+    },
+  };
+  canvas.addEventListener('pointermove', (e) => {
+    const { m, opts, plotW, plotH } = p.current;
+    const [rows, cols] = m.shape;
+    const r = canvas.getBoundingClientRect();
+    const col = Math.floor(((e.clientX - r.left) / plotW) * cols);
+    const row = Math.floor(((e.clientY - r.top) / plotH) * rows);
+    if (row < 0 || row >= rows || col < 0 || col >= cols) return;
+    const value = m.data[row * cols + col];
+    tip.textContent = (opts.describe ?? defaultDescribe(m))(row, col, value);
+    tip.hidden = false;
+    const left = MARGIN.left + e.clientX - r.left + 12;
+    tip.style.left = `${Math.min(left, MARGIN.left + plotW - 180)}px`;
+    tip.style.top = `${MARGIN.top + e.clientY - r.top + 14}px`;
+    opts.onHover?.(row);
+  });
+  canvas.addEventListener('pointerleave', () => {
+    tip.hidden = true;
+    p.current.opts.onHover?.(null);
+  });
+  parts.set(el, p);
+  return p;
+}
+
+/** Writes the colour of every cell into an ImageData through the packed lookup table. */
+export function paint(ctx: CanvasRenderingContext2D, m: HeatmapData, domain: [number, number]): void {
+  const [rows, cols] = m.shape;
+  const img = ctx.createImageData(cols, rows);
+  const px = new Uint32Array(img.data.buffer);
+  const [lo, hi] = domain;
+  const k = (LUT_SIZE - 1) / (hi - lo || 1);
+  const nan = 0xff888888;
+  const data = m.data;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (v !== v) {
+      px[i] = nan;
+      continue;
+    }
+    let j = ((v - lo) * k + 0.5) | 0;
+    j = j < 0 ? 0 : j > LUT_SIZE - 1 ? LUT_SIZE - 1 : j;
+    px[i] = lut[j];
+  }
+  ctx.putImageData(img, 0, 0);
+}
+
+export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOptions): void {
+  const p = parts.get(el) ?? setup(el);
+  const [rows, cols] = m.shape;
+  const width = Math.max(240, el.clientWidth || 600);
+  const plotW = width - MARGIN.left - MARGIN.right;
+  const plotH = Math.max(60, Math.min(340, rows * 18));
+  p.current = { m, opts, plotW, plotH };
+
+  const { canvas, svg } = p;
+  if (canvas.width !== Math.max(cols, 1) || canvas.height !== Math.max(rows, 1)) {
+    canvas.width = Math.max(cols, 1);
+    canvas.height = Math.max(rows, 1);
+  }
+  Object.assign(canvas.style, {
+    left: `${MARGIN.left}px`,
+    top: `${MARGIN.top}px`,
+    width: `${plotW}px`,
+    height: `${plotH}px`,
+  });
+  const ctx = canvas.getContext('2d');
+  if (ctx && rows > 0 && cols > 0) paint(ctx, m, opts.domain);
+  else ctx?.clearRect(0, 0, canvas.width, canvas.height);
+
+  const height = plotH + MARGIN.top + MARGIN.bottom;
+  el.style.height = `${height}px`;
+  const root = select(svg).attr('width', width).attr('height', height);
+
+  const x = scaleLinear()
+    .domain([0, Math.max(cols, 1)])
+    .range([0, plotW]);
+  const y = scaleLinear()
+    .domain([0, Math.max(rows, 1)])
+    .range([0, plotH]);
+  const xTicks = x.ticks(Math.min(cols, 8)).filter((t) => Number.isInteger(t) && t < cols);
+  const xAxis = axisBottom(x)
+    .tickValues(xTicks.map((t) => t + 0.5))
+    .tickFormat((t) => format('d')(+t - 0.5));
+  const labels = m.rowLabels;
+  const yAxis =
+    rows <= 24 && labels
+      ? axisLeft(y)
+          .tickValues(Array.from({ length: rows }, (_, i) => i + 0.5))
+          .tickFormat((t) => {
+            const i = +t - 0.5;
+            const s = labels[i] ?? '';
+            return `${s.length > 9 ? s.slice(0, 8) + '…' : s} ${i}`;
+          })
+      : axisLeft(y)
+          .tickValues(
+            y
+              .ticks(Math.min(rows, 8))
+              .filter((t) => Number.isInteger(t) && t < rows)
+              .map((t) => t + 0.5),
+          )
+          .tickFormat((t) => format('d')(+t - 0.5));
+
+  root
+    .selectAll<SVGGElement, number>('g.x-axis')
+    .data([0])
+    .join('g')
+    .attr('class', 'x-axis')
+    .attr('transform', `translate(${MARGIN.left},${MARGIN.top + plotH})`)
+    .call(xAxis);
+  root
+    .selectAll<SVGGElement, number>('g.y-axis')
+    .data([0])
+    .join('g')
+    .attr('class', 'y-axis')
+    .attr('transform', `translate(${MARGIN.left},${MARGIN.top})`)
+    .call(yAxis);
+  root
+    .selectAll('text.x-title')
+    .data([opts.xTitle ?? 'dimension'])
+    .join('text')
+    .attr('class', 'x-title')
+    .attr('x', MARGIN.left + plotW / 2)
+    .attr('y', height - 2)
+    .attr('text-anchor', 'middle')
+    .text((t) => t);
+
+  const hl = opts.highlightRow;
+  root
+    .selectAll('rect.row-highlight')
+    .data(hl !== null && hl !== undefined && hl < rows ? [hl] : [])
+    .join('rect')
+    .attr('class', 'row-highlight')
+    .attr('x', MARGIN.left - 1)
+    .attr('y', (r) => MARGIN.top + y(r) - 1)
+    .attr('width', plotW + 2)
+    .attr('height', Math.max(2, plotH / rows) + 2);
+}
+
+/** A colour bar for the diverging scale, with its domain as ticks. */
+export function drawLegend(el: HTMLElement, domain: [number, number], title: string): void {
+  const width = 220;
+  const barH = 10;
+  const root = select(el)
+    .selectAll<SVGSVGElement, number>('svg.legend')
+    .data([0])
+    .join('svg')
+    .attr('class', 'legend')
+    .attr('width', width + 24)
+    .attr('height', 38)
+    .attr('role', 'img')
+    .attr(
+      'aria-label',
+      `${title}: from ${domain[0].toFixed(3)} (blue) through 0 (white) to ${domain[1].toFixed(3)} (red)`,
+    );
+  const x = scaleLinear().domain(domain).range([0, width]);
+  const n = 32;
+  root
+    .selectAll('rect.swatch')
+    .data(Array.from({ length: n }, (_, i) => i))
+    .join('rect')
+    .attr('class', 'swatch')
+    .attr('x', (i) => 12 + (i * width) / n)
+    .attr('y', 4)
+    .attr('width', width / n + 0.5)
+    .attr('height', barH)
+    .attr('fill', (i) => {
+      const c = lut[Math.round(((i + 0.5) / n) * (LUT_SIZE - 1))];
+      return `rgb(${c & 255},${(c >>> 8) & 255},${(c >>> 16) & 255})`;
+    });
+  root
+    .selectAll<SVGGElement, number>('g.legend-axis')
+    .data([0])
+    .join('g')
+    .attr('class', 'legend-axis')
+    .attr('transform', `translate(12,${4 + barH})`)
+    .call(axisBottom(x).ticks(5).tickSize(4).tickFormat(format('.3~g')));
+}

@@ -1,0 +1,32 @@
+// Colour scales. Signed data uses a diverging map centred on 0 (ColorBrewer RdBu, colour-blind safe):
+// negative blue, zero white, positive red. Lookups go through a 256-entry table packed as RGBA words.
+import { interpolateRdBu, rgb } from 'd3';
+
+export const LUT_SIZE = 256;
+
+export function diverging(t: number): string {
+  return interpolateRdBu(1 - t);
+}
+
+/** 256 colours packed little-endian as 0xAABBGGRR, ready to write into an ImageData's Uint32 view. */
+export function packedLut(interp: (t: number) => string = diverging): Uint32Array {
+  const lut = new Uint32Array(LUT_SIZE);
+  for (let i = 0; i < LUT_SIZE; i++) {
+    const c = rgb(interp(i / (LUT_SIZE - 1)));
+    lut[i] = (255 << 24) | (Math.round(c.b) << 16) | (Math.round(c.g) << 8) | Math.round(c.r);
+  }
+  return lut;
+}
+
+/** Symmetric domain [−m, m] covering every finite value (m ≥ 1e-12 so that all-zero data still maps). */
+export function symmetricDomain(...arrays: Float32Array[]): [number, number] {
+  let m = 0;
+  for (const a of arrays) {
+    for (let i = 0; i < a.length; i++) {
+      const v = Math.abs(a[i]);
+      if (v > m && Number.isFinite(v)) m = v;
+    }
+  }
+  m = Math.max(m, 1e-12);
+  return [-m, m];
+}

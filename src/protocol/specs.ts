@@ -1,0 +1,67 @@
+// The run specification: everything the engine needs to recompute the views, and nothing else.
+// Both threads import this module; it holds types and tiny pure helpers only.
+
+export const TOKENIZERS = ['word', 'char'] as const;
+export type TokenizerName = (typeof TOKENIZERS)[number];
+
+export const ENCODINGS = ['sinusoidal', 'none'] as const;
+export type EncodingName = (typeof ENCODINGS)[number];
+
+export const LAYOUTS = ['interleaved', 'half'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+/** Parameters shared by the positional-encoding schemes; each scheme reads the ones it needs. */
+export interface EncodingParams {
+  base: number;
+  layout: Layout;
+}
+
+export interface RunSpec {
+  text: string;
+  tokenizer: TokenizerName;
+  /** Model width d_model: even, 2…2048. */
+  d: number;
+  /** Seed of the random token-embedding table. */
+  seed: number;
+  pe: EncodingName;
+  params: EncodingParams;
+  /** Multiply token embeddings by √d_model before adding positions (Vaswani et al. §3.4). */
+  scaleEmbeddings: boolean;
+}
+
+export const LIMITS = {
+  dMin: 2,
+  dMax: 2048,
+  /** Positions are integers below 2^13 so that the exact angle reduction in engine/trig.ts holds. */
+  maxPositions: 8192,
+  maxTokens: 2048,
+} as const;
+
+export const DEFAULT_TEXT = 'The cat sat on the mat because the mat was warm.';
+
+export const DEFAULT_SPEC: RunSpec = {
+  text: DEFAULT_TEXT,
+  tokenizer: 'word',
+  d: 64,
+  seed: 42,
+  pe: 'sinusoidal',
+  params: { base: 10000, layout: 'interleaved' },
+  scaleEmbeddings: false,
+};
+
+export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (list as readonly string[]).includes(value);
+}
+
+/** A problem with a spec, phrased for the user, naming the limit; null when the spec is fine. */
+export function validateSpec(spec: RunSpec): string | null {
+  const { d, params } = spec;
+  if (!Number.isInteger(d) || d < LIMITS.dMin || d > LIMITS.dMax || d % 2 !== 0) {
+    return `d_model must be an even integer from ${LIMITS.dMin} to ${LIMITS.dMax} (got ${d}).`;
+  }
+  if (!Number.isInteger(spec.seed)) return `seed must be an integer (got ${spec.seed}).`;
+  if (!Number.isFinite(params.base) || params.base <= 1) {
+    return `base must be a number greater than 1 (got ${params.base}).`;
+  }
+  return null;
+}

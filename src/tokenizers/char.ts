@@ -1,0 +1,30 @@
+// Character tokenizer: one token per user-perceived character (Unicode grapheme cluster, via Intl.Segmenter),
+// so an emoji ZWJ sequence or a letter with combining marks stays one token. White space is a token too, as in
+// character-level language models. The vocabulary is printable ASCII plus every character of the bundled corpus;
+// anything else is [UNK] (id 0).
+import corpus from './corpus.txt?raw';
+import type { Token } from '../protocol/messages.ts';
+import { Vocab, byFrequency, type Tokenizer } from './tokenizer.ts';
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+export function graphemes(text: string): Array<{ piece: string; start: number; end: number }> {
+  const out = [];
+  for (const s of segmenter.segment(text))
+    out.push({ piece: s.segment, start: s.index, end: s.index + s.segment.length });
+  return out;
+}
+
+const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+export const charVocab = new Vocab([...ascii, ...byFrequency(graphemes(corpus).map((g) => g.piece))]);
+
+export const char: Tokenizer = {
+  name: 'char',
+  vocabSize: charVocab.size,
+  tokenize(text: string): Token[] {
+    return graphemes(text).map(({ piece, start, end }) => {
+      const id = charVocab.id(piece);
+      return { text: piece, id, start, end, unknown: id === 0 };
+    });
+  },
+};

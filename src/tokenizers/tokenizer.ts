@@ -1,0 +1,44 @@
+// The interface every tokenizer implements, and the small helpers they share.
+import type { Token } from '../protocol/messages.ts';
+import type { TokenizerName } from '../protocol/specs.ts';
+
+export interface Tokenizer {
+  name: TokenizerName;
+  vocabSize: number;
+  /** Tokens covering the text in order; start/end are UTF-16 offsets into `text`. */
+  tokenize(text: string): Token[];
+}
+
+/** A vocabulary table: id → piece and piece → id, with [UNK] at id 0. */
+export class Vocab {
+  static readonly UNK = '[UNK]';
+  readonly pieces: string[];
+  private readonly ids = new Map<string, number>();
+
+  constructor(pieces: Iterable<string>) {
+    this.pieces = [Vocab.UNK];
+    for (const p of pieces) {
+      if (p === Vocab.UNK || this.ids.has(p)) continue;
+      this.ids.set(p, this.pieces.length);
+      this.pieces.push(p);
+    }
+  }
+
+  get size(): number {
+    return this.pieces.length;
+  }
+
+  /** The id of a piece, or 0 ([UNK]) when it is not in the table. */
+  id(piece: string): number {
+    return this.ids.get(piece) ?? 0;
+  }
+}
+
+/** Pieces ordered by descending count, ties broken by code-unit order, so the table is deterministic. */
+export function byFrequency(items: Iterable<string>): string[] {
+  const counts = new Map<string, number>();
+  for (const it of items) counts.set(it, (counts.get(it) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([w]) => w);
+}
