@@ -6,6 +6,7 @@ import { Controls } from './components/Controls.tsx';
 import { MatrixPanel } from './components/MatrixPanel.tsx';
 import { TokenStrip } from './components/TokenStrip.tsx';
 import { BackendBadge, Notices } from './components/StatusBar.tsx';
+import { Lab } from './components/Lab.tsx';
 
 const PANELS = [
   { name: 'embeddings', title: 'Token embeddings' },
@@ -88,6 +89,7 @@ export function App() {
             />
           ))}
         </div>
+        <Lab />
       </main>
     </div>
   );

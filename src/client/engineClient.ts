@@ -12,6 +12,7 @@ export class EngineClient {
   private worker: Worker;
   private runId = 0;
   private lastSpec: RunSpec | null = null;
+  private lastCached: string | null = null;
   private readonly events: ClientEvents;
 
   constructor(events: ClientEvents) {
@@ -45,10 +46,12 @@ export class EngineClient {
     this.worker.postMessage(msg);
   }
 
-  run(spec: RunSpec): number {
+  /** `cached`: static key of the text-independent matrices already held, which the worker need not resend. */
+  run(spec: RunSpec, cached: string | null = null): number {
     this.lastSpec = spec;
+    this.lastCached = cached;
     this.runId += 1;
-    this.send({ type: 'run', runId: this.runId, spec });
+    this.send({ type: 'run', runId: this.runId, spec, cached });
     return this.runId;
   }
 
@@ -60,7 +63,7 @@ export class EngineClient {
     this.worker.terminate();
     this.worker = this.spawn();
     this.events.restarted(reason);
-    if (this.lastSpec) this.run(this.lastSpec);
+    if (this.lastSpec) this.run(this.lastSpec, this.lastCached);
   }
 
   /** Test hook: makes the worker throw an uncaught error. */

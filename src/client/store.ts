@@ -1,5 +1,5 @@
 // The one store. React reads it with useSyncExternalStore; the plots read what React hands them.
-import type { BackendName, Matrix, Token } from '../protocol/messages.ts';
+import type { BackendName, Check, Matrix, Token } from '../protocol/messages.ts';
 import { DEFAULT_VIEW, type ViewState } from './urlState.ts';
 
 export interface AppState {
@@ -13,6 +13,9 @@ export interface AppState {
   /** The problem with the current input, or the engine's last error; the old views stay on screen. */
   error: string | null;
   notices: string[];
+  checks: Check[];
+  /** Static key of the text-independent matrices held (complete sets only). */
+  staticKey: string | null;
   /** Row (token position) under the pointer, shared by every view. */
   hoverRow: number | null;
 }
@@ -47,6 +50,8 @@ export const initialState: AppState = {
   error: null,
   notices: [],
   hoverRow: null,
+  checks: [],
+  staticKey: null,
 };
 
 export type Store = ReturnType<typeof createStore>;

@@ -14,11 +14,33 @@ export interface ViewState {
   spec: RunSpec;
   /** One colour scale across the three heatmaps. */
   sharedScale: boolean;
+  /** Positions at or past this "training length" are shaded; a learned table has nothing there. */
+  trainLength: number;
+  /** Dimensions drawn in the curves view. */
+  dims: number[];
 }
 
-export const DEFAULT_VIEW: ViewState = { spec: DEFAULT_SPEC, sharedScale: false };
+export const DEFAULT_VIEW: ViewState = { spec: DEFAULT_SPEC, sharedScale: false, trainLength: 256, dims: [10, 11, 20, 21] };
 
-const KNOWN_KEYS = ['text', 'tokenizer', 'd', 'pe', 'seed', 'base', 'layout', 'scale', 'shared'] as const;
+const KNOWN_KEYS = [
+  'text',
+  'tokenizer',
+  'd',
+  'pe',
+  'seed',
+  'base',
+  'layout',
+  'scale',
+  'shared',
+  'heads',
+  'buckets',
+  'maxdist',
+  'bidirectional',
+  'positions',
+  'causal',
+  'trainlen',
+  'dims',
+] as const;
 /** Longest text accepted from a URL (characters). */
 export const MAX_URL_TEXT = 100_000;
 
@@ -35,6 +57,8 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const spec: RunSpec = { ...DEFAULT_SPEC, params: { ...DEFAULT_SPEC.params } };
   let sharedScale = DEFAULT_VIEW.sharedScale;
+  let trainLength = DEFAULT_VIEW.trainLength;
+  let dims = DEFAULT_VIEW.dims;
   const notices: string[] = [];
   const bad = (key: string, value: string, why: string, fallback: unknown) =>
     notices.push(`URL key "${key}" = ${show(value)} ${why}; using ${JSON.stringify(fallback)}.`);
@@ -90,6 +114,27 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
     else bad('layout', layout, `is not one of ${LAYOUTS.join(', ')}`, spec.params.layout);
   }
 
+  const intKey = (key: string, min: number, max: number, fallback: number): number => {
+    const v = params.get(key);
+    if (v === null) return fallback;
+    const n = parseIntStrict(v);
+    if (n !== null && n >= min && n <= max) return n;
+    bad(key, v, `must be an integer from ${min} to ${max}`, fallback);
+    return fallback;
+  };
+  spec.params.heads = intKey('heads', 1, LIMITS.headsMax, spec.params.heads);
+  spec.params.buckets = intKey('buckets', 2, LIMITS.bucketsMax, spec.params.buckets);
+  spec.params.maxdist = intKey('maxdist', 2, LIMITS.maxPositions, spec.params.maxdist);
+  spec.params.positions = intKey('positions', 1, LIMITS.maxPositions, spec.params.positions);
+  trainLength = intKey('trainlen', 1, LIMITS.maxPositions, trainLength);
+
+  const dimsRaw = params.get('dims');
+  if (dimsRaw !== null) {
+    const list = dimsRaw.split(',').map((x) => parseIntStrict(x));
+    if (list.length <= 16 && list.every((n) => n !== null && n >= 0 && n < spec.d)) dims = list as number[];
+    else bad('dims', dimsRaw, `must be up to 16 comma-separated dimensions below d = ${spec.d}`, dims);
+  }
+
   const flag = (key: string, fallback: boolean): boolean => {
     const v = params.get(key);
     if (v === null) return fallback;
@@ -99,12 +144,14 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
   };
   spec.scaleEmbeddings = flag('scale', spec.scaleEmbeddings);
   sharedScale = flag('shared', sharedScale);
+  spec.params.bidirectional = flag('bidirectional', spec.params.bidirectional);
+  spec.causal = flag('causal', spec.causal);
 
-  return { view: { spec, sharedScale }, notices };
+  return { view: { spec, sharedScale, trainLength, dims }, notices };
 }
 
 /** The hash for a view; keys at their default are left out to keep links short, except text. */
-export function toHash({ spec, sharedScale }: ViewState): string {
+export function toHash({ spec, sharedScale, trainLength, dims }: ViewState): string {
   const p = new URLSearchParams();
   p.set('text', spec.text);
   p.set('tokenizer', spec.tokenizer);
@@ -115,5 +162,15 @@ export function toHash({ spec, sharedScale }: ViewState): string {
   if (spec.params.layout !== DEFAULT_SPEC.params.layout) p.set('layout', spec.params.layout);
   if (spec.scaleEmbeddings) p.set('scale', '1');
   if (sharedScale) p.set('shared', '1');
+  const P = spec.params;
+  const D = DEFAULT_SPEC.params;
+  if (P.heads !== D.heads) p.set('heads', String(P.heads));
+  if (P.buckets !== D.buckets) p.set('buckets', String(P.buckets));
+  if (P.maxdist !== D.maxdist) p.set('maxdist', String(P.maxdist));
+  if (P.bidirectional !== D.bidirectional) p.set('bidirectional', P.bidirectional ? '1' : '0');
+  if (P.positions !== D.positions) p.set('positions', String(P.positions));
+  if (spec.causal) p.set('causal', '1');
+  if (trainLength !== DEFAULT_VIEW.trainLength) p.set('trainlen', String(trainLength));
+  if (dims.join() !== DEFAULT_VIEW.dims.join()) p.set('dims', dims.join(','));
   return '#' + p.toString();
 }

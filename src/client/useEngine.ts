@@ -11,6 +11,8 @@ import { parseHash, toHash, type ViewState } from './urlState.ts';
 export const store = createStore(initialState);
 let client: EngineClient | null = null;
 let frame = 0;
+/** Static key seen in the current run's matrices; it becomes the store's once the run is done. */
+let runStaticKey: string | null = null;
 
 function onMessage(msg: FromEngine): void {
   switch (msg.type) {
@@ -23,12 +25,25 @@ function onMessage(msg: FromEngine): void {
       store.set({ tokens: msg.tokens, vocabSize: msg.vocabSize });
       break;
     case 'matrix':
+      if (msg.matrix.staticKey) runStaticKey = msg.matrix.staticKey;
       store.set((s) => ({ matrices: { ...s.matrices, [msg.matrix.name]: msg.matrix } }));
       break;
-    case 'done':
-      store.set({ busy: false, error: null, lastRun: { ms: msg.ms, numTensors: msg.numTensors } });
+    case 'checks':
+      store.set({ checks: msg.checks });
+      break;
+    case 'done': {
+      const keep = new Set(msg.names);
+      store.set((s) => ({
+        busy: false,
+        error: null,
+        lastRun: { ms: msg.ms, numTensors: msg.numTensors },
+        staticKey: runStaticKey ?? s.staticKey,
+        matrices: Object.fromEntries(Object.entries(s.matrices).filter(([name]) => keep.has(name))),
+      }));
+      runStaticKey = null;
       performance.mark('embedscope:done');
       break;
+    }
     case 'error':
       store.set({ busy: false, error: msg.message });
       break;
@@ -51,7 +66,8 @@ function flush(): void {
     return;
   }
   store.set({ busy: true });
-  client?.run(view.spec);
+  runStaticKey = null;
+  client?.run(view.spec, store.get().staticKey);
 }
 
 function schedule(): void {

@@ -1,43 +1,11 @@
-import { useState } from 'react';
 import { ENCODINGS, LAYOUTS, LIMITS, TOKENIZERS, isOneOf, type RunSpec } from '../protocol/specs.ts';
 import { CATALOG } from '../encodings/catalog.ts';
 import { updateSpec, updateView } from '../client/useEngine.ts';
+import { NumberField } from './NumberField.tsx';
 
 interface Props {
   spec: RunSpec;
   sharedScale: boolean;
-}
-
-/** A number field that keeps what the user typed, and only commits values that parse. */
-function NumberField(props: {
-  label: string;
-  value: number;
-  step?: number;
-  min?: number;
-  max?: number;
-  commit: (n: number) => void;
-}) {
-  const { label, value, step, min, max, commit } = props;
-  const [draft, setDraft] = useState<string | null>(null);
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        type="number"
-        inputMode="numeric"
-        step={step}
-        min={min}
-        max={max}
-        value={draft ?? String(value)}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          const n = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(n)) commit(n);
-        }}
-        onBlur={() => setDraft(null)}
-      />
-    </label>
-  );
 }
 
 export function Controls({ spec, sharedScale }: Props) {

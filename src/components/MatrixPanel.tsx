@@ -4,6 +4,7 @@ import { slug } from '../protocol/messages.ts';
 import { download, matrixCsv } from '../client/csv.ts';
 import { setHoverRow } from '../client/useEngine.ts';
 import { Heatmap } from './Heatmap.tsx';
+import type { HeatmapOptions } from '../plots/heatmap.ts';
 import { Legend } from './Legend.tsx';
 
 interface Props {
@@ -12,14 +13,26 @@ interface Props {
   domain: [number, number];
   hoverRow: number | null;
   caption?: ReactNode;
+  /** Extra heatmap options (sequential colours, shading past the training length, axis titles). */
+  extra?: Partial<HeatmapOptions>;
+  /** Why export is off, e.g. for similarity matrices over more than 1024 positions. */
+  exportBlocked?: string;
 }
 
 /** A landmark region named by its title: heatmap, legend, hover read-out and CSV export. */
-export function MatrixPanel({ title, matrix, domain, hoverRow, caption }: Props) {
+export function MatrixPanel({ title, matrix, domain, hoverRow, caption, extra, exportBlocked }: Props) {
   const id = `panel-${slug(title)}`;
+  const colors = extra?.colors ?? matrix?.colors ?? 'diverging';
   const options = useMemo(
-    () => ({ domain, highlightRow: hoverRow, onHover: setHoverRow, xTitle: 'dimension' }),
-    [domain, hoverRow],
+    () => ({
+      domain,
+      highlightRow: hoverRow,
+      onHover: setHoverRow,
+      xTitle: matrix?.colLabels ? 'key position' : 'dimension',
+      colors,
+      ...extra,
+    }),
+    [domain, hoverRow, extra, colors, matrix?.colLabels],
   );
   const [rows, cols] = matrix?.shape ?? [0, 0];
   return (
@@ -27,9 +40,11 @@ export function MatrixPanel({ title, matrix, domain, hoverRow, caption }: Props)
       <header className="panel-head">
         <h2 id={id}>{title}</h2>
         <span className="shape">{matrix ? `[${rows} × ${cols}]` : 'computing…'}</span>
+        {matrix?.note && <span className="note">{matrix.note}</span>}
         <button
           type="button"
-          disabled={!matrix}
+          disabled={!matrix || !!exportBlocked}
+          title={exportBlocked}
           onClick={() => matrix && download(`${slug(title)}.csv`, matrixCsv(matrix))}
         >
           Export CSV
@@ -41,7 +56,7 @@ export function MatrixPanel({ title, matrix, domain, hoverRow, caption }: Props)
       ) : (
         <p className="empty">{matrix ? 'No tokens yet: type some text above.' : 'Waiting for the engine…'}</p>
       )}
-      <Legend domain={domain} title={`${title} colour scale`} />
+      <Legend domain={domain} title={`${title} colour scale`} colors={colors} />
     </section>
   );
 }

@@ -11,10 +11,16 @@ export interface SchemeInput {
   seed: number;
 }
 
+/**
+ * What compute() returns, by kind (the caller owns and disposes every tensor):
+ *   additive: { pe: [P, d] } — added to the token embeddings.
+ *   rotary:   { cos: [P, d/2], sin: [P, d/2] } — angle tables; rope.ts exports rotate() to apply them to q/k.
+ *   bias:     { bias: [H, P, P] } — added to attention scores, bias[h, i, j] for query i and key j;
+ *             ALiBi adds { slopes: [H] }, T5 adds { buckets: [P, P] } (bucket index of offset j − i, as float32).
+ */
 export interface Scheme {
   name: EncodingName;
   kind: SchemeKind;
-  /** Named tensors; additive schemes return at least `pe` [P, d]. The caller owns (and disposes) them. */
   compute(input: SchemeInput, params: EncodingParams): Record<string, tf.Tensor>;
 }
 

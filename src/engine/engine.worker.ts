@@ -14,7 +14,7 @@ function post(msg: FromEngine): void {
 const pipeline = new Pipeline();
 let latest = 0;
 let cancelledUpTo = 0;
-let pending: { runId: number; spec: RunSpec } | null = null;
+let pending: { runId: number; spec: RunSpec; cached: string | null } | null = null;
 let pumping = false;
 
 const ready = initBackend().then(
@@ -39,7 +39,7 @@ async function pump(): Promise<void> {
       const stale = () => job.runId !== latest || job.runId <= cancelledUpTo;
       if (stale()) continue;
       try {
-        await pipeline.run(job.runId, job.spec, post, stale);
+        await pipeline.run(job.runId, job.spec, post, stale, job.cached);
       } catch (err) {
         if (err instanceof Cancelled) continue;
         post({ type: 'error', runId: job.runId, message: err instanceof Error ? err.message : String(err) });
@@ -55,7 +55,7 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
   switch (msg.type) {
     case 'run':
       latest = msg.runId;
-      pending = { runId: msg.runId, spec: msg.spec };
+      pending = { runId: msg.runId, spec: msg.spec, cached: msg.cached };
       void pump();
       break;
     case 'cancel':

@@ -1,11 +1,12 @@
 // One run: tokenise → embed → encode → stream. The worker owns one Pipeline; it keeps the token table on the
 // GPU between runs (keyed by its parameters) so a keystroke only gathers rows, never re-uploads the table.
 import * as tf from '@tensorflow/tfjs-core';
-import type { FromEngine, Matrix, Token } from '../protocol/messages.ts';
+import type { Check, FromEngine, Matrix, Token } from '../protocol/messages.ts';
 import { LIMITS, validateSpec, type RunSpec } from '../protocol/specs.ts';
 import { getTokenizer } from '../tokenizers/registry.ts';
 import { getScheme } from '../encodings/registry.ts';
 import { randomTable } from '../embeddings/random.ts';
+import { disposeLab, staticKey, staticNames, staticViews, textViews } from './lab.ts';
 
 export type Post = (msg: FromEngine) => void;
 
@@ -19,9 +20,14 @@ export class Cancelled extends Error {
 export class Pipeline {
   private tableKey = '';
   private table: tf.Tensor2D | null = null;
+  /** The last static checks, resent with every run because they are tiny. */
+  private staticChecks: { key: string; checks: Check[] } | null = null;
 
-  /** Runs one spec, posting tokens and then each matrix as soon as it is read back. */
-  async run(runId: number, spec: RunSpec, post: Post, isStale: () => boolean): Promise<void> {
+  /**
+   * Runs one spec, posting tokens and then each matrix as soon as it is read back. `cached` is the static
+   * key of the text-independent views the client already holds; those are not recomputed or resent.
+   */
+  async run(runId: number, spec: RunSpec, post: Post, isStale: () => boolean, cached: string | null = null): Promise<void> {
     const t0 = performance.now();
     const problem = validateSpec(spec);
     if (problem) throw new Error(problem);
@@ -56,20 +62,37 @@ export class Pipeline {
       });
     }
 
+    const names = ['embeddings', 'pe', 'input'];
+    const emit = async (matrix: Matrix) => {
+      check();
+      post({ type: 'matrix', runId, matrix });
+    };
     try {
       const send = async (name: string, title: string, t: tf.Tensor | undefined, rowLabels: string[]) => {
         const data = t ? ((await t.data()) as Float32Array) : new Float32Array(0);
-        check();
-        const matrix: Matrix = { name, title, shape: [T, d], data, rowLabels };
-        post({ type: 'matrix', runId, matrix });
+        await emit({ name, title, shape: [T, d], data, rowLabels });
       };
       await send('embeddings', 'Token embeddings', tensors?.E, labels);
       await send('pe', 'Positional encoding', tensors?.PE, labels);
       await send('input', 'Input (token + position)', tensors?.X, labels);
+
+      const key = staticKey(spec);
+      if (key !== cached || this.staticChecks?.key !== key) {
+        this.staticChecks = { key, checks: await staticViews(spec, emit, key) };
+      }
+      names.push(...staticNames(spec));
+      const checks = [...this.staticChecks.checks];
+      if (tensors) {
+        const lab = await textViews(spec, tensors.E, labels, emit);
+        names.push(...lab.names);
+        checks.push(...lab.checks);
+      }
+      check();
+      post({ type: 'checks', runId, scheme: spec.pe, checks });
     } finally {
       if (tensors) tf.dispose(tensors);
     }
-    post({ type: 'done', runId, ms: performance.now() - t0, numTensors: tf.memory().numTensors });
+    post({ type: 'done', runId, ms: performance.now() - t0, numTensors: tf.memory().numTensors, names });
   }
 
   private tokenTable(V: number, d: number, seed: number, vocab: string): tf.Tensor2D {
@@ -83,6 +106,7 @@ export class Pipeline {
   }
 
   dispose(): void {
+    disposeLab();
     this.table?.dispose();
     this.table = null;
     this.tableKey = '';

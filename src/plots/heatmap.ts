@@ -2,16 +2,26 @@
 // pixelated rendering) under SVG axes, with a hover read-out. Idempotent like a D3 join: calling it again
 // with new data updates the same canvas, axes and listeners.
 import { axisBottom, axisLeft, format, scaleLinear, select } from 'd3';
-import { LUT_SIZE, packedLut } from './scales.ts';
+import { LUT_SIZE, LUTS, type ColorKind } from './scales.ts';
 
 export interface HeatmapData {
   shape: [number, number];
   data: Float32Array;
   rowLabels?: string[];
+  /** When set, columns are named (e.g. key tokens) instead of numbered dimensions. */
+  colLabels?: string[];
 }
 
 export interface HeatmapOptions {
   domain: [number, number];
+  /** Diverging (signed data, centred on 0; the default) or sequential (viridis). */
+  colors?: ColorKind;
+  /** Rows from this index on are shaded (e.g. positions past the training length). */
+  shadeFromRow?: number | null;
+  /** Shaded rows are covered completely (a learned table has no values there). */
+  shadeOpaque?: boolean;
+  /** Click on a cell (e.g. to pick a dimension for the curves view). */
+  onClickCell?: (row: number, col: number) => void;
   /** Axis titles. */
   xTitle?: string;
   yTitle?: string;
@@ -30,13 +40,14 @@ interface Parts {
 
 const MARGIN = { top: 6, right: 8, bottom: 34, left: 84 };
 const parts = new WeakMap<HTMLElement, Parts>();
-const lut = packedLut();
 
 export function defaultDescribe(m: HeatmapData) {
   return (row: number, col: number, value: number) => {
     const label = m.rowLabels?.[row];
     const head = label !== undefined ? `“${label}” · position ${row}` : `position ${row}`;
-    return `${head} · dim ${col} · ${value.toFixed(4)}`;
+    const colLabel = m.colLabels?.[col];
+    const tail = colLabel !== undefined ? `column “${colLabel}” (${col})` : `dim ${col}`;
+    return `${head} · ${tail} · ${value.toFixed(4)}`;
   };
 }
 
@@ -79,6 +90,13 @@ function setup(el: HTMLElement): Parts {
     tip.style.top = `${MARGIN.top + e.clientY - r.top + 14}px`;
     opts.onHover?.(row);
   });
+  canvas.addEventListener('click', (e) => {
+    const { m, opts, plotW, plotH } = p.current;
+    const r = canvas.getBoundingClientRect();
+    const col = Math.floor(((e.clientX - r.left) / plotW) * m.shape[1]);
+    const row = Math.floor(((e.clientY - r.top) / plotH) * m.shape[0]);
+    if (row >= 0 && row < m.shape[0] && col >= 0 && col < m.shape[1]) opts.onClickCell?.(row, col);
+  });
   canvas.addEventListener('pointerleave', () => {
     tip.hidden = true;
     p.current.opts.onHover?.(null);
@@ -88,7 +106,12 @@ function setup(el: HTMLElement): Parts {
 }
 
 /** Writes the colour of every cell into an ImageData through the packed lookup table. */
-export function paint(ctx: CanvasRenderingContext2D, m: HeatmapData, domain: [number, number]): void {
+export function paint(
+  ctx: CanvasRenderingContext2D,
+  m: HeatmapData,
+  domain: [number, number],
+  lut: Uint32Array = LUTS.diverging,
+): void {
   const [rows, cols] = m.shape;
   const img = ctx.createImageData(cols, rows);
   const px = new Uint32Array(img.data.buffer);
@@ -129,7 +152,7 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
     height: `${plotH}px`,
   });
   const ctx = canvas.getContext('2d');
-  if (ctx && rows > 0 && cols > 0) paint(ctx, m, opts.domain);
+  if (ctx && rows > 0 && cols > 0) paint(ctx, m, opts.domain, LUTS[opts.colors ?? 'diverging']);
   else ctx?.clearRect(0, 0, canvas.width, canvas.height);
 
   const height = plotH + MARGIN.top + MARGIN.bottom;
@@ -179,6 +202,16 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
     .attr('class', 'y-axis')
     .attr('transform', `translate(${MARGIN.left},${MARGIN.top})`)
     .call(yAxis);
+  const shadeFrom = opts.shadeFromRow ?? null;
+  root
+    .selectAll('rect.shade')
+    .data(shadeFrom !== null && shadeFrom < rows ? [shadeFrom] : [])
+    .join('rect')
+    .attr('class', opts.shadeOpaque ? 'shade opaque' : 'shade')
+    .attr('x', MARGIN.left)
+    .attr('y', (r) => MARGIN.top + y(r))
+    .attr('width', plotW)
+    .attr('height', (r) => plotH - y(r));
   root
     .selectAll('text.x-title')
     .data([opts.xTitle ?? 'dimension'])
@@ -202,7 +235,13 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
 }
 
 /** A colour bar for the diverging scale, with its domain as ticks. */
-export function drawLegend(el: HTMLElement, domain: [number, number], title: string): void {
+export function drawLegend(
+  el: HTMLElement,
+  domain: [number, number],
+  title: string,
+  colors: ColorKind = 'diverging',
+): void {
+  const lut = LUTS[colors];
   const width = 220;
   const barH = 10;
   const root = select(el)

@@ -1,6 +1,6 @@
 // Colour scales. Signed data uses a diverging map centred on 0 (ColorBrewer RdBu, colour-blind safe):
 // negative blue, zero white, positive red. Lookups go through a 256-entry table packed as RGBA words.
-import { interpolateRdBu, rgb } from 'd3';
+import { interpolateRdBu, interpolateViridis, rgb } from 'd3';
 
 export const LUT_SIZE = 256;
 
@@ -29,4 +29,24 @@ export function symmetricDomain(...arrays: Float32Array[]): [number, number] {
   }
   m = Math.max(m, 1e-12);
   return [-m, m];
+}
+
+export type ColorKind = 'diverging' | 'sequential';
+
+export const LUTS: Record<ColorKind, Uint32Array> = {
+  diverging: packedLut(diverging),
+  sequential: packedLut(interpolateViridis),
+};
+
+/** [min, max] of the finite values (for sequential data such as attention weights or bucket indices). */
+export function extentOf(a: Float32Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!Number.isFinite(lo)) return [0, 1];
+  return lo === hi ? [lo, lo + 1] : [lo, hi];
 }

@@ -14,6 +14,14 @@ export interface Matrix {
   /** Row-major values, rows × cols. */
   data: Float32Array;
   rowLabels?: string[];
+  /** Column labels when columns are not dimensions (e.g. positions). */
+  colLabels?: string[];
+  /** Colour scale: signed data is diverging (default), weights and indices sequential. */
+  colors?: 'diverging' | 'sequential';
+  /** Key of the spec-without-text that produced a text-independent matrix (lets the worker skip resending). */
+  staticKey?: string;
+  /** One line for the panel caption, e.g. what was left out. */
+  note?: string;
 }
 
 export interface Token {
@@ -25,8 +33,18 @@ export interface Token {
   unknown: boolean;
 }
 
+/** A live invariant check: the property, the measured worst case, the limit, and whether it holds. */
+export interface Check {
+  name: string;
+  value: number;
+  limit: number;
+  pass: boolean;
+  detail: string;
+}
+
 export type ToEngine =
-  | { type: 'run'; runId: number; spec: RunSpec }
+  /** `cached`: the staticKey of the text-independent matrices the client already holds. */
+  | { type: 'run'; runId: number; spec: RunSpec; cached: string | null }
   | { type: 'cancel'; runId: number }
   /** Test hook: throws inside the worker's message handler to exercise crash recovery. */
   | { type: 'crash' };
@@ -35,7 +53,9 @@ export type FromEngine =
   | { type: 'ready'; backend: BackendName; adapter: string | null; fallbacks: string[] }
   | { type: 'tokens'; runId: number; tokens: Token[]; vocabSize: number }
   | { type: 'matrix'; runId: number; matrix: Matrix }
-  | { type: 'done'; runId: number; ms: number; numTensors: number }
+  | { type: 'checks'; runId: number; scheme: string; checks: Check[] }
+  /** `names`: every matrix this run's view consists of (the client drops any other it still holds). */
+  | { type: 'done'; runId: number; ms: number; numTensors: number; names: string[] }
   | { type: 'error'; runId: number | null; message: string };
 
 export function assertNever(x: never): never {

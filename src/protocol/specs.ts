@@ -4,7 +4,16 @@
 export const TOKENIZERS = ['word', 'char'] as const;
 export type TokenizerName = (typeof TOKENIZERS)[number];
 
-export const ENCODINGS = ['sinusoidal', 'none'] as const;
+export const ENCODINGS = [
+  'sinusoidal',
+  'learned',
+  'rope',
+  'alibi',
+  't5',
+  'none',
+  'pitfall-linear',
+  'pitfall-scalar',
+] as const;
 export type EncodingName = (typeof ENCODINGS)[number];
 
 export const LAYOUTS = ['interleaved', 'half'] as const;
@@ -12,8 +21,20 @@ export type Layout = (typeof LAYOUTS)[number];
 
 /** Parameters shared by the positional-encoding schemes; each scheme reads the ones it needs. */
 export interface EncodingParams {
+  /** Frequency base of sinusoidal and RoPE (10000; Llama 3 uses 500000). */
   base: number;
+  /** Sinusoidal: interleaved sin/cos pairs or half-split. RoPE: interleaved pairs or rotate-half (NeoX/Llama). */
   layout: Layout;
+  /** Attention heads (ALiBi slopes, T5 bias, attention preview). */
+  heads: number;
+  /** T5 relative-position buckets. */
+  buckets: number;
+  /** T5 max_distance: offsets at or beyond it share the last bucket. */
+  maxdist: number;
+  /** T5: bidirectional (encoder) or causal (decoder) buckets. */
+  bidirectional: boolean;
+  /** Length N of the position table views (0…N−1), up to 8192. */
+  positions: number;
 }
 
 export interface RunSpec {
@@ -27,6 +48,8 @@ export interface RunSpec {
   params: EncodingParams;
   /** Multiply token embeddings by √d_model before adding positions (Vaswani et al. §3.4). */
   scaleEmbeddings: boolean;
+  /** Attention preview: mask keys after the query (decoder) or not (encoder). */
+  causal: boolean;
 }
 
 export const LIMITS = {
@@ -35,6 +58,8 @@ export const LIMITS = {
   /** Positions are integers below 2^13 so that the exact angle reduction in engine/trig.ts holds. */
   maxPositions: 8192,
   maxTokens: 2048,
+  headsMax: 64,
+  bucketsMax: 256,
 } as const;
 
 export const DEFAULT_TEXT = 'The cat sat on the mat because the mat was warm.';
@@ -45,8 +70,17 @@ export const DEFAULT_SPEC: RunSpec = {
   d: 64,
   seed: 42,
   pe: 'sinusoidal',
-  params: { base: 10000, layout: 'interleaved' },
+  params: {
+    base: 10000,
+    layout: 'interleaved',
+    heads: 8,
+    buckets: 32,
+    maxdist: 128,
+    bidirectional: true,
+    positions: 512,
+  },
   scaleEmbeddings: false,
+  causal: false,
 };
 
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
@@ -62,6 +96,18 @@ export function validateSpec(spec: RunSpec): string | null {
   if (!Number.isInteger(spec.seed)) return `seed must be an integer (got ${spec.seed}).`;
   if (!Number.isFinite(params.base) || params.base <= 1) {
     return `base must be a number greater than 1 (got ${params.base}).`;
+  }
+  if (!Number.isInteger(params.heads) || params.heads < 1 || params.heads > LIMITS.headsMax) {
+    return `heads must be an integer from 1 to ${LIMITS.headsMax} (got ${params.heads}).`;
+  }
+  if (!Number.isInteger(params.buckets) || params.buckets < 2 || params.buckets > LIMITS.bucketsMax) {
+    return `buckets must be an integer from 2 to ${LIMITS.bucketsMax} (got ${params.buckets}).`;
+  }
+  if (!Number.isInteger(params.maxdist) || params.maxdist < 2 || params.maxdist > LIMITS.maxPositions) {
+    return `max distance must be an integer from 2 to ${LIMITS.maxPositions} (got ${params.maxdist}).`;
+  }
+  if (!Number.isInteger(params.positions) || params.positions < 1 || params.positions > LIMITS.maxPositions) {
+    return `positions must be an integer from 1 to ${LIMITS.maxPositions} (got ${params.positions}).`;
   }
   return null;
 }

@@ -1,0 +1,117 @@
+// Live pass/fail checks computed from the matrices actually shown (their Float32Array data).
+// Each check states the property, the measured worst-case value and the limit it is held to.
+import type { Check } from '../protocol/messages.ts';
+
+const TOL = 1e-3;
+
+function check(name: string, value: number, limit: number, detail: string, pass = value <= limit): Check {
+  return { name, value, limit, pass, detail };
+}
+
+/** Checks on an additive position table [N, d] and its Gram matrix S [n, n] (n ≤ N, first n rows). */
+export function tableChecks(table: Float32Array, N: number, d: number, S: Float32Array, n: number): Check[] {
+  let bound = 0;
+  for (let i = 0; i < table.length; i++) bound = Math.max(bound, Math.abs(table[i]));
+
+  let normErr = 0;
+  for (let p = 0; p < n; p++) normErr = Math.max(normErr, Math.abs(S[p * n + p] - d / 2));
+
+  // max over p, k of |PE(p)·PE(p+k) − PE(0)·PE(k)|, relative to d/2 so the limit does not scale with d.
+  let shiftErr = 0;
+  for (let p = 1; p < n; p++) {
+    for (let k = 0; p + k < n; k++) shiftErr = Math.max(shiftErr, Math.abs(S[p * n + p + k] - S[k]));
+  }
+
+  // Smallest distance between two different positions' rows: ‖a−b‖² = S[a,a] + S[b,b] − 2S[a,b].
+  let minDist = Infinity;
+  let pair: [number, number] = [0, 0];
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      const dist2 = S[a * n + a] + S[b * n + b] - 2 * S[a * n + b];
+      if (dist2 < minDist) {
+        minDist = dist2;
+        pair = [a, b];
+      }
+    }
+  }
+  const dist = Math.sqrt(Math.max(0, minDist));
+  return [
+    check('bounded: |PE| ≤ 1', bound, 1 + TOL, `largest |value| over ${N} positions is ${bound.toPrecision(4)}`),
+    check('‖PE(p)‖² = d/2', normErr, TOL * d, `worst |‖PE(p)‖² − ${d / 2}| is ${normErr.toPrecision(4)}`),
+    check(
+      'PE(p)·PE(p+k) independent of p',
+      shiftErr,
+      TOL * d,
+      `max |PE(p)·PE(p+k) − PE(0)·PE(k)| over p, k < ${n} is ${shiftErr.toPrecision(4)}`,
+    ),
+    check(
+      'every position has its own vector',
+      n > 1 ? dist : Infinity,
+      1e-3,
+      n > 1
+        ? `closest pair: positions ${pair[0]} and ${pair[1]}, ‖Δ‖ = ${dist.toPrecision(3)}`
+        : 'needs two positions',
+      n < 2 || dist > 1e-3,
+    ),
+  ];
+}
+
+/** RoPE: rotation keeps norms, and the score of a fixed q, k depends only on m − n. */
+export function ropeChecks(
+  before: Float32Array,
+  after: Float32Array,
+  rows: number,
+  d: number,
+  scores: Float32Array,
+  n: number,
+): Check[] {
+  let normErr = 0;
+  for (let r = 0; r < rows; r++) {
+    let a = 0;
+    let b = 0;
+    for (let j = 0; j < d; j++) {
+      a += before[r * d + j] ** 2;
+      b += after[r * d + j] ** 2;
+    }
+    normErr = Math.max(normErr, Math.abs(Math.sqrt(b) - Math.sqrt(a)) / Math.max(Math.sqrt(a), 1e-12));
+  }
+  let relErr = 0;
+  let scale = 0;
+  for (let m = 0; m < n; m++) {
+    for (let k = 0; m + k < n; k++) relErr = Math.max(relErr, Math.abs(scores[(m + k) * n + m] - scores[k * n]));
+  }
+  for (let i = 0; i < scores.length; i++) scale = Math.max(scale, Math.abs(scores[i]));
+  const rel = relErr / Math.max(scale, 1e-12);
+  return [
+    check('‖R_m x‖ = ‖x‖', normErr, TOL, `worst relative norm change ${normErr.toExponential(2)} over ${rows} rows`),
+    check(
+      '⟨R_m q, R_n k⟩ depends only on m − n',
+      rel,
+      TOL,
+      `max |score(m+k, m) − score(k, 0)| / max|score| = ${rel.toExponential(2)}`,
+    ),
+  ];
+}
+
+/** ALiBi: slopes form the paper's geometric sequence(s): for a power of two n, m_h = r^h with r = 2^(−8/n). */
+export function alibiChecks(slopes: ArrayLike<number>): Check[] {
+  const n = slopes.length;
+  const c = 2 ** Math.floor(Math.log2(n));
+  const r = 2 ** (-8 / c);
+  let err = 0;
+  for (let h = 0; h < c; h++) err = Math.max(err, Math.abs(slopes[h] - r ** (h + 1)) / r ** (h + 1));
+  // Extra heads (n not a power of two) interleave the 2c-head sequence: r2^(1), r2^(3), … with r2 = 2^(−4/c).
+  const r2 = 2 ** (-4 / c);
+  for (let j = 0; j < n - c; j++) {
+    const want = r2 ** (2 * j + 1);
+    err = Math.max(err, Math.abs(slopes[c + j] - want) / want);
+  }
+  return [
+    check(
+      'slopes follow get_slopes',
+      err,
+      1e-6,
+      `${n} heads: first ${slopes[0]?.toPrecision(4)}, last ${slopes[n - 1]?.toPrecision(4)}`,
+    ),
+  ];
+}

@@ -1,0 +1,161 @@
+// The URL hash: shareable state that round-trips, and untrusted input that falls back to defaults with a notice.
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_SPEC, ENCODINGS, LAYOUTS, TOKENIZERS, type RunSpec } from '../protocol/specs.ts';
+import { DEFAULT_VIEW, MAX_URL_TEXT, parseHash, toHash, type ViewState } from './urlState.ts';
+
+/** Arbitrary valid views: every URL key takes any value the app accepts. */
+const validView: fc.Arbitrary<ViewState> = fc
+  .record({
+    text: fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('&', '=', '#', '+', '%', ' ', '?', '\n'),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      ),
+      maxLength: 80,
+    }),
+    tokenizer: fc.constantFrom(...TOKENIZERS),
+    d: fc.integer({ min: 1, max: 1024 }).map((h) => 2 * h),
+    pe: fc.constantFrom(...ENCODINGS),
+    seed: fc.integer({ min: -(2 ** 31 - 1), max: 2 ** 31 - 1 }),
+    base: fc.oneof(
+      fc.double({ min: 1, max: 1e12, noNaN: true }).filter((b) => b > 1),
+      fc.constantFrom(10000, 500000, 1.5),
+    ),
+    layout: fc.constantFrom(...LAYOUTS),
+    heads: fc.integer({ min: 1, max: 64 }),
+    buckets: fc.integer({ min: 2, max: 256 }),
+    maxdist: fc.integer({ min: 2, max: 8192 }),
+    bidirectional: fc.boolean(),
+    positions: fc.integer({ min: 1, max: 8192 }),
+    scaleEmbeddings: fc.boolean(),
+    causal: fc.boolean(),
+    sharedScale: fc.boolean(),
+    trainLength: fc.integer({ min: 1, max: 8192 }),
+    dimFractions: fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), {
+      minLength: 1,
+      maxLength: 16,
+    }),
+  })
+  .map(
+    ({
+      text,
+      tokenizer,
+      d,
+      pe,
+      seed,
+      scaleEmbeddings,
+      causal,
+      sharedScale,
+      trainLength,
+      dimFractions,
+      ...p
+    }) => {
+      const spec: RunSpec = {
+        ...DEFAULT_SPEC,
+        text,
+        tokenizer,
+        d,
+        pe,
+        seed,
+        params: { ...DEFAULT_SPEC.params, ...p },
+        scaleEmbeddings,
+        causal,
+      };
+      const dims = dimFractions.map((f) => Math.floor(f * d)); // each in 0…d−1
+      return { ...DEFAULT_VIEW, spec, sharedScale, trainLength, dims };
+    },
+  );
+
+describe('URL state', () => {
+  test('property: parseHash(toHash(view)) gives back any valid view, with no notices', () => {
+    fc.assert(
+      fc.property(validView, (view) => {
+        const hash = toHash(view);
+        expect(hash.startsWith('#')).toBe(true);
+        expect(parseHash(hash)).toEqual({ view, notices: [] });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('the default view round-trips, and an empty hash gives the default view with no notices', () => {
+    expect(parseHash(toHash(DEFAULT_VIEW))).toEqual({ view: DEFAULT_VIEW, notices: [] });
+    expect(parseHash('')).toEqual({ view: DEFAULT_VIEW, notices: [] });
+    expect(parseHash('#')).toEqual({ view: DEFAULT_VIEW, notices: [] });
+  });
+
+  const garbage: Record<string, string[]> = {
+    tokenizer: ['bpe', '', 'WORD', '<script>'],
+    d: ['3', '0', '-64', '4096', 'abc', '', '1e3', '64px', '99999999999999'],
+    pe: ['sinusoid', '', 'SINUSOIDAL', 'constructor'],
+    seed: ['1.5', 'abc', '', '2147483648', '-2147483648', '0x10'],
+    base: ['1', '0.5', '-10000', 'abc', '', 'NaN', 'Infinity', '1e13', ' '],
+    layout: ['split', '', 'HALF'],
+    scale: ['yes', 'true', '2', ''],
+    shared: ['no', 'false', '-1', ''],
+    heads: ['0', '65', '-1', '2.5', 'many', ''],
+    buckets: ['1', '257', 'x', ''],
+    maxdist: ['1', '8193', '1e3', ''],
+    positions: ['0', '8193', '-5', 'all', ''],
+    bidirectional: ['yes', '2', ''],
+    causal: ['true', 'no', ''],
+    trainlen: ['0', '8193', 'long', ''],
+    dims: ['64', '-1', 'a,b', '0,,1', '0;1', '0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16'],
+  };
+  for (const [key, values] of Object.entries(garbage)) {
+    test(`garbage in "${key}" falls back to the default with one notice naming the key`, () => {
+      for (const value of values) {
+        const { view, notices } = parseHash(`#${key}=${encodeURIComponent(value)}`);
+        expect(view).toEqual(DEFAULT_VIEW);
+        expect(notices).toHaveLength(1);
+        expect(notices[0]).toContain(`"${key}"`);
+      }
+    });
+  }
+
+  test('garbage in one key keeps the good values of the others', () => {
+    const { view, notices } = parseHash('#d=7&tokenizer=char&seed=7&layout=half');
+    expect(view.spec.d).toBe(DEFAULT_SPEC.d);
+    expect(view.spec.tokenizer).toBe('char');
+    expect(view.spec.seed).toBe(7);
+    expect(view.spec.params.layout).toBe('half');
+    expect(notices).toHaveLength(1);
+  });
+
+  test('unknown keys are ignored with a notice naming them', () => {
+    const { view, notices } = parseHash('#colour=red&d=128&__proto__=1');
+    expect(view).toEqual({ ...DEFAULT_VIEW, spec: { ...DEFAULT_SPEC, d: 128 } });
+    expect(notices).toHaveLength(2);
+    expect(notices.some((n) => n.includes('colour'))).toBe(true);
+    expect(notices.some((n) => n.includes('__proto__'))).toBe(true);
+  });
+
+  test('text=<script>alert(1)</script> is plain text, both raw and percent-encoded, and round-trips', () => {
+    const script = '<script>alert(1)</script>';
+    expect(parseHash(`#text=${script}`).view.spec.text).toBe(script);
+    expect(parseHash(`#text=${encodeURIComponent(script)}`).view.spec.text).toBe(script);
+    const view = { ...DEFAULT_VIEW, spec: { ...DEFAULT_SPEC, text: script } };
+    const hash = toHash(view);
+    expect(hash).not.toMatch(/[<>]/);
+    expect(parseHash(hash)).toEqual({ view, notices: [] });
+  });
+
+  test('a 100 KB text is clipped to the first 100,000 characters with a notice', () => {
+    const long = 'ab'.repeat(51_200); // 102,400 characters
+    const { view, notices } = parseHash(`#text=${long}`);
+    expect(view.spec.text).toBe(long.slice(0, 100_000));
+    expect(MAX_URL_TEXT).toBe(100_000);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/102400/);
+    expect(notices[0]).toMatch(/100000/);
+  });
+
+  test('a text of exactly 100,000 characters is kept whole without a notice', () => {
+    const text = 'x'.repeat(100_000);
+    expect(parseHash(`#text=${text}`)).toEqual({
+      view: { ...DEFAULT_VIEW, spec: { ...DEFAULT_SPEC, text } },
+      notices: [],
+    });
+  });
+});

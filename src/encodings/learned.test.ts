@@ -1,0 +1,89 @@
+// Learned absolute positions (GPT-2, BERT) as initialised: N(0, 0.02²), seeded, row p a function of (seed, p, d).
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_SPEC } from '../protocol/specs.ts';
+import { learned } from './learned.ts';
+
+beforeAll(async () => {
+  expect(await tf.setBackend('cpu')).toBe(true);
+});
+
+const range = (n: number) => Array.from({ length: n }, (_, p) => p);
+
+/** The table rows for the given positions, row-major [P, d], read back with data(). */
+async function table(positions: number[], d: number, seed: number): Promise<Float32Array> {
+  const out = learned.compute({ positions, d, seed }, DEFAULT_SPEC.params);
+  expect(out.pe.shape).toEqual([positions.length, d]);
+  const data = (await out.pe.data()) as Float32Array;
+  tf.dispose(out);
+  return data;
+}
+
+describe('learned positional table', () => {
+  test('entries have mean 0 and standard deviation 0.02 (GPT-2 initializer_range), within 5 standard errors', async () => {
+    const x = await table(range(512), 256, 7);
+    const n = x.length;
+    let sum = 0;
+    for (const v of x) sum += v;
+    const mean = sum / n;
+    let ss = 0;
+    for (const v of x) ss += (v - mean) ** 2;
+    const std = Math.sqrt(ss / (n - 1));
+    // For n normal samples: SE(mean) = σ/√n, SE(std) ≈ σ/√(2n).
+    expect(Math.abs(mean)).toBeLessThan((5 * 0.02) / Math.sqrt(n));
+    expect(Math.abs(std - 0.02)).toBeLessThan((5 * 0.02) / Math.sqrt(2 * n));
+  });
+
+  test('68.27% of entries lie within one standard deviation, as for a normal distribution', async () => {
+    const x = await table(range(512), 256, 11);
+    const n = x.length;
+    const inside = x.filter((v) => Math.abs(v) < 0.02).length / n;
+    const p = 0.682689492; // erf(1/√2)
+    expect(Math.abs(inside - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
+  });
+
+  test('the same seed gives the same table', async () => {
+    const a = await table(range(64), 32, 42);
+    const b = await table(range(64), 32, 42);
+    expect(Array.from(a)).toEqual(Array.from(b));
+  });
+
+  test('a different seed gives a table with no entry in common position', async () => {
+    const a = await table(range(64), 32, 42);
+    const b = await table(range(64), 32, 43);
+    let same = 0;
+    for (let k = 0; k < a.length; k++) if (a[k] === b[k]) same++;
+    expect(same).toBe(0);
+  });
+
+  test('row 5 is the same whether 12 or 512 positions are asked for, or position 5 alone', async () => {
+    const d = 48;
+    const short = await table(range(12), d, 3);
+    const long = await table(range(512), d, 3);
+    const alone = await table([5], d, 3);
+    expect(Array.from(short.subarray(5 * d, 6 * d))).toEqual(Array.from(long.subarray(5 * d, 6 * d)));
+    expect(Array.from(alone)).toEqual(Array.from(long.subarray(5 * d, 6 * d)));
+  });
+
+  test('distinct positions get distinct rows: no two of the first 512 rows are equal', async () => {
+    const d = 16;
+    const x = await table(range(512), d, 5);
+    const seen = new Set<string>();
+    for (let p = 0; p < 512; p++) seen.add(Array.from(x.subarray(p * d, (p + 1) * d)).join(','));
+    expect(seen.size).toBe(512);
+  });
+
+  test('positions outside 0…8191 or not integers are refused', () => {
+    expect(() => learned.compute({ positions: [8192], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(/outside/);
+    expect(() => learned.compute({ positions: [-1], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(/outside/);
+    expect(() => learned.compute({ positions: [1.5], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(/outside/);
+  });
+
+  test('the scheme is additive and leaves no tensors behind', async () => {
+    expect(learned.kind).toBe('additive');
+    const before = tf.memory().numTensors;
+    await table([0, 1, 2], 16, 0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});

@@ -1,0 +1,52 @@
+// Learned absolute positional embeddings — GPT-2 (Radford et al. 2019, "Language Models are Unsupervised
+// Multitask Learners") and BERT (Devlin et al. 2019, "BERT: Pre-training of Deep Bidirectional Transformers").
+// Convention: a trainable table W_pos ∈ R^{max_len × d}; the token at position p (from 0) gets X = E + W_pos[p].
+// No sin/cos, no base, no layout: the table's geometry is whatever training makes of it. Shown here as
+// initialised, before training: every entry ~ N(0, 0.02²), GPT-2's initializer_range (BERT uses the same 0.02).
+// Determinism: row p is a function of (seed, p, d) alone, never of how many rows were asked for. Each row
+// reads its own window of ROW_STRIDE draws from the counter-based stream of embeddings/random.ts, so rows never
+// share a draw, and row p at width d is the first d entries of row p at any larger width.
+import * as tf from '@tensorflow/tfjs-core';
+import { normals } from '../embeddings/random.ts';
+import { LIMITS } from '../protocol/specs.ts';
+import type { Scheme } from './scheme.ts';
+
+/** Standard deviation of the initial table (GPT-2 and BERT initializer_range). */
+export const LEARNED_INIT_STD = 0.02;
+
+/** The counter step of uniforms() in embeddings/random.ts: one draw advances the state by this much. */
+const STREAM_STEP = 0x9e3779b9;
+/** Draws reserved for each row (the widest model allowed), so that rows p and p + 1 never overlap. */
+const ROW_STRIDE = LIMITS.dMax;
+
+/** Scrambles the user's seed so that the table does not reuse the token-embedding stream of the same seed. */
+function scramble(seed: number): number {
+  let h = Math.imul((seed | 0) ^ 0x2545f491, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+function learnedRow(seed: number, p: number, d: number): Float32Array {
+  const rowSeed = (scramble(seed) + Math.imul(p * ROW_STRIDE, STREAM_STEP)) | 0;
+  const row = normals(d, rowSeed); // [d] ~ N(0, 1)
+  for (let i = 0; i < d; i++) row[i] *= LEARNED_INIT_STD;
+  return row;
+}
+
+export const learned: Scheme = {
+  name: 'learned',
+  kind: 'additive',
+  compute({ positions, d, seed }) {
+    if (d > ROW_STRIDE) throw new Error(`d_model ${d} exceeds ${ROW_STRIDE}, the widest learned table`);
+    const P = positions.length;
+    const data = new Float32Array(P * d); // [P, d] row-major
+    for (let r = 0; r < P; r++) {
+      const p = positions[r];
+      if (!Number.isInteger(p) || p < 0 || p >= LIMITS.maxPositions) {
+        throw new Error(`position ${p} is outside the learned table 0…${LIMITS.maxPositions - 1}`);
+      }
+      data.set(learnedRow(seed, p, d), r * d);
+    }
+    return tf.tidy(() => ({ pe: tf.tensor2d(data, [P, d]) })); // [P, d]
+  },
+};

@@ -1,0 +1,214 @@
+// The positional-encoding lab's views, beside the three foundation heatmaps.
+//   static (text-independent, resent only when the scheme or its parameters change):
+//     position table [N, d] or RoPE cos/sin tables, position similarity [n, n], offset profile, ALiBi slopes
+//   per text: RoPE q/k before and after rotation and the fixed-q·k score matrix, ALiBi/T5 bias per head,
+//     T5 bucket indices, and the attention preview softmax(QKᵀ/√d + bias)·V with and without position.
+import * as tf from '@tensorflow/tfjs-core';
+import type { Check, Matrix } from '../protocol/messages.ts';
+import type { RunSpec } from '../protocol/specs.ts';
+import { getScheme } from '../encodings/registry.ts';
+import { rotate } from '../encodings/rope.ts';
+import { normals } from '../embeddings/random.ts';
+import { gram, offsetProfile, firstStopDecreasing } from '../analysis/similarity.ts';
+import { alibiChecks, ropeChecks, tableChecks } from '../analysis/invariants.ts';
+import { range } from './trig.ts';
+
+type Emit = (matrix: Matrix) => Promise<void>;
+
+/** Heads whose bias matrices are drawn (all heads still shape the slopes table). */
+export const HEADS_SHOWN = 4;
+/** Positions in the RoPE fixed-q·k score view. */
+export const ROPE_SCORE_POSITIONS = 64;
+
+export function staticKey(spec: RunSpec): string {
+  const { pe, params, d, seed } = spec;
+  return JSON.stringify({ pe, params, d, seed });
+}
+
+const labels = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+async function read(t: tf.Tensor): Promise<Float32Array> {
+  const data = await t.data();
+  return data instanceof Float32Array ? data : Float32Array.from(data);
+}
+
+/** Text-independent views of the active scheme. Returns the checks they support. */
+export async function staticViews(spec: RunSpec, emit: Emit, key: string): Promise<Check[]> {
+  const { d, params, seed } = spec;
+  const N = params.positions;
+  const scheme = getScheme(spec.pe);
+  const out = scheme.compute({ positions: range(N), d, seed }, params);
+  try {
+    if (scheme.kind === 'additive') {
+      const table = out.pe as tf.Tensor2D; // [N, d]
+      const S = gram(table); // [n, n]
+      const n = S.shape[0];
+      const tableData = await read(table);
+      const sData = await read(S);
+      S.dispose();
+      const profile = offsetProfile(sData, n);
+      const stop = firstStopDecreasing(profile);
+      const checks = tableChecks(tableData, N, d, sData, n);
+      await emit({ name: 'table', title: 'Positional encoding table', shape: [N, d], data: tableData, rowLabels: labels(N), staticKey: key });
+      await emit({
+        name: 'similarity',
+        title: 'Position similarity',
+        shape: [n, n],
+        data: sData,
+        rowLabels: labels(n),
+        colLabels: labels(n),
+        staticKey: key,
+        note: n < N ? `first ${n} of ${N} positions` : undefined,
+      });
+      await emit({
+        name: 'profile',
+        title: 'Offset profile',
+        shape: [1, n],
+        data: Float32Array.from(profile),
+        rowLabels: ['dot(k)'],
+        staticKey: key,
+        note: stop >= 0 ? `stops decreasing at k = ${stop}` : 'decreases over the whole range',
+      });
+      return checks;
+    }
+    if (scheme.kind === 'rotary') {
+      const half = d / 2;
+      await emit({ name: 'rope-cos', title: 'RoPE cos table', shape: [N, half], data: await read(out.cos), rowLabels: labels(N), staticKey: key });
+      await emit({ name: 'rope-sin', title: 'RoPE sin table', shape: [N, half], data: await read(out.sin), rowLabels: labels(N), staticKey: key });
+      return [];
+    }
+    // bias schemes
+    if (out.slopes) {
+      const slopes = await read(out.slopes);
+      await emit({ name: 'alibi-slopes', title: 'ALiBi slopes', shape: [slopes.length, 1], data: slopes, rowLabels: labels(slopes.length), staticKey: key });
+      return alibiChecks(slopes);
+    }
+    return [];
+  } finally {
+    tf.dispose(out);
+  }
+}
+
+/** Names of the static views a scheme produces (so the client can keep them when they are not resent). */
+export function staticNames(spec: RunSpec): string[] {
+  const scheme = getScheme(spec.pe);
+  if (scheme.kind === 'additive') return ['table', 'similarity', 'profile'];
+  if (scheme.kind === 'rotary') return ['rope-cos', 'rope-sin'];
+  return spec.pe === 'alibi' ? ['alibi-slopes'] : [];
+}
+
+const projections = new Map<string, tf.Tensor2D[]>();
+
+/** Seeded W_q, W_k, W_v ~ N(0, 1/d), [d, d] each, kept on the GPU. */
+function weights(d: number, seed: number): tf.Tensor2D[] {
+  const key = `${d}|${seed}`;
+  let w = projections.get(key);
+  if (!w) {
+    for (const old of projections.values()) tf.dispose(old);
+    projections.clear();
+    w = [1, 2, 3].map((k) => tf.tidy(() => tf.mul(tf.tensor2d(normals(d * d, seed * 7919 + k), [d, d]), 1 / Math.sqrt(d)) as tf.Tensor2D)); // [d, d]
+    projections.set(key, w);
+  }
+  return w;
+}
+
+export function disposeLab(): void {
+  for (const w of projections.values()) tf.dispose(w);
+  projections.clear();
+}
+
+/** Views that depend on the text: E [T, d] are the (scaled) token embeddings. */
+export async function textViews(spec: RunSpec, E: tf.Tensor2D, tokenLabels: string[], emit: Emit): Promise<{ checks: Check[]; names: string[] }> {
+  const { d, params, seed } = spec;
+  const T = E.shape[0];
+  const scheme = getScheme(spec.pe);
+  const [Wq, Wk, Wv] = weights(d, seed);
+  const names: string[] = [];
+  const checks: Check[] = [];
+  const send = async (m: Matrix) => {
+    names.push(m.name);
+    await emit(m);
+  };
+  const out = scheme.compute({ positions: range(T), d, seed }, params);
+  const keep: tf.Tensor[] = [];
+  try {
+    const t = tf.tidy(() => {
+      const scale = 1 / Math.sqrt(d);
+      const mask = spec.causal ? tf.mul(tf.sub(1, tf.linalg.bandPart(tf.ones([T, T]), -1, 0)), -1e9) : tf.zeros([T, T]); // [T, T]
+      const attend = (X: tf.Tensor2D, rot: boolean, bias: tf.Tensor | null) => {
+        let Q: tf.Tensor2D = tf.matMul(X, Wq); // [T, d]
+        let K: tf.Tensor2D = tf.matMul(X, Wk); // [T, d]
+        if (rot) {
+          Q = rotate(Q, out.cos as tf.Tensor2D, out.sin as tf.Tensor2D, params.layout); // [T, d]
+          K = rotate(K, out.cos as tf.Tensor2D, out.sin as tf.Tensor2D, params.layout); // [T, d]
+        }
+        let scores = tf.mul(tf.matMul(Q, K, false, true), scale); // [T, T]
+        if (bias) scores = tf.add(scores, bias); // [T, T]
+        const A = tf.softmax(tf.add(scores, mask)); // [T, T]
+        return { A, Y: tf.matMul(A, tf.matMul(X, Wv)) }; // [T, T], [T, d]
+      };
+      const plain = attend(E, false, null);
+      const X = scheme.kind === 'additive' ? (tf.add(E, out.pe) as tf.Tensor2D) : E; // [T, d]
+      const bias = scheme.kind === 'bias' ? tf.squeeze(tf.slice(out.bias, [0, 0, 0], [1, T, T]), [0]) : null; // [T, T]
+      const withPos = attend(X, scheme.kind === 'rotary', bias);
+      const result: Record<string, tf.Tensor> = { plainA: plain.A, A: withPos.A, Y: withPos.Y };
+      if (scheme.kind === 'rotary') {
+        const Q: tf.Tensor2D = tf.matMul(E, Wq); // [T, d]
+        const K: tf.Tensor2D = tf.matMul(E, Wk); // [T, d]
+        result.q = Q;
+        result.qRot = rotate(Q, out.cos as tf.Tensor2D, out.sin as tf.Tensor2D, params.layout); // [T, d]
+        result.k = K;
+        result.kRot = rotate(K, out.cos as tf.Tensor2D, out.sin as tf.Tensor2D, params.layout); // [T, d]
+      }
+      return result;
+    });
+    keep.push(...Object.values(t));
+    const label = `Attention with ${spec.pe}`;
+    await send({ name: 'attn-plain', title: 'Attention without position', shape: [T, T], data: await read(t.plainA), rowLabels: tokenLabels, colLabels: tokenLabels, colors: 'sequential' });
+    await send({ name: 'attn-with', title: label, shape: [T, T], data: await read(t.A), rowLabels: tokenLabels, colLabels: tokenLabels, colors: 'sequential' });
+    await send({ name: 'attn-out', title: 'Attention output', shape: [T, d], data: await read(t.Y), rowLabels: tokenLabels });
+
+    if (scheme.kind === 'rotary') {
+      const q = await read(t.q);
+      const qRot = await read(t.qRot);
+      await send({ name: 'rope-q', title: 'q before rotation', shape: [T, d], data: q, rowLabels: tokenLabels });
+      await send({ name: 'rope-q-rot', title: 'q after rotation', shape: [T, d], data: qRot, rowLabels: tokenLabels });
+      await send({ name: 'rope-k', title: 'k before rotation', shape: [T, d], data: await read(t.k), rowLabels: tokenLabels });
+      await send({ name: 'rope-k-rot', title: 'k after rotation', shape: [T, d], data: await read(t.kRot), rowLabels: tokenLabels });
+      // One fixed q and k (the first token's) placed at every position m, n: the score matrix is constant
+      // along diagonals exactly when ⟨R_m q, R_n k⟩ depends only on m − n.
+      const n = Math.min(ROPE_SCORE_POSITIONS, params.positions);
+      const tables = scheme.compute({ positions: range(n), d, seed }, params);
+      const S = tf.tidy(() => {
+        const q0 = tf.tile(tf.slice(t.q as tf.Tensor2D, [0, 0], [1, d]), [n, 1]); // [n, d]
+        const k0 = tf.tile(tf.slice(t.k as tf.Tensor2D, [0, 0], [1, d]), [n, 1]); // [n, d]
+        const qr = rotate(q0 as tf.Tensor2D, tables.cos as tf.Tensor2D, tables.sin as tf.Tensor2D, params.layout); // [n, d]
+        const kr = rotate(k0 as tf.Tensor2D, tables.cos as tf.Tensor2D, tables.sin as tf.Tensor2D, params.layout); // [n, d]
+        return tf.matMul(qr, kr, false, true); // [n, n]
+      });
+      tf.dispose(tables);
+      const sData = await read(S);
+      S.dispose();
+      checks.push(...ropeChecks(q, qRot, T, d, sData, n));
+      await send({ name: 'rope-scores', title: 'RoPE scores', shape: [n, n], data: sData, rowLabels: labels(n, 'm='), colLabels: labels(n, 'n=') });
+    }
+
+    if (scheme.kind === 'bias') {
+      const H = Math.min(HEADS_SHOWN, params.heads);
+      if (out.buckets) {
+        await send({ name: 't5-buckets', title: 'T5 buckets', shape: [T, T], data: await read(out.buckets), rowLabels: tokenLabels, colLabels: tokenLabels, colors: 'sequential' });
+      }
+      const prefix = spec.pe === 'alibi' ? 'ALiBi' : 'T5';
+      for (let h = 0; h < H; h++) {
+        const slice = tf.tidy(() => tf.reshape(tf.slice(out.bias, [h, 0, 0], [1, T, T]), [T, T])); // [T, T]
+        const data = await read(slice);
+        slice.dispose();
+        await send({ name: `bias-${h}`, title: `${prefix} bias, head ${h}`, shape: [T, T], data, rowLabels: tokenLabels, colLabels: tokenLabels });
+      }
+    }
+    return { checks, names };
+  } finally {
+    tf.dispose(keep);
+    tf.dispose(out);
+  }
+}

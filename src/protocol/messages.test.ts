@@ -1,0 +1,144 @@
+// The worker protocol: every message survives structured cloning (what postMessage does), matrices move by
+// transfer, and validateSpec explains bad specs by naming the limit.
+import { describe, expect, test } from 'vitest';
+import { assertNever, slug, transferables, type FromEngine, type ToEngine } from './messages.ts';
+import { DEFAULT_SPEC, validateSpec, type RunSpec } from './specs.ts';
+
+function matrixMessage(): Extract<FromEngine, { type: 'matrix' }> {
+  return {
+    type: 'matrix',
+    runId: 3,
+    matrix: {
+      name: 'pe',
+      title: 'Positional encoding',
+      shape: [2, 3],
+      data: new Float32Array([0, 1, -0.5, Math.fround(Math.PI), 1e-30, -3.4e38]),
+      rowLabels: ['the', '"cat", too'],
+    },
+  };
+}
+
+const fromEngine: FromEngine[] = [
+  { type: 'ready', backend: 'webgpu', adapter: 'google swiftshader', fallbacks: [] },
+  { type: 'ready', backend: 'cpu', adapter: null, fallbacks: ['webgpu: no adapter', 'webgl: no context'] },
+  {
+    type: 'tokens',
+    runId: 1,
+    vocabSize: 412,
+    tokens: [
+      { text: 'the', id: 2, start: 0, end: 3, unknown: false },
+      { text: '👩‍👩‍👧', id: 0, start: 4, end: 12, unknown: true },
+    ],
+  },
+  matrixMessage(),
+  { type: 'matrix', runId: 4, matrix: { name: 'none', title: 'Empty', shape: [0, 8], data: new Float32Array(0) } },
+  { type: 'done', runId: 3, ms: 12.5, numTensors: 7 },
+  { type: 'error', runId: 3, message: 'd_model must be an even integer from 2 to 2048 (got 3).' },
+  { type: 'error', runId: null, message: 'worker crashed' },
+];
+
+const toEngine: ToEngine[] = [
+  { type: 'run', runId: 1, spec: DEFAULT_SPEC },
+  { type: 'run', runId: 2, spec: { ...DEFAULT_SPEC, text: '', tokenizer: 'char', scaleEmbeddings: true } },
+  { type: 'cancel', runId: 2 },
+  { type: 'crash' },
+];
+
+/** Names every variant, so adding a message type without a case here is a type error. */
+function describeMessage(msg: FromEngine): string {
+  switch (msg.type) {
+    case 'ready':
+    case 'tokens':
+    case 'matrix':
+    case 'done':
+    case 'error':
+      return msg.type;
+    default:
+      return assertNever(msg);
+  }
+}
+
+describe('protocol messages', () => {
+  for (const msg of fromEngine) {
+    test(`a '${describeMessage(msg)}' message from the engine survives structured cloning unchanged`, () => {
+      const copy = structuredClone(msg);
+      expect(copy).toEqual(msg);
+      expect(copy).not.toBe(msg);
+      if (copy.type === 'matrix' && msg.type === 'matrix') {
+        expect(copy.matrix.data).toBeInstanceOf(Float32Array);
+        expect(Array.from(copy.matrix.data)).toEqual(Array.from(msg.matrix.data));
+      }
+    });
+  }
+
+  for (const msg of toEngine) {
+    test(`a '${msg.type}' message to the engine survives structured cloning unchanged`, () => {
+      expect(structuredClone(msg)).toEqual(msg);
+    });
+  }
+
+  test('transferables() of a matrix message is its data buffer, and transferring moves the values', () => {
+    const msg = matrixMessage();
+    const values = Array.from(msg.matrix.data);
+    const list = transferables(msg);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toBe(msg.matrix.data.buffer);
+    const moved = structuredClone(msg, { transfer: list });
+    expect(Array.from(moved.matrix.data)).toEqual(values);
+    expect(moved.matrix.data).toBeInstanceOf(Float32Array);
+    expect(msg.matrix.data.buffer.byteLength).toBe(0); // detached: moved, not copied
+  });
+
+  test('transferables() of every other message is empty', () => {
+    for (const msg of fromEngine) if (msg.type !== 'matrix') expect(transferables(msg)).toEqual([]);
+  });
+
+  test('assertNever throws and names the unexpected message', () => {
+    expect(() => assertNever({ type: 'bogus' } as never)).toThrow(/bogus/);
+  });
+
+  test.each([
+    ['Token embeddings', 'token-embeddings'],
+    ['Positional encoding', 'positional-encoding'],
+    ['Input (token + position)', 'input-token-position'],
+  ])('slug of the panel title %j is %j', (title, expected) => {
+    expect(slug(title)).toBe(expected);
+  });
+});
+
+describe('validateSpec', () => {
+  const withD = (d: number): RunSpec => ({ ...DEFAULT_SPEC, d });
+  const withBase = (base: number): RunSpec => ({ ...DEFAULT_SPEC, params: { ...DEFAULT_SPEC.params, base } });
+
+  test('the default spec is valid', () => {
+    expect(validateSpec(DEFAULT_SPEC)).toBeNull();
+  });
+
+  test.each([2, 4, 64, 768, 2048])('d_model %d is valid', (d) => {
+    expect(validateSpec(withD(d))).toBeNull();
+  });
+
+  test.each([3, 63, 2047, 0, -2, Number.NaN, 1e9, 2050, 64.5, Number.POSITIVE_INFINITY])(
+    'd_model %d is rejected with a message naming the limit: even, 2 to 2048',
+    (d) => {
+      const message = validateSpec(withD(d));
+      expect(message).toMatch(/d_model/);
+      expect(message).toMatch(/even/);
+      expect(message).toMatch(/\b2\b.*\b2048\b/);
+      expect(message).toContain(`got ${d}`);
+    },
+  );
+
+  test.each([1, 0.5, 0, -10000, Number.NaN, Number.POSITIVE_INFINITY])(
+    'base %d is rejected with a message saying it must be greater than 1',
+    (base) => {
+      const message = validateSpec(withBase(base));
+      expect(message).toMatch(/base/);
+      expect(message).toMatch(/greater than 1/);
+    },
+  );
+
+  test.each([1.0001, 10000, 500000])('base %d is valid', (base) => {
+    expect(validateSpec(withBase(base))).toBeNull();
+  });
+});
