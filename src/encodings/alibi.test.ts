@@ -22,7 +22,7 @@ describe('ALiBi slopes', () => {
     );
   });
 
-  test("12 heads get the 8-head slopes, then every other 16-head slope: 2^−0.5, 2^−1.5, 2^−2.5, 2^−3.5", () => {
+  test('12 heads get the 8-head slopes, then every other 16-head slope: 2^−0.5, 2^−1.5, 2^−2.5, 2^−3.5', () => {
     expect(alibiSlopes(12)).toEqual(pow2([-1, -2, -3, -4, -5, -6, -7, -8, -0.5, -1.5, -2.5, -3.5]));
   });
 
@@ -30,7 +30,8 @@ describe('ALiBi slopes', () => {
     for (const n of [1, 2, 4, 8, 16, 32, 64]) {
       const m = alibiSlopes(n);
       expect(m).toHaveLength(n);
-      for (let h = 1; h <= n; h++) expect(Math.abs(m[h - 1] / Math.pow(2, (-8 * h) / n) - 1)).toBeLessThan(1e-14);
+      for (let h = 1; h <= n; h++)
+        expect(Math.abs(m[h - 1] / Math.pow(2, (-8 * h) / n) - 1)).toBeLessThan(1e-14);
     }
   });
 

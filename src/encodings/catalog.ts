@@ -40,13 +40,14 @@ const ropeTex = (base: string, d: string, halfD: string, half: boolean): string 
 
 const alibiTex = (heads: number | null): string => {
   const score = String.raw`s_h(i,j) = q_i^\top k_j - m_h\,|i-j|,\quad `;
-  if (heads === null) return score + String.raw`m_h = 2^{-8h/H}\ \ (h = 1,\dots,H)`;
+  if (heads === null)
+    return score + String.raw`m_h = 2^{-8h/H}\ \ (h = 1,\dots,H;\ H\ \text{a power of two})`;
   if ((heads & (heads - 1)) === 0)
     return score + String.raw`m_h = 2^{-8h/${heads}}\ \ (h = 1,\dots,${heads})`;
   const c = 2 ** Math.floor(Math.log2(heads));
   return (
     score +
-    String.raw`m_h = 2^{-8h/${c}}\ \ (h = 1,\dots,${c}),\quad m_{${c}+k} = 2^{-4(2k-1)/${c}}\ \ (k = 1,\dots,${heads - c})`
+    String.raw`m_h = 2^{-8h/${c}}\ \ (h = 1,\dots,${c}),\quad m_{${c}+k} = 2^{-4(2k-1)/${c}}\ \ (k = 1,\dots,${heads - c};\ H = ${heads})`
   );
 };
 

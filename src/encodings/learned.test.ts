@@ -75,9 +75,13 @@ describe('learned positional table', () => {
   });
 
   test('positions outside 0…8191 or not integers are refused', () => {
-    expect(() => learned.compute({ positions: [8192], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(/outside/);
+    expect(() => learned.compute({ positions: [8192], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(
+      /outside/,
+    );
     expect(() => learned.compute({ positions: [-1], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(/outside/);
-    expect(() => learned.compute({ positions: [1.5], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(/outside/);
+    expect(() => learned.compute({ positions: [1.5], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(
+      /outside/,
+    );
   });
 
   test('the scheme is additive and leaves no tensors behind', async () => {

@@ -12,6 +12,7 @@ import { normals } from '../embeddings/random.ts';
 import { gram, offsetProfile, firstStopDecreasing } from '../analysis/similarity.ts';
 import { alibiChecks, ropeChecks, tableChecks } from '../analysis/invariants.ts';
 import { range } from './trig.ts';
+import { readOwned } from './read.ts';
 
 type Emit = (matrix: Matrix) => Promise<void>;
 
@@ -27,10 +28,7 @@ export function staticKey(spec: RunSpec): string {
 
 const labels = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
-async function read(t: tf.Tensor): Promise<Float32Array> {
-  const data = await t.data();
-  return data instanceof Float32Array ? data : Float32Array.from(data);
-}
+const read = readOwned;
 
 /** Text-independent views of the active scheme. Returns the checks they support. */
 export async function staticViews(spec: RunSpec, emit: Emit, key: string): Promise<Check[]> {
@@ -80,8 +78,9 @@ export async function staticViews(spec: RunSpec, emit: Emit, key: string): Promi
     // bias schemes
     if (out.slopes) {
       const slopes = await read(out.slopes);
+      const checks = alibiChecks(slopes); // before emit: posting transfers (detaches) the buffer
       await emit({ name: 'alibi-slopes', title: 'ALiBi slopes', shape: [slopes.length, 1], data: slopes, rowLabels: labels(slopes.length), staticKey: key });
-      return alibiChecks(slopes);
+      return checks;
     }
     return [];
   } finally {
@@ -171,10 +170,6 @@ export async function textViews(spec: RunSpec, E: tf.Tensor2D, tokenLabels: stri
     if (scheme.kind === 'rotary') {
       const q = await read(t.q);
       const qRot = await read(t.qRot);
-      await send({ name: 'rope-q', title: 'q before rotation', shape: [T, d], data: q, rowLabels: tokenLabels });
-      await send({ name: 'rope-q-rot', title: 'q after rotation', shape: [T, d], data: qRot, rowLabels: tokenLabels });
-      await send({ name: 'rope-k', title: 'k before rotation', shape: [T, d], data: await read(t.k), rowLabels: tokenLabels });
-      await send({ name: 'rope-k-rot', title: 'k after rotation', shape: [T, d], data: await read(t.kRot), rowLabels: tokenLabels });
       // One fixed q and k (the first token's) placed at every position m, n: the score matrix is constant
       // along diagonals exactly when ⟨R_m q, R_n k⟩ depends only on m − n.
       const n = Math.min(ROPE_SCORE_POSITIONS, params.positions);
@@ -189,7 +184,12 @@ export async function textViews(spec: RunSpec, E: tf.Tensor2D, tokenLabels: stri
       tf.dispose(tables);
       const sData = await read(S);
       S.dispose();
+      // Checks first: posting a matrix transfers (detaches) its buffer.
       checks.push(...ropeChecks(q, qRot, T, d, sData, n));
+      await send({ name: 'rope-q', title: 'q before rotation', shape: [T, d], data: q, rowLabels: tokenLabels });
+      await send({ name: 'rope-q-rot', title: 'q after rotation', shape: [T, d], data: qRot, rowLabels: tokenLabels });
+      await send({ name: 'rope-k', title: 'k before rotation', shape: [T, d], data: await read(t.k), rowLabels: tokenLabels });
+      await send({ name: 'rope-k-rot', title: 'k after rotation', shape: [T, d], data: await read(t.kRot), rowLabels: tokenLabels });
       await send({ name: 'rope-scores', title: 'RoPE scores', shape: [n, n], data: sData, rowLabels: labels(n, 'm='), colLabels: labels(n, 'n=') });
     }
 

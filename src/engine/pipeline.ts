@@ -6,6 +6,7 @@ import { LIMITS, validateSpec, type RunSpec } from '../protocol/specs.ts';
 import { getTokenizer } from '../tokenizers/registry.ts';
 import { getScheme } from '../encodings/registry.ts';
 import { randomTable } from '../embeddings/random.ts';
+import { readOwned } from './read.ts';
 import { disposeLab, staticKey, staticNames, staticViews, textViews } from './lab.ts';
 
 export type Post = (msg: FromEngine) => void;
@@ -56,7 +57,11 @@ export class Pipeline {
         const gathered = tf.gather(table, ids); // [T, d]
         const E = (spec.scaleEmbeddings ? tf.mul(gathered, Math.sqrt(d)) : gathered) as tf.Tensor2D; // [T, d]
         const positions = Float64Array.from(tokens, (_, p) => p);
-        const { pe } = scheme.compute({ positions, d, seed: spec.seed }, spec.params); // [T, d]
+        // Rotary and bias schemes add nothing at the input: their PE is zero and their tensors live in lab.ts.
+        const pe =
+          scheme.kind === 'additive'
+            ? scheme.compute({ positions, d, seed: spec.seed }, spec.params).pe // [T, d]
+            : tf.zeros([T, d]); // [T, d]
         const X = tf.add(E, pe); // [T, d]
         return { E, PE: pe, X };
       });
@@ -69,7 +74,7 @@ export class Pipeline {
     };
     try {
       const send = async (name: string, title: string, t: tf.Tensor | undefined, rowLabels: string[]) => {
-        const data = t ? ((await t.data()) as Float32Array) : new Float32Array(0);
+        const data = t ? await readOwned(t) : new Float32Array(0);
         await emit({ name, title, shape: [T, d], data, rowLabels });
       };
       await send('embeddings', 'Token embeddings', tensors?.E, labels);

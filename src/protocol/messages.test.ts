@@ -31,15 +31,47 @@ const fromEngine: FromEngine[] = [
     ],
   },
   matrixMessage(),
-  { type: 'matrix', runId: 4, matrix: { name: 'none', title: 'Empty', shape: [0, 8], data: new Float32Array(0) } },
-  { type: 'done', runId: 3, ms: 12.5, numTensors: 7 },
+  {
+    type: 'matrix',
+    runId: 4,
+    matrix: { name: 'none', title: 'Empty', shape: [0, 8], data: new Float32Array(0) },
+  },
+  {
+    type: 'matrix',
+    runId: 4,
+    matrix: {
+      name: 'similarity',
+      title: 'Position similarity',
+      shape: [1, 2],
+      data: new Float32Array([1, 0.5]),
+      rowLabels: ['0'],
+      colLabels: ['0', '1'],
+      colors: 'sequential',
+      staticKey: '{"pe":"sinusoidal"}',
+      note: 'first 2 of 512 positions',
+    },
+  },
+  {
+    type: 'checks',
+    runId: 3,
+    scheme: 'sinusoidal',
+    checks: [
+      { name: '‖PE(p)‖² = d/2', value: 1e-6, limit: 1e-4, pass: true, detail: 'worst over 512 positions' },
+    ],
+  },
+  { type: 'done', runId: 3, ms: 12.5, numTensors: 7, names: ['embeddings', 'pe', 'input'] },
   { type: 'error', runId: 3, message: 'd_model must be an even integer from 2 to 2048 (got 3).' },
   { type: 'error', runId: null, message: 'worker crashed' },
 ];
 
 const toEngine: ToEngine[] = [
-  { type: 'run', runId: 1, spec: DEFAULT_SPEC },
-  { type: 'run', runId: 2, spec: { ...DEFAULT_SPEC, text: '', tokenizer: 'char', scaleEmbeddings: true } },
+  { type: 'run', runId: 1, spec: DEFAULT_SPEC, cached: null },
+  {
+    type: 'run',
+    runId: 2,
+    spec: { ...DEFAULT_SPEC, text: '', tokenizer: 'char', scaleEmbeddings: true },
+    cached: '{"pe":"sinusoidal"}',
+  },
   { type: 'cancel', runId: 2 },
   { type: 'crash' },
 ];
@@ -50,6 +82,7 @@ function describeMessage(msg: FromEngine): string {
     case 'ready':
     case 'tokens':
     case 'matrix':
+    case 'checks':
     case 'done':
     case 'error':
       return msg.type;

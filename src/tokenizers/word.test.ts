@@ -58,9 +58,21 @@ describe('word tokenizer', () => {
   });
 
   test('each punctuation mark is a token of its own', () => {
-    expect(texts('Hello, world! (Yes)... "ok"')).toEqual(
-      ['hello', ',', 'world', '!', '(', 'yes', ')', '.', '.', '.', '"', 'ok', '"'],
-    );
+    expect(texts('Hello, world! (Yes)... "ok"')).toEqual([
+      'hello',
+      ',',
+      'world',
+      '!',
+      '(',
+      'yes',
+      ')',
+      '.',
+      '.',
+      '.',
+      '"',
+      'ok',
+      '"',
+    ]);
   });
 
   test("apostrophes inside a word keep it whole: don't, model's, it’s", () => {
