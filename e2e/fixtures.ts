@@ -17,7 +17,14 @@ export class Explorer {
   }
 
   get text() {
-    return this.page.getByLabel('Text', { exact: true });
+    return this.page.getByRole('textbox', { name: 'Text', exact: true });
+  }
+
+  /** A control by its label: spinbutton, combobox or checkbox. */
+  field(name: string) {
+    return this.page
+      .getByRole('spinbutton', { name, exact: true })
+      .or(this.page.getByRole('combobox', { name, exact: true }));
   }
 
   region(name: string) {
@@ -26,7 +33,9 @@ export class Explorer {
 
   /** Waits until a matrix panel shows a matrix of the given shape. */
   async waitForShape(region: string, rows: number, cols: number): Promise<void> {
-    await expect(this.region(region).locator('.shape')).toHaveText(`[${rows} × ${cols}]`, { timeout: 60_000 });
+    await expect(this.region(region).locator('.shape')).toHaveText(`[${rows} × ${cols}]`, {
+      timeout: 60_000,
+    });
   }
 
   /** Clicks a region's "Export CSV" and returns the downloaded file's name and text. */

@@ -59,10 +59,10 @@ test('the token CSV gives ids and UTF-16 spans', async ({ app }) => {
 test('a URL hash reproduces the view and survives a reload', async ({ app, page }) => {
   const hash = 'text=one%20two%20three&tokenizer=char&d=32&pe=none&seed=7&base=500';
   await app.open(hash);
-  await expect(page.getByLabel('Tokenizer')).toHaveValue('char');
-  await expect(page.getByLabel('d_model')).toHaveValue('32');
-  await expect(page.getByLabel('seed')).toHaveValue('7');
-  await expect(page.getByLabel('Positional encoding')).toHaveValue('none');
+  await expect(app.field('Tokenizer')).toHaveValue('char');
+  await expect(app.field('d_model')).toHaveValue('32');
+  await expect(app.field('seed')).toHaveValue('7');
+  await expect(app.field('Positional encoding')).toHaveValue('none');
   await app.waitForShape('Positional encoding', 13, 32);
   const url = page.url();
   await page.reload();
@@ -79,13 +79,13 @@ test('invalid URL values fall back to defaults with a visible notice', async ({ 
   await app.open('text=hello&d=7&pe=bogus&tokenizer=klingon');
   await expect(page.getByText(/URL key "d" = "7" must be an even integer from 2 to 2048/)).toBeVisible();
   await expect(page.getByText(/URL key "pe" = "bogus"/)).toBeVisible();
-  await expect(page.getByLabel('d_model')).toHaveValue('64');
+  await expect(app.field('d_model')).toHaveValue('64');
   await expect(app.text).toHaveValue('hello');
 });
 
 test('a bad d_model typed in the controls is explained and the text is kept', async ({ app, page }) => {
   await app.open('text=keep%20me');
-  await page.getByLabel('d_model').fill('7');
+  await app.field('d_model').fill('7');
   await expect(page.getByRole('alert')).toContainText('d_model must be an even integer from 2 to 2048');
   await expect(app.text).toHaveValue('keep me');
 });

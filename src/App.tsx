@@ -63,9 +63,10 @@ export function App() {
       </header>
       <Notices state={{ notices, error, backend }} />
       <main>
-        <label className="text-input">
+        <label className="text-input" htmlFor="text-input">
           <span>Text</span>
           <textarea
+            id="text-input"
             value={spec.text}
             rows={3}
             spellCheck={false}

@@ -36,7 +36,12 @@ export function tableChecks(table: Float32Array, N: number, d: number, S: Float3
   }
   const dist = Math.sqrt(Math.max(0, minDist));
   return [
-    check('bounded: |PE| ≤ 1', bound, 1 + TOL, `largest |value| over ${N} positions is ${bound.toPrecision(4)}`),
+    check(
+      'bounded: |PE| ≤ 1',
+      bound,
+      1 + TOL,
+      `largest |value| over ${N} positions is ${bound.toPrecision(4)}`,
+    ),
     check('‖PE(p)‖² = d/2', normErr, TOL * d, `worst |‖PE(p)‖² − ${d / 2}| is ${normErr.toPrecision(4)}`),
     check(
       'PE(p)·PE(p+k) independent of p',
@@ -78,12 +83,18 @@ export function ropeChecks(
   let relErr = 0;
   let scale = 0;
   for (let m = 0; m < n; m++) {
-    for (let k = 0; m + k < n; k++) relErr = Math.max(relErr, Math.abs(scores[(m + k) * n + m] - scores[k * n]));
+    for (let k = 0; m + k < n; k++)
+      relErr = Math.max(relErr, Math.abs(scores[(m + k) * n + m] - scores[k * n]));
   }
   for (let i = 0; i < scores.length; i++) scale = Math.max(scale, Math.abs(scores[i]));
   const rel = relErr / Math.max(scale, 1e-12);
   return [
-    check('‖R_m x‖ = ‖x‖', normErr, TOL, `worst relative norm change ${normErr.toExponential(2)} over ${rows} rows`),
+    check(
+      '‖R_m x‖ = ‖x‖',
+      normErr,
+      TOL,
+      `worst relative norm change ${normErr.toExponential(2)} over ${rows} rows`,
+    ),
     check(
       '⟨R_m q, R_n k⟩ depends only on m − n',
       rel,

@@ -20,7 +20,12 @@ export interface ViewState {
   dims: number[];
 }
 
-export const DEFAULT_VIEW: ViewState = { spec: DEFAULT_SPEC, sharedScale: false, trainLength: 256, dims: [10, 11, 20, 21] };
+export const DEFAULT_VIEW: ViewState = {
+  spec: DEFAULT_SPEC,
+  sharedScale: false,
+  trainLength: 256,
+  dims: [10, 11, 20, 21],
+};
 
 const KNOWN_KEYS = [
   'text',
@@ -130,7 +135,7 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
 
   const dimsRaw = params.get('dims');
   if (dimsRaw !== null) {
-    const list = dimsRaw.split(',').map((x) => parseIntStrict(x));
+    const list = dimsRaw === '' ? [] : dimsRaw.split(',').map((x) => parseIntStrict(x));
     if (list.length <= 16 && list.every((n) => n !== null && n >= 0 && n < spec.d)) dims = list as number[];
     else bad('dims', dimsRaw, `must be up to 16 comma-separated dimensions below d = ${spec.d}`, dims);
   }

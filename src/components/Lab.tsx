@@ -40,19 +40,63 @@ function LabControls({ spec, view }: { spec: RunSpec; view: ViewState }) {
   const set = (patch: Partial<RunSpec['params']>) => updateSpec({ params: { ...p, ...patch } });
   return (
     <div className="controls" role="group" aria-label="Lab controls">
-      <NumberField label="max positions" value={p.positions} min={1} max={LIMITS.maxPositions} commit={(positions) => set({ positions })} />
-      <NumberField label="training length" value={view.trainLength} min={1} max={LIMITS.maxPositions} commit={(trainLength) => updateView({ trainLength })} />
-      {uses.includes('heads') && <NumberField label="heads" value={p.heads} min={1} max={LIMITS.headsMax} commit={(heads) => set({ heads })} />}
-      {uses.includes('buckets') && <NumberField label="buckets" value={p.buckets} min={2} max={LIMITS.bucketsMax} commit={(buckets) => set({ buckets })} />}
-      {uses.includes('maxdist') && <NumberField label="max distance" value={p.maxdist} min={2} max={LIMITS.maxPositions} commit={(maxdist) => set({ maxdist })} />}
+      <NumberField
+        label="max positions"
+        value={p.positions}
+        min={1}
+        max={LIMITS.maxPositions}
+        commit={(positions) => set({ positions })}
+      />
+      <NumberField
+        label="training length"
+        value={view.trainLength}
+        min={1}
+        max={LIMITS.maxPositions}
+        commit={(trainLength) => updateView({ trainLength })}
+      />
+      {uses.includes('heads') && (
+        <NumberField
+          label="heads"
+          value={p.heads}
+          min={1}
+          max={LIMITS.headsMax}
+          commit={(heads) => set({ heads })}
+        />
+      )}
+      {uses.includes('buckets') && (
+        <NumberField
+          label="buckets"
+          value={p.buckets}
+          min={2}
+          max={LIMITS.bucketsMax}
+          commit={(buckets) => set({ buckets })}
+        />
+      )}
+      {uses.includes('maxdist') && (
+        <NumberField
+          label="max distance"
+          value={p.maxdist}
+          min={2}
+          max={LIMITS.maxPositions}
+          commit={(maxdist) => set({ maxdist })}
+        />
+      )}
       {uses.includes('bidirectional') && (
         <label className="check">
-          <input type="checkbox" checked={p.bidirectional} onChange={(e) => set({ bidirectional: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={p.bidirectional}
+            onChange={(e) => set({ bidirectional: e.target.checked })}
+          />
           <span>bidirectional buckets</span>
         </label>
       )}
       <label className="check">
-        <input type="checkbox" checked={spec.causal} onChange={(e) => updateSpec({ causal: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={spec.causal}
+          onChange={(e) => updateSpec({ causal: e.target.checked })}
+        />
         <span>causal mask in the attention preview</span>
       </label>
     </div>
@@ -75,7 +119,10 @@ export function Lab() {
     !m ? [-1, 1] : m.colors === 'sequential' ? extentOf(m.data) : symmetricDomain(m.data);
 
   const toggleDim = (col: number) => {
-    const pair = spec.params.layout === 'half' && spec.pe === 'sinusoidal' ? [col % (d / 2), (col % (d / 2)) + d / 2] : [col - (col % 2), col - (col % 2) + 1];
+    const pair =
+      spec.params.layout === 'half' && spec.pe === 'sinusoidal'
+        ? [col % (d / 2), (col % (d / 2)) + d / 2]
+        : [col - (col % 2), col - (col % 2) + 1];
     const has = pair.every((j) => view.dims.includes(j));
     const dims = has ? view.dims.filter((j) => !pair.includes(j)) : [...view.dims, ...pair].slice(-8);
     updateView({ dims });
@@ -94,28 +141,51 @@ export function Lab() {
 
   const curves = useMemo((): Series[] => {
     if (!table) return [];
-    return view.dims.filter((j) => j < table.shape[1]).map((j) => {
-      const y = column(table, j);
-      if (spec.pe === 'learned') for (let i = view.trainLength; i < y.length; i++) y[i] = NaN;
-      return { name: `dim ${j}`, y };
-    });
+    return view.dims
+      .filter((j) => j < table.shape[1])
+      .map((j) => {
+        const y = column(table, j);
+        if (spec.pe === 'learned') for (let i = view.trainLength; i < y.length; i++) y[i] = NaN;
+        return { name: `dim ${j}`, y };
+      });
   }, [table, view.dims, view.trainLength, spec.pe]);
 
   const ladder = useMemo((): Series[] => {
-    const y = Float64Array.from({ length: d / 2 }, (_, i) => 2 * Math.PI * Math.pow(params.base, (2 * i) / d));
-    return [{ name: 'wavelength', y, x: Float64Array.from({ length: d / 2 }, (_, i) => 2 * i), points: true }];
+    const y = Float64Array.from(
+      { length: d / 2 },
+      (_, i) => 2 * Math.PI * Math.pow(params.base, (2 * i) / d),
+    );
+    return [
+      { name: 'wavelength', y, x: Float64Array.from({ length: d / 2 }, (_, i) => 2 * i), points: true },
+    ];
   }, [d, params.base]);
 
   const profile = matrices.profile;
-  const profileSeries = useMemo((): Series[] => (profile ? [{ name: 'dot(k)', y: profile.data }] : []), [profile]);
+  const profileSeries = useMemo(
+    (): Series[] => (profile ? [{ name: 'dot(k)', y: profile.data }] : []),
+    [profile],
+  );
   const stop = profile?.note?.match(/k = (\d+)/)?.[1];
 
   const shade = view.trainLength < N ? view.trainLength : null;
   const curveOpts = useMemo(
-    () => ({ xTitle: 'position', yTitle: 'value', shadeFrom: shade, shadeLabel: spec.pe === 'learned' ? 'no learned rows here' : 'past training length' }),
+    () => ({
+      xTitle: 'position',
+      yTitle: 'value',
+      shadeFrom: shade,
+      shadeLabel: spec.pe === 'learned' ? 'no learned rows here' : 'past training length',
+    }),
     [shade, spec.pe],
   );
-  const ladderOpts = useMemo(() => ({ xTitle: 'dimension', yTitle: 'wavelength (positions)', logY: true, yFormat: (v: number) => v.toPrecision(5) }), []);
+  const ladderOpts = useMemo(
+    () => ({
+      xTitle: 'dimension',
+      yTitle: 'wavelength (positions)',
+      logY: true,
+      yFormat: (v: number) => v.toPrecision(5),
+    }),
+    [],
+  );
   const profileOpts = useMemo(
     () => ({
       xTitle: 'offset k',
@@ -125,14 +195,32 @@ export function Lab() {
     [stop],
   );
 
-  const panel = (name: string, caption?: string, extra?: Parameters<typeof MatrixPanel>[0]['extra'], exportBlocked?: string) => {
+  const panel = (
+    name: string,
+    caption?: string,
+    extra?: Parameters<typeof MatrixPanel>[0]['extra'],
+    exportBlocked?: string,
+  ) => {
     const m = matrices[name];
     if (!m) return null;
-    return <MatrixPanel key={name} title={m.title} matrix={m} domain={domainOf(m)} hoverRow={hoverRow} caption={caption} extra={extra} exportBlocked={exportBlocked} />;
+    return (
+      <MatrixPanel
+        key={name}
+        title={m.title}
+        matrix={m}
+        domain={domainOf(m)}
+        hoverRow={hoverRow}
+        caption={caption}
+        extra={extra}
+        exportBlocked={exportBlocked}
+      />
+    );
   };
 
   const slopes = matrices['alibi-slopes'];
-  const biasNames = Object.keys(matrices).filter((n) => n.startsWith('bias-')).sort();
+  const biasNames = Object.keys(matrices)
+    .filter((n) => n.startsWith('bias-'))
+    .sort();
 
   return (
     <div className="lab">
@@ -153,27 +241,42 @@ export function Lab() {
 
       {entry.kind === 'additive' && (
         <>
-          {panel('table', `Positions 0…${N - 1}; rows 0…${Math.max(T - 1, 0)} are the current text. Click a column to plot it below.`, tableExtra)}
+          {panel(
+            'table',
+            `Positions 0…${N - 1}; rows 0…${Math.max(T - 1, 0)} are the current text. Click a column to plot it below.`,
+            tableExtra,
+          )}
           <div className="lab-grid">
             <Region title="Curves">
-              <p className="caption">Value against position for dims {view.dims.join(', ') || '(none: click the table)'}; a sin/cos pair is picked together.</p>
+              <p className="caption">
+                Value against position for dims {view.dims.join(', ') || '(none: click the table)'}; a sin/cos
+                pair is picked together.
+              </p>
               <LinesPlot series={curves} options={curveOpts} />
             </Region>
             {spec.pe === 'sinusoidal' && (
               <Region title="Wavelength ladder">
                 <p className="caption">
-                  λ = 2π·base^(2i/d): dimension 0 has the shortest wavelength, 2π; neighbouring pairs differ by base^(2/d) ={' '}
-                  {Math.pow(params.base, 2 / d).toPrecision(6)}.
+                  λ = 2π·base^(2i/d): dimension 0 has the shortest wavelength, 2π; neighbouring pairs differ
+                  by base^(2/d) = {Math.pow(params.base, 2 / d).toPrecision(6)}.
                 </p>
                 <LinesPlot series={ladder} options={ladderOpts} />
               </Region>
             )}
           </div>
           <div className="lab-grid">
-            {panel('similarity', 'PE(p)·PE(q) for every pair of positions.', undefined, N > 1024 ? 'Export is limited to N ≤ 1024 positions' : undefined)}
+            {panel(
+              'similarity',
+              'PE(p)·PE(q) for every pair of positions.',
+              undefined,
+              N > 1024 ? 'Export is limited to N ≤ 1024 positions' : undefined,
+            )}
             {profile && (
               <Region title="Offset profile">
-                <p className="caption">dot(k) = mean over p of PE(p)·PE(p+k){stop ? `; it first stops decreasing at k = ${stop}` : ''}.</p>
+                <p className="caption">
+                  dot(k) = mean over p of PE(p)·PE(p+k)
+                  {stop ? `; it first stops decreasing at k = ${stop}` : ''}.
+                </p>
                 <LinesPlot series={profileSeries} options={profileOpts} />
               </Region>
             )}
@@ -195,7 +298,10 @@ export function Lab() {
             {panel('rope-k', 'k = E·W_k.')}
             {panel('rope-k-rot', 'R_p k.')}
           </div>
-          {panel('rope-scores', 'The first token’s q and k placed at every position m, n: ⟨R_m q, R_n k⟩ is constant along each diagonal, so it depends only on m − n.')}
+          {panel(
+            'rope-scores',
+            'The first token’s q and k placed at every position m, n: ⟨R_m q, R_n k⟩ is constant along each diagonal, so it depends only on m − n.',
+          )}
         </>
       )}
 
@@ -230,14 +336,30 @@ export function Lab() {
               </table>
             </section>
           )}
-          {panel('t5-buckets', 'Bucket of the relative position j − i: exact for small offsets, logarithmic up to max distance.')}
-          {biasNames.map((n) => panel(n, spec.pe === 'alibi' ? 'Added to the attention scores: −m·|i − j|.' : 'A learned scalar per bucket and head (seeded).'))}
+          {panel(
+            't5-buckets',
+            'Bucket of the relative position j − i: exact for small offsets, logarithmic up to max distance.',
+          )}
+          {biasNames.map((n) =>
+            panel(
+              n,
+              spec.pe === 'alibi'
+                ? 'Added to the attention scores: −m·|i − j|.'
+                : 'A learned scalar per bucket and head (seeded).',
+            ),
+          )}
         </div>
       )}
 
       <div className="lab-grid">
-        {panel('attn-plain', 'softmax(QKᵀ/√d) with X = E: no position information.', { colors: 'sequential' })}
-        {panel('attn-with', `softmax(QKᵀ/√d${entry.kind === 'bias' ? ' + bias (head 0)' : ''}) with ${entry.label} ${entry.kind === 'rotary' ? 'rotating q and k' : entry.kind === 'bias' ? 'biasing the scores' : 'added to X'}.`, { colors: 'sequential' })}
+        {panel('attn-plain', 'softmax(QKᵀ/√d) with X = E: no position information.', {
+          colors: 'sequential',
+        })}
+        {panel(
+          'attn-with',
+          `softmax(QKᵀ/√d${entry.kind === 'bias' ? ' + bias (head 0)' : ''}) with ${entry.label} ${entry.kind === 'rotary' ? 'rotating q and k' : entry.kind === 'bias' ? 'biasing the scores' : 'added to X'}.`,
+          { colors: 'sequential' },
+        )}
       </div>
       {panel('attn-out', 'softmax(QKᵀ/√d)·V with the scheme: what attention passes on.')}
     </div>

@@ -107,7 +107,7 @@ describe('RoPE', () => {
   test('rotate() matches the float64 formula in both layouts (x′_a = x_a cos − x_b sin, x′_b = x_a sin + x_b cos)', async () => {
     const d = 16;
     const positions = [0, 1, 2, 77, 4095, 8191];
-    const xs = positions.map((p, r) => Array.from({ length: d }, (_, k) => Math.sin(3 * r + 0.7 * k + 1)));
+    const xs = positions.map((_, r) => Array.from({ length: d }, (_, k) => Math.sin(3 * r + 0.7 * k + 1)));
     for (const layout of ['interleaved', 'half'] as const) {
       const y = await rotated(xs, positions, layout);
       positions.forEach((p, r) => {

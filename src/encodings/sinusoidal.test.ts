@@ -134,7 +134,8 @@ describe('sinusoidal positional encoding', () => {
       const rows = await pe(positions, d, base);
       let worst = 0;
       positions.forEach((p, r) => {
-        for (let k = 0; k < d; k++) worst = Math.max(worst, Math.abs(rows[r * d + k] - closedForm(p, d, k, base)));
+        for (let k = 0; k < d; k++)
+          worst = Math.max(worst, Math.abs(rows[r * d + k] - closedForm(p, d, k, base)));
       });
       expect(worst).toBeLessThan(1e-4);
     });

@@ -47,7 +47,14 @@ export async function staticViews(spec: RunSpec, emit: Emit, key: string): Promi
       const profile = offsetProfile(sData, n);
       const stop = firstStopDecreasing(profile);
       const checks = tableChecks(tableData, N, d, sData, n);
-      await emit({ name: 'table', title: 'Positional encoding table', shape: [N, d], data: tableData, rowLabels: labels(N), staticKey: key });
+      await emit({
+        name: 'table',
+        title: 'Positional encoding table',
+        shape: [N, d],
+        data: tableData,
+        rowLabels: labels(N),
+        staticKey: key,
+      });
       await emit({
         name: 'similarity',
         title: 'Position similarity',
@@ -71,15 +78,36 @@ export async function staticViews(spec: RunSpec, emit: Emit, key: string): Promi
     }
     if (scheme.kind === 'rotary') {
       const half = d / 2;
-      await emit({ name: 'rope-cos', title: 'RoPE cos table', shape: [N, half], data: await read(out.cos), rowLabels: labels(N), staticKey: key });
-      await emit({ name: 'rope-sin', title: 'RoPE sin table', shape: [N, half], data: await read(out.sin), rowLabels: labels(N), staticKey: key });
+      await emit({
+        name: 'rope-cos',
+        title: 'RoPE cos table',
+        shape: [N, half],
+        data: await read(out.cos),
+        rowLabels: labels(N),
+        staticKey: key,
+      });
+      await emit({
+        name: 'rope-sin',
+        title: 'RoPE sin table',
+        shape: [N, half],
+        data: await read(out.sin),
+        rowLabels: labels(N),
+        staticKey: key,
+      });
       return [];
     }
     // bias schemes
     if (out.slopes) {
       const slopes = await read(out.slopes);
       const checks = alibiChecks(slopes); // before emit: posting transfers (detaches) the buffer
-      await emit({ name: 'alibi-slopes', title: 'ALiBi slopes', shape: [slopes.length, 1], data: slopes, rowLabels: labels(slopes.length), staticKey: key });
+      await emit({
+        name: 'alibi-slopes',
+        title: 'ALiBi slopes',
+        shape: [slopes.length, 1],
+        data: slopes,
+        rowLabels: labels(slopes.length),
+        staticKey: key,
+      });
       return checks;
     }
     return [];
@@ -105,7 +133,11 @@ function weights(d: number, seed: number): tf.Tensor2D[] {
   if (!w) {
     for (const old of projections.values()) tf.dispose(old);
     projections.clear();
-    w = [1, 2, 3].map((k) => tf.tidy(() => tf.mul(tf.tensor2d(normals(d * d, seed * 7919 + k), [d, d]), 1 / Math.sqrt(d)) as tf.Tensor2D)); // [d, d]
+    w = [1, 2, 3].map((k) =>
+      tf.tidy(
+        () => tf.mul(tf.tensor2d(normals(d * d, seed * 7919 + k), [d, d]), 1 / Math.sqrt(d)) as tf.Tensor2D,
+      ),
+    ); // [d, d]
     projections.set(key, w);
   }
   return w;
@@ -117,7 +149,12 @@ export function disposeLab(): void {
 }
 
 /** Views that depend on the text: E [T, d] are the (scaled) token embeddings. */
-export async function textViews(spec: RunSpec, E: tf.Tensor2D, tokenLabels: string[], emit: Emit): Promise<{ checks: Check[]; names: string[] }> {
+export async function textViews(
+  spec: RunSpec,
+  E: tf.Tensor2D,
+  tokenLabels: string[],
+  emit: Emit,
+): Promise<{ checks: Check[]; names: string[] }> {
   const { d, params, seed } = spec;
   const T = E.shape[0];
   const scheme = getScheme(spec.pe);
@@ -133,7 +170,9 @@ export async function textViews(spec: RunSpec, E: tf.Tensor2D, tokenLabels: stri
   try {
     const t = tf.tidy(() => {
       const scale = 1 / Math.sqrt(d);
-      const mask = spec.causal ? tf.mul(tf.sub(1, tf.linalg.bandPart(tf.ones([T, T]), -1, 0)), -1e9) : tf.zeros([T, T]); // [T, T]
+      const mask = spec.causal
+        ? tf.mul(tf.sub(1, tf.linalg.bandPart(tf.ones([T, T]), -1, 0)), -1e9)
+        : tf.zeros([T, T]); // [T, T]
       const attend = (X: tf.Tensor2D, rot: boolean, bias: tf.Tensor | null) => {
         let Q: tf.Tensor2D = tf.matMul(X, Wq); // [T, d]
         let K: tf.Tensor2D = tf.matMul(X, Wk); // [T, d]
@@ -163,9 +202,31 @@ export async function textViews(spec: RunSpec, E: tf.Tensor2D, tokenLabels: stri
     });
     keep.push(...Object.values(t));
     const label = `Attention with ${spec.pe}`;
-    await send({ name: 'attn-plain', title: 'Attention without position', shape: [T, T], data: await read(t.plainA), rowLabels: tokenLabels, colLabels: tokenLabels, colors: 'sequential' });
-    await send({ name: 'attn-with', title: label, shape: [T, T], data: await read(t.A), rowLabels: tokenLabels, colLabels: tokenLabels, colors: 'sequential' });
-    await send({ name: 'attn-out', title: 'Attention output', shape: [T, d], data: await read(t.Y), rowLabels: tokenLabels });
+    await send({
+      name: 'attn-plain',
+      title: 'Attention without position',
+      shape: [T, T],
+      data: await read(t.plainA),
+      rowLabels: tokenLabels,
+      colLabels: tokenLabels,
+      colors: 'sequential',
+    });
+    await send({
+      name: 'attn-with',
+      title: label,
+      shape: [T, T],
+      data: await read(t.A),
+      rowLabels: tokenLabels,
+      colLabels: tokenLabels,
+      colors: 'sequential',
+    });
+    await send({
+      name: 'attn-out',
+      title: 'Attention output',
+      shape: [T, d],
+      data: await read(t.Y),
+      rowLabels: tokenLabels,
+    });
 
     if (scheme.kind === 'rotary') {
       const q = await read(t.q);
@@ -177,8 +238,18 @@ export async function textViews(spec: RunSpec, E: tf.Tensor2D, tokenLabels: stri
       const S = tf.tidy(() => {
         const q0 = tf.tile(tf.slice(t.q as tf.Tensor2D, [0, 0], [1, d]), [n, 1]); // [n, d]
         const k0 = tf.tile(tf.slice(t.k as tf.Tensor2D, [0, 0], [1, d]), [n, 1]); // [n, d]
-        const qr = rotate(q0 as tf.Tensor2D, tables.cos as tf.Tensor2D, tables.sin as tf.Tensor2D, params.layout); // [n, d]
-        const kr = rotate(k0 as tf.Tensor2D, tables.cos as tf.Tensor2D, tables.sin as tf.Tensor2D, params.layout); // [n, d]
+        const qr = rotate(
+          q0 as tf.Tensor2D,
+          tables.cos as tf.Tensor2D,
+          tables.sin as tf.Tensor2D,
+          params.layout,
+        ); // [n, d]
+        const kr = rotate(
+          k0 as tf.Tensor2D,
+          tables.cos as tf.Tensor2D,
+          tables.sin as tf.Tensor2D,
+          params.layout,
+        ); // [n, d]
         return tf.matMul(qr, kr, false, true); // [n, n]
       });
       tf.dispose(tables);
@@ -186,24 +257,70 @@ export async function textViews(spec: RunSpec, E: tf.Tensor2D, tokenLabels: stri
       S.dispose();
       // Checks first: posting a matrix transfers (detaches) its buffer.
       checks.push(...ropeChecks(q, qRot, T, d, sData, n));
-      await send({ name: 'rope-q', title: 'q before rotation', shape: [T, d], data: q, rowLabels: tokenLabels });
-      await send({ name: 'rope-q-rot', title: 'q after rotation', shape: [T, d], data: qRot, rowLabels: tokenLabels });
-      await send({ name: 'rope-k', title: 'k before rotation', shape: [T, d], data: await read(t.k), rowLabels: tokenLabels });
-      await send({ name: 'rope-k-rot', title: 'k after rotation', shape: [T, d], data: await read(t.kRot), rowLabels: tokenLabels });
-      await send({ name: 'rope-scores', title: 'RoPE scores', shape: [n, n], data: sData, rowLabels: labels(n, 'm='), colLabels: labels(n, 'n=') });
+      await send({
+        name: 'rope-q',
+        title: 'q before rotation',
+        shape: [T, d],
+        data: q,
+        rowLabels: tokenLabels,
+      });
+      await send({
+        name: 'rope-q-rot',
+        title: 'q after rotation',
+        shape: [T, d],
+        data: qRot,
+        rowLabels: tokenLabels,
+      });
+      await send({
+        name: 'rope-k',
+        title: 'k before rotation',
+        shape: [T, d],
+        data: await read(t.k),
+        rowLabels: tokenLabels,
+      });
+      await send({
+        name: 'rope-k-rot',
+        title: 'k after rotation',
+        shape: [T, d],
+        data: await read(t.kRot),
+        rowLabels: tokenLabels,
+      });
+      await send({
+        name: 'rope-scores',
+        title: 'RoPE scores',
+        shape: [n, n],
+        data: sData,
+        rowLabels: labels(n, 'm='),
+        colLabels: labels(n, 'n='),
+      });
     }
 
     if (scheme.kind === 'bias') {
       const H = Math.min(HEADS_SHOWN, params.heads);
       if (out.buckets) {
-        await send({ name: 't5-buckets', title: 'T5 buckets', shape: [T, T], data: await read(out.buckets), rowLabels: tokenLabels, colLabels: tokenLabels, colors: 'sequential' });
+        await send({
+          name: 't5-buckets',
+          title: 'T5 buckets',
+          shape: [T, T],
+          data: await read(out.buckets),
+          rowLabels: tokenLabels,
+          colLabels: tokenLabels,
+          colors: 'sequential',
+        });
       }
       const prefix = spec.pe === 'alibi' ? 'ALiBi' : 'T5';
       for (let h = 0; h < H; h++) {
         const slice = tf.tidy(() => tf.reshape(tf.slice(out.bias, [h, 0, 0], [1, T, T]), [T, T])); // [T, T]
         const data = await read(slice);
         slice.dispose();
-        await send({ name: `bias-${h}`, title: `${prefix} bias, head ${h}`, shape: [T, T], data, rowLabels: tokenLabels, colLabels: tokenLabels });
+        await send({
+          name: `bias-${h}`,
+          title: `${prefix} bias, head ${h}`,
+          shape: [T, T],
+          data,
+          rowLabels: tokenLabels,
+          colLabels: tokenLabels,
+        });
       }
     }
     return { checks, names };

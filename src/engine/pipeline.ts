@@ -28,7 +28,13 @@ export class Pipeline {
    * Runs one spec, posting tokens and then each matrix as soon as it is read back. `cached` is the static
    * key of the text-independent views the client already holds; those are not recomputed or resent.
    */
-  async run(runId: number, spec: RunSpec, post: Post, isStale: () => boolean, cached: string | null = null): Promise<void> {
+  async run(
+    runId: number,
+    spec: RunSpec,
+    post: Post,
+    isStale: () => boolean,
+    cached: string | null = null,
+  ): Promise<void> {
     const t0 = performance.now();
     const problem = validateSpec(spec);
     if (problem) throw new Error(problem);

@@ -1,6 +1,16 @@
 // drawLines(el, series, opts): line charts in SVG (curves vs position, the wavelength ladder, the offset
 // profile), idempotent like a D3 join, with a hover read-out of every series at the nearest x.
-import { axisBottom, axisLeft, format, line, pointer, scaleLinear, scaleLog, schemeTableau10, select } from 'd3';
+import {
+  axisBottom,
+  axisLeft,
+  format,
+  line,
+  pointer,
+  scaleLinear,
+  scaleLog,
+  schemeTableau10,
+  select,
+} from 'd3';
 
 export interface Series {
   name: string;
@@ -185,7 +195,11 @@ export function drawLines(el: HTMLElement, series: Series[], opts: LinesOptions)
     .attr('class', 'tooltip')
     .attr('role', 'status')
     .property('hidden', true);
-  const cursor = g.selectAll<SVGLineElement, number>('line.cursor').data([0]).join('line').attr('class', 'cursor');
+  const cursor = g
+    .selectAll<SVGLineElement, number>('line.cursor')
+    .data([0])
+    .join('line')
+    .attr('class', 'cursor');
   g.selectAll<SVGRectElement, number>('rect.hit')
     .data([0])
     .join('rect')
@@ -198,7 +212,8 @@ export function drawLines(el: HTMLElement, series: Series[], opts: LinesOptions)
       const xv = x.invert(px);
       const parts = series.map((s) => {
         let best = 0;
-        for (let i = 1; i < s.y.length; i++) if (Math.abs(xs(s, i) - xv) < Math.abs(xs(s, best) - xv)) best = i;
+        for (let i = 1; i < s.y.length; i++)
+          if (Math.abs(xs(s, i) - xv) < Math.abs(xs(s, best) - xv)) best = i;
         return { s, i: best };
       });
       const at = parts[0] ? xs(parts[0].s, parts[0].i) : xv;

@@ -106,6 +106,9 @@ export function validateSpec(spec: RunSpec): string | null {
   if (!Number.isInteger(params.maxdist) || params.maxdist < 2 || params.maxdist > LIMITS.maxPositions) {
     return `max distance must be an integer from 2 to ${LIMITS.maxPositions} (got ${params.maxdist}).`;
   }
+  if (spec.pe === 't5' && params.maxdist <= Math.floor(params.buckets / 2)) {
+    return `T5 max distance must be larger than buckets/2 = ${Math.floor(params.buckets / 2)} (got ${params.maxdist}), or the logarithmic buckets run backwards.`;
+  }
   if (!Number.isInteger(params.positions) || params.positions < 1 || params.positions > LIMITS.maxPositions) {
     return `positions must be an integer from 1 to ${LIMITS.maxPositions} (got ${params.positions}).`;
   }
