@@ -4,12 +4,12 @@
 // anything else is [UNK] (id 0).
 import corpus from './corpus.txt?raw';
 import type { Token } from '../protocol/messages.ts';
-import { Vocab, byFrequency, type Tokenizer } from './tokenizer.ts';
+import { Vocab, byFrequency, type Span, type Tokenizer } from './tokenizer.ts';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-export function graphemes(text: string): Array<{ piece: string; start: number; end: number }> {
-  const out = [];
+export function graphemes(text: string): Span[] {
+  const out: Span[] = [];
   for (const s of segmenter.segment(text))
     out.push({ piece: s.segment, start: s.index, end: s.index + s.segment.length });
   return out;
@@ -22,9 +22,6 @@ export const char: Tokenizer = {
   name: 'char',
   vocabSize: charVocab.size,
   tokenize(text: string): Token[] {
-    return graphemes(text).map(({ piece, start, end }) => {
-      const id = charVocab.id(piece);
-      return { text: piece, id, start, end, unknown: id === 0 };
-    });
+    return charVocab.lookup(graphemes(text));
   },
 };

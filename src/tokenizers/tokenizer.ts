@@ -32,6 +32,23 @@ export class Vocab {
   id(piece: string): number {
     return this.ids.get(piece) ?? 0;
   }
+
+  /** Tokens for pre-split pieces with their spans; pieces outside the table become [UNK]. */
+  lookup(spans: Iterable<Span>): Token[] {
+    const out: Token[] = [];
+    for (const { piece, start, end } of spans) {
+      const id = this.id(piece);
+      out.push({ text: piece, id, start, end, unknown: id === 0 });
+    }
+    return out;
+  }
+}
+
+/** A piece of the input and its UTF-16 span. */
+export interface Span {
+  piece: string;
+  start: number;
+  end: number;
 }
 
 /** Pieces ordered by descending count, ties broken by code-unit order, so the table is deterministic. */

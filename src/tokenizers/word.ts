@@ -3,14 +3,14 @@
 // the 词汇表 / 未知词 (vocabulary / unknown word) design of classic word-level models.
 import corpus from './corpus.txt?raw';
 import type { Token } from '../protocol/messages.ts';
-import { Vocab, byFrequency, type Tokenizer } from './tokenizer.ts';
+import { Vocab, byFrequency, type Span, type Tokenizer } from './tokenizer.ts';
 
 // A word is letters/marks/digits, optionally joined by apostrophes (don't, it's); anything else that is not
 // white space is a token of its own.
 const PATTERN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
-export function splitWords(text: string): Array<{ piece: string; start: number; end: number }> {
-  const out = [];
+export function splitWords(text: string): Span[] {
+  const out: Span[] = [];
   for (const m of text.matchAll(PATTERN)) {
     const start = m.index ?? 0;
     out.push({ piece: m[0].toLowerCase(), start, end: start + m[0].length });
@@ -24,9 +24,6 @@ export const word: Tokenizer = {
   name: 'word',
   vocabSize: wordVocab.size,
   tokenize(text: string): Token[] {
-    return splitWords(text).map(({ piece, start, end }) => {
-      const id = wordVocab.id(piece);
-      return { text: piece, id, start, end, unknown: id === 0 };
-    });
+    return wordVocab.lookup(splitWords(text));
   },
 };
