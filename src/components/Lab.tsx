@@ -220,7 +220,7 @@ export function Lab() {
   const slopes = matrices['alibi-slopes'];
   const biasNames = Object.keys(matrices)
     .filter((n) => n.startsWith('bias-'))
-    .sort();
+    .sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)));
 
   return (
     <div className="lab">

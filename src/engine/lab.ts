@@ -16,8 +16,10 @@ import { readOwned } from './read.ts';
 
 type Emit = (matrix: Matrix) => Promise<void>;
 
-/** Heads whose bias matrices are drawn (all heads still shape the slopes table). */
-export const HEADS_SHOWN = 4;
+/** Heads whose bias matrices are drawn: every head for short texts, the first 4 past 128 tokens. */
+export function headsShown(heads: number, T: number): number {
+  return Math.min(heads, T <= 128 ? 16 : 4);
+}
 /** Positions in the RoPE fixed-q·k score view. */
 export const ROPE_SCORE_POSITIONS = 64;
 
@@ -296,7 +298,7 @@ export async function textViews(
     }
 
     if (scheme.kind === 'bias') {
-      const H = Math.min(HEADS_SHOWN, params.heads);
+      const H = headsShown(params.heads, T);
       if (out.buckets) {
         await send({
           name: 't5-buckets',
