@@ -132,11 +132,12 @@ export function Lab() {
     () => ({
       shadeFromRow: view.trainLength < N ? view.trainLength : null,
       shadeOpaque: spec.pe === 'learned',
+      markRows: T,
       onClickCell: (_: number, col: number) => toggleDim(col),
       xTitle: 'dimension (click to plot)',
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view.trainLength, N, spec.pe, view.dims, d, spec.params.layout],
+    [view.trainLength, N, spec.pe, view.dims, d, spec.params.layout, T],
   );
 
   const curves = useMemo((): Series[] => {
@@ -243,7 +244,7 @@ export function Lab() {
         <>
           {panel(
             'table',
-            `Positions 0…${N - 1}; rows 0…${Math.max(T - 1, 0)} are the current text. Click a column to plot it below.`,
+            `Positions 0…${N - 1}; rows 0…${Math.max(T - 1, 0)} (outlined) are the current text. Click a column to plot it below.`,
             tableExtra,
           )}
           <div className="lab-grid">

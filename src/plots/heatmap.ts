@@ -20,6 +20,8 @@ export interface HeatmapOptions {
   shadeFromRow?: number | null;
   /** Shaded rows are covered completely (a learned table has no values there). */
   shadeOpaque?: boolean;
+  /** Outline rows 0…markRows−1 (e.g. the current text's positions inside the full position table). */
+  markRows?: number;
   /** Click on a cell (e.g. to pick a dimension for the curves view). */
   onClickCell?: (row: number, col: number) => void;
   /** Axis titles. */
@@ -222,6 +224,16 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
     .attr('text-anchor', 'middle')
     .text((t) => t);
 
+  const marked = opts.markRows ?? 0;
+  root
+    .selectAll('rect.row-mark')
+    .data(marked > 0 && marked < rows ? [marked] : [])
+    .join('rect')
+    .attr('class', 'row-mark')
+    .attr('x', MARGIN.left - 1)
+    .attr('y', MARGIN.top - 1)
+    .attr('width', plotW + 2)
+    .attr('height', (r) => y(r) + 2);
   const hl = opts.highlightRow;
   root
     .selectAll('rect.row-highlight')
