@@ -259,34 +259,14 @@ export async function textViews(
       S.dispose();
       // Checks first: posting a matrix transfers (detaches) its buffer.
       checks.push(...ropeChecks(q, qRot, T, d, sData, n));
-      await send({
-        name: 'rope-q',
-        title: 'q before rotation',
-        shape: [T, d],
-        data: q,
-        rowLabels: tokenLabels,
-      });
-      await send({
-        name: 'rope-q-rot',
-        title: 'q after rotation',
-        shape: [T, d],
-        data: qRot,
-        rowLabels: tokenLabels,
-      });
-      await send({
-        name: 'rope-k',
-        title: 'k before rotation',
-        shape: [T, d],
-        data: await read(t.k),
-        rowLabels: tokenLabels,
-      });
-      await send({
-        name: 'rope-k-rot',
-        title: 'k after rotation',
-        shape: [T, d],
-        data: await read(t.kRot),
-        rowLabels: tokenLabels,
-      });
+      const rows: Array<[string, string, Float32Array]> = [
+        ['rope-q', 'q before rotation', q],
+        ['rope-q-rot', 'q after rotation', qRot],
+        ['rope-k', 'k before rotation', await read(t.k)],
+        ['rope-k-rot', 'k after rotation', await read(t.kRot)],
+      ];
+      for (const [name, title, data] of rows)
+        await send({ name, title, shape: [T, d], data, rowLabels: tokenLabels });
       await send({
         name: 'rope-scores',
         title: 'RoPE scores',
