@@ -47,7 +47,7 @@ test('the token CSV gives ids and UTF-16 spans', async ({ app }) => {
   const { name, text } = await app.exportCsv('Tokens');
   expect(name).toBe('tokens.csv');
   const rows = parseCsv(text);
-  expect(rows[0]).toEqual(['position', 'id', 'token', 'start', 'end']);
+  expect(rows[0]).toEqual(['position', 'id', 'token', 'start', 'end', 'byte_start', 'byte_end']);
   expect(rows.slice(1).map((r) => [r[0], r[2], r[3], r[4]])).toEqual([
     ['0', 'hi', '0', '2'],
     ['1', ',', '2', '3'],

@@ -148,19 +148,19 @@ describe('matrixCsv', () => {
 
 describe('tokensCsv', () => {
   const tokens: Token[] = [
-    { text: 'the', id: 2, start: 0, end: 3, unknown: false },
-    { text: ',', id: 5, start: 3, end: 4, unknown: false },
-    { text: '"', id: 9, start: 5, end: 6, unknown: false },
-    { text: 'zyzzyva', id: 0, start: 7, end: 14, unknown: true },
+    { text: 'the', id: 2, start: 0, end: 3, byteStart: 0, byteEnd: 3, unknown: false },
+    { text: ',', id: 5, start: 3, end: 4, byteStart: 3, byteEnd: 4, unknown: false },
+    { text: '"', id: 9, start: 5, end: 6, byteStart: 5, byteEnd: 6, unknown: false },
+    { text: 'zyzzyva', id: 0, start: 7, end: 14, byteStart: 7, byteEnd: 14, unknown: true },
   ];
 
-  test('the header is position,id,token,start,end and each token reads back exactly', () => {
+  test('the header is position,id,token,start,end,byte_start,byte_end and each token reads back exactly', () => {
     expect(parseCsv(tokensCsv(tokens))).toEqual([
-      ['position', 'id', 'token', 'start', 'end'],
-      ['0', '2', 'the', '0', '3'],
-      ['1', '5', ',', '3', '4'],
-      ['2', '9', '"', '5', '6'],
-      ['3', '0', 'zyzzyva', '7', '14'],
+      ['position', 'id', 'token', 'start', 'end', 'byte_start', 'byte_end'],
+      ['0', '2', 'the', '0', '3', '0', '3'],
+      ['1', '5', ',', '3', '4', '3', '4'],
+      ['2', '9', '"', '5', '6', '5', '6'],
+      ['3', '0', 'zyzzyva', '7', '14', '7', '14'],
     ]);
   });
 

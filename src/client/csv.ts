@@ -1,5 +1,5 @@
 // CSV exports (RFC 4180). Matrices: header `row,0,1,…,d-1`, then the quoted row label and the values with
-// 9 significant digits (float32 needs at most 9 to round-trip). Tokens: `position,id,token,start,end`.
+// 9 significant digits (float32 needs at most 9 to round-trip). Tokens: `position,id,token,start,end,byte_start,byte_end`.
 import type { Matrix, Token } from '../protocol/messages.ts';
 
 export function quote(field: string): string {
@@ -22,8 +22,8 @@ export function matrixCsv(m: Matrix): string {
 }
 
 export function tokensCsv(tokens: Token[]): string {
-  const lines = ['position,id,token,start,end'];
-  tokens.forEach((t, p) => lines.push([p, t.id, quote(t.text), t.start, t.end].join(',')));
+  const lines = ['position,id,token,start,end,byte_start,byte_end'];
+  tokens.forEach((t, p) => lines.push([p, t.id, quote(t.text), t.start, t.end, t.byteStart, t.byteEnd].join(',')));
   return lines.join('\r\n') + '\r\n';
 }
 

@@ -26,8 +26,8 @@ const fromEngine: FromEngine[] = [
     runId: 1,
     vocabSize: 412,
     tokens: [
-      { text: 'the', id: 2, start: 0, end: 3, unknown: false },
-      { text: '👩‍👩‍👧', id: 0, start: 4, end: 12, unknown: true },
+      { text: 'the', id: 2, start: 0, end: 3, byteStart: 0, byteEnd: 3, unknown: false },
+      { text: '👩‍👩‍👧', id: 0, start: 4, end: 12, byteStart: 4, byteEnd: 22, unknown: true },
     ],
   },
   matrixMessage(),

@@ -30,6 +30,9 @@ export interface Token {
   /** UTF-16 offsets into the input text: text.slice(start, end) is the token's source. */
   start: number;
   end: number;
+  /** UTF-8 byte offsets into the input: a byte-level BPE piece may cover part of one character. */
+  byteStart: number;
+  byteEnd: number;
   unknown: boolean;
 }
 

@@ -1,8 +1,16 @@
 // The run specification: everything the engine needs to recompute the views, and nothing else.
 // Both threads import this module; it holds types and tiny pure helpers only.
 
-export const TOKENIZERS = ['word', 'char'] as const;
+export const TOKENIZERS = ['word', 'char', 'gpt2', 'cl100k', 'o200k', 'bert', 'use'] as const;
 export type TokenizerName = (typeof TOKENIZERS)[number];
+
+/** Sources of the token-embedding table E [V, d]. */
+export const EMBEDDINGS = ['random', 'glove-100d', 'use-lite', 'checkpoint'] as const;
+export type EmbeddingName = (typeof EMBEDDINGS)[number];
+
+/** How the random table is drawn: N(0, 1), or Xavier/Glorot uniform U(±√(6/(V+d))). */
+export const INITS = ['normal', 'xavier'] as const;
+export type InitName = (typeof INITS)[number];
 
 export const ENCODINGS = [
   'sinusoidal',

@@ -22,6 +22,6 @@ export const char: Tokenizer = {
   name: 'char',
   vocabSize: charVocab.size,
   tokenize(text: string): Token[] {
-    return charVocab.lookup(graphemes(text));
+    return charVocab.lookup(text, graphemes(text));
   },
 };

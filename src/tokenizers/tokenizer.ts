@@ -33,12 +33,13 @@ export class Vocab {
     return this.ids.get(piece) ?? 0;
   }
 
-  /** Tokens for pre-split pieces with their spans; pieces outside the table become [UNK]. */
-  lookup(spans: Iterable<Span>): Token[] {
+  /** Tokens for pre-split pieces of `text` with their spans; pieces outside the table become [UNK]. */
+  lookup(text: string, spans: Iterable<Span>): Token[] {
+    const bytes = utf8Offsets(text);
     const out: Token[] = [];
     for (const { piece, start, end } of spans) {
       const id = this.id(piece);
-      out.push({ text: piece, id, start, end, unknown: id === 0 });
+      out.push({ text: piece, id, start, end, byteStart: bytes[start], byteEnd: bytes[end], unknown: id === 0 });
     }
     return out;
   }
@@ -58,4 +59,28 @@ export function byFrequency(items: Iterable<string>): string[] {
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .map(([w]) => w);
+}
+
+/** UTF-8 byte offset of every UTF-16 offset 0…text.length (a lone surrogate counts as U+FFFD, 3 bytes). */
+export function utf8Offsets(text: string): Uint32Array {
+  const out = new Uint32Array(text.length + 1);
+  let b = 0;
+  for (let i = 0; i < text.length; i++) {
+    out[i] = b;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) b += 1;
+    else if (c < 0x800) b += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const n = text.charCodeAt(i + 1);
+      if (n >= 0xdc00 && n < 0xe000) {
+        out[i + 1] = b; // the low half starts inside the same 4-byte character
+        b += 4;
+        i++;
+        continue;
+      }
+      b += 3;
+    } else b += 3;
+  }
+  out[text.length] = b;
+  return out;
 }

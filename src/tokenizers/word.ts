@@ -24,6 +24,6 @@ export const word: Tokenizer = {
   name: 'word',
   vocabSize: wordVocab.size,
   tokenize(text: string): Token[] {
-    return wordVocab.lookup(splitWords(text));
+    return wordVocab.lookup(text, splitWords(text));
   },
 };
