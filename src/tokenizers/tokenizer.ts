@@ -84,3 +84,9 @@ export function utf8Offsets(text: string): Uint32Array {
   out[text.length] = b;
   return out;
 }
+
+/**
+ * Reads a shipped data file, public/data/<file>, as bytes. The worker fetches it from the app's own origin (with
+ * progress); Node tests read it from disk. Tokenizers and embedding sources that need data take one of these.
+ */
+export type FetchData = (file: string) => Promise<Uint8Array>;
