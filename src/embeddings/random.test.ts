@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { normals, randomTable, uniforms } from './random.ts';
+import { normals, randomTable, uniforms, xavier } from './random.ts';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -116,5 +116,30 @@ describe('seeded normals', () => {
     const data = await t.data();
     t.dispose();
     expect(Array.from(data)).toEqual(Array.from(normals(20, 9)));
+  });
+});
+
+describe('Xavier-uniform table', () => {
+  test('values lie within ±√(6/(V+d)) with the uniform distribution’s mean 0 and variance a²/3', () => {
+    const V = 1000;
+    const d = 200;
+    const a = Math.sqrt(6 / (V + d)); // closed form of the Glorot bound
+    const x = xavier(V * d, V, d, 42);
+    let max = 0;
+    for (const v of x) max = Math.max(max, Math.abs(v));
+    expect(max).toBeLessThanOrEqual(a);
+    expect(max).toBeGreaterThan(0.999 * a);
+    const { mean, variance } = moments(x);
+    expect(Math.abs(mean)).toBeLessThan(4 * Math.sqrt((a * a) / 3 / x.length));
+    // the sample variance of 200k uniforms has a relative standard error of about 0.2%: allow 5 of them
+    expect(Math.abs(variance / ((a * a) / 3) - 1)).toBeLessThan(0.01);
+  });
+
+  test('randomTable with init xavier has the Glorot variance 2/(V+d)', async () => {
+    const t = randomTable(300, 100, 7, 'xavier');
+    const { variance } = moments((await t.data()) as Float32Array);
+    t.dispose();
+    expect(variance / (2 / 400)).toBeGreaterThan(0.97);
+    expect(variance / (2 / 400)).toBeLessThan(1.03);
   });
 });

@@ -1,8 +1,9 @@
-// Random token-embedding table: seeded N(0, 1), the usual stand-in before training.
+// Random token-embedding table: seeded N(0, 1) or Xavier/Glorot uniform, the usual stand-ins before training.
 // The generator is SplitMix32-style hashing of (seed, counter) followed by Box–Muller, so the same seed gives
 // the same table on every backend and in every browser. Generated once per (V, d, seed) in JS, uploaded once,
 // then gathered on the GPU.
 import * as tf from '@tensorflow/tfjs-core';
+import type { InitName } from '../protocol/specs.ts';
 
 /** A deterministic stream of uniform numbers in (0, 1) for a given integer seed. */
 export function uniforms(seed: number): () => number {
@@ -30,7 +31,22 @@ export function normals(n: number, seed: number): Float32Array {
   return out;
 }
 
-/** The [V, d] table as a tensor. */
-export function randomTable(vocabSize: number, d: number, seed: number): tf.Tensor2D {
-  return tf.tensor2d(normals(vocabSize * d, seed), [vocabSize, d]); // [V, d]
+/** n samples of Xavier/Glorot uniform for a [V, d] table: U(−a, a) with a = √(6 / (V + d)). */
+export function xavier(n: number, fanIn: number, fanOut: number, seed: number): Float32Array {
+  const u = uniforms(seed);
+  const a = Math.sqrt(6 / (fanIn + fanOut));
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = (2 * u() - 1) * a;
+  return out;
+}
+
+/** The [V, d] table as a tensor: N(0, 1) or Xavier-uniform. */
+export function randomTable(
+  vocabSize: number,
+  d: number,
+  seed: number,
+  init: InitName = 'normal',
+): tf.Tensor2D {
+  const values = init === 'xavier' ? xavier(vocabSize * d, vocabSize, d, seed) : normals(vocabSize * d, seed);
+  return tf.tensor2d(values, [vocabSize, d]); // [V, d]
 }
