@@ -5,7 +5,11 @@ import { updateSpec, useAppState } from './client/useEngine.ts';
 import { Controls } from './components/Controls.tsx';
 import { MatrixPanel } from './components/MatrixPanel.tsx';
 import { TokenStrip } from './components/TokenStrip.tsx';
-import { BackendBadge, Notices } from './components/StatusBar.tsx';
+import { BackendBadge, Notices, Progress } from './components/StatusBar.tsx';
+import { Checkpoint, useFileDrop } from './components/Checkpoint.tsx';
+import { TableSize } from './components/TableSize.tsx';
+import { Neighbours } from './components/Neighbours.tsx';
+import { EMBEDDING_LABELS } from './components/Controls.tsx';
 import { Lab } from './components/Lab.tsx';
 
 const PANELS = [
@@ -23,8 +27,12 @@ export function App() {
   const notices = useAppState((s) => s.notices);
   const error = useAppState((s) => s.error);
   const hoverRow = useAppState((s) => s.hoverRow);
+  const tokenTotal = useAppState((s) => s.tokenTotal);
+  const selectedRows = useAppState((s) => s.selectedRows);
   const busy = useAppState((s) => s.busy);
   const lastRun = useAppState((s) => s.lastRun);
+  const progress = useAppState((s) => s.progress);
+  const dropping = useFileDrop();
   const { spec, sharedScale } = view;
 
   const domains = useMemo(() => {
@@ -40,7 +48,7 @@ export function App() {
 
   const scheme = CATALOG[spec.pe];
   const captions = {
-    embeddings: `Rows of a seeded N(0, 1) table of ${vocabSize ?? '…'} × ${spec.d}, gathered by token id${
+    embeddings: `Rows of the ${spec.embedding === 'random' ? `seeded ${spec.init === 'normal' ? 'N(0, 1)' : 'Xavier-uniform'}` : EMBEDDING_LABELS[spec.embedding]} table of ${vocabSize ?? '…'} × ${spec.d}, gathered by token id${
       spec.scaleEmbeddings ? `, times √${spec.d} = ${Math.sqrt(spec.d).toFixed(3)}` : ''
     }.`,
     pe: `${scheme.label} — ${scheme.blurb}`,
@@ -48,7 +56,7 @@ export function App() {
   };
 
   return (
-    <div className="app">
+    <div className={`app${dropping ? ' drop-active' : ''}`}>
       <header className="top">
         <h1>Embedscope</h1>
         <p className="tagline">The input layer of a transformer, live: tokens → embeddings + positions.</p>
@@ -62,6 +70,7 @@ export function App() {
         </span>
       </header>
       <Notices state={{ notices, error, backend }} />
+      <Progress progress={progress} />
       <main>
         <label className="text-input" htmlFor="text-input">
           <span>Text</span>
@@ -77,7 +86,14 @@ export function App() {
           />
         </label>
         <Controls spec={spec} sharedScale={sharedScale} />
-        <TokenStrip tokens={tokens} vocabSize={vocabSize} textLength={spec.text.length} hoverRow={hoverRow} />
+        <TokenStrip
+          tokens={tokens}
+          vocabSize={vocabSize}
+          text={spec.text}
+          total={tokenTotal}
+          hoverRow={hoverRow}
+          selectedRows={selectedRows}
+        />
         <div className="matrices">
           {PANELS.map((p) => (
             <MatrixPanel
@@ -91,6 +107,11 @@ export function App() {
           ))}
         </div>
         <Lab />
+        <div className="side-by-side">
+          <Neighbours />
+          <TableSize spec={spec} vocabSize={vocabSize} />
+        </div>
+        <Checkpoint spec={spec} />
       </main>
     </div>
   );

@@ -23,7 +23,9 @@ export function matrixCsv(m: Matrix): string {
 
 export function tokensCsv(tokens: Token[]): string {
   const lines = ['position,id,token,start,end,byte_start,byte_end'];
-  tokens.forEach((t, p) => lines.push([p, t.id, quote(t.text), t.start, t.end, t.byteStart, t.byteEnd].join(',')));
+  tokens.forEach((t, p) =>
+    lines.push([p, t.id, quote(t.text), t.start, t.end, t.byteStart, t.byteEnd].join(',')),
+  );
   return lines.join('\r\n') + '\r\n';
 }
 

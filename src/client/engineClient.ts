@@ -1,6 +1,6 @@
 // The Worker wrapper: numbers runs, drops stale messages, and restarts the worker if it dies.
 import type { FromEngine, ToEngine } from '../protocol/messages.ts';
-import type { RunSpec } from '../protocol/specs.ts';
+import type { ProjectionSpec, RunSpec } from '../protocol/specs.ts';
 
 export interface ClientEvents {
   message(msg: FromEngine): void;
@@ -11,8 +11,11 @@ export interface ClientEvents {
 export class EngineClient {
   private worker: Worker;
   private runId = 0;
+  private projId = 0;
+  private reqId = 0;
   private lastSpec: RunSpec | null = null;
-  private lastCached: string | null = null;
+  private lastProjection: { spec: RunSpec; proj: ProjectionSpec } | null = null;
+  private lastCheckpoint: { file: Blob; name: string } | null = null;
   private readonly events: ClientEvents;
 
   constructor(events: ClientEvents) {
@@ -39,6 +42,8 @@ export class EngineClient {
   private receive(msg: FromEngine): void {
     // Newest runId wins: anything tagged with an older run is dropped here.
     if ('runId' in msg && msg.runId !== null && msg.runId !== this.runId) return;
+    if ('projId' in msg && msg.projId !== this.projId) return;
+    if ('reqId' in msg && msg.reqId !== this.reqId) return;
     this.events.message(msg);
   }
 
@@ -49,10 +54,41 @@ export class EngineClient {
   /** `cached`: static key of the text-independent matrices already held, which the worker need not resend. */
   run(spec: RunSpec, cached: string | null = null): number {
     this.lastSpec = spec;
-    this.lastCached = cached;
     this.runId += 1;
     this.send({ type: 'run', runId: this.runId, spec, cached });
     return this.runId;
+  }
+
+  /** Starts a projection; any earlier one stops at its next slice. */
+  project(spec: RunSpec, proj: ProjectionSpec): number {
+    this.lastProjection = { spec, proj };
+    this.projId += 1;
+    this.send({ type: 'project', projId: this.projId, spec, proj });
+    return this.projId;
+  }
+
+  stopProjection(): void {
+    this.lastProjection = null;
+    this.send({ type: 'project-stop', projId: this.projId });
+  }
+
+  /** Hands a model file to the worker, which reads its header (and later only the chosen tensors). */
+  loadCheckpoint(file: Blob, name: string): void {
+    this.lastCheckpoint = { file, name };
+    this.send({ type: 'checkpoint', file, name });
+  }
+
+  /** One-off requests; only the newest one's answer is delivered. */
+  neighbours(spec: RunSpec, id: number, k: number): number {
+    this.reqId += 1;
+    this.send({ type: 'neighbours', reqId: this.reqId, spec, id, k });
+    return this.reqId;
+  }
+
+  quantise(spec: RunSpec): number {
+    this.reqId += 1;
+    this.send({ type: 'quantise', reqId: this.reqId, spec });
+    return this.reqId;
   }
 
   cancel(): void {
@@ -63,7 +99,10 @@ export class EngineClient {
     this.worker.terminate();
     this.worker = this.spawn();
     this.events.restarted(reason);
-    if (this.lastSpec) this.run(this.lastSpec, this.lastCached);
+    // A new worker knows nothing: give it the checkpoint again, then redo the last run and projection.
+    if (this.lastCheckpoint) this.send({ type: 'checkpoint', ...this.lastCheckpoint });
+    if (this.lastSpec) this.run(this.lastSpec, null);
+    if (this.lastProjection) this.project(this.lastProjection.spec, this.lastProjection.proj);
   }
 
   /** Test hook: makes the worker throw an uncaught error. */

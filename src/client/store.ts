@@ -1,5 +1,16 @@
 // The one store. React reads it with useSyncExternalStore; the plots read what React hands them.
-import type { BackendName, Check, Matrix, Token } from '../protocol/messages.ts';
+import type {
+  BackendName,
+  Check,
+  CheckpointInfo,
+  FromEngine,
+  Matrix,
+  Neighbour,
+  TableStats,
+  Token,
+} from '../protocol/messages.ts';
+
+export type ProjectionMsg = Extract<FromEngine, { type: 'projection' }>;
 import { DEFAULT_VIEW, type ViewState } from './urlState.ts';
 
 export interface AppState {
@@ -18,6 +29,21 @@ export interface AppState {
   staticKey: string | null;
   /** Row (token position) under the pointer, shared by every view. */
   hoverRow: number | null;
+  /** Rows picked by brushing a projection, marked in every view. */
+  selectedRows: number[];
+  /** Tokens in the whole text; past LIMITS.maxTokens they are shown greyed and not computed. */
+  tokenTotal: number;
+  /** Something slow under way (a download, a long tokenisation). */
+  progress: { task: string; done: number; total: number | null } | null;
+  checkpoint: CheckpointInfo | null;
+  checkpointError: string | null;
+  /** The newest projection layout; color/keys/pcs are kept from the first message of a run. */
+  projection: ProjectionMsg | null;
+  projectionRunning: boolean;
+  projectionError: string | null;
+  neighbours: { id: number; piece: string; list: Neighbour[] } | null;
+  quant: { stats: TableStats; f16: Matrix; int8: Matrix } | null;
+  requestError: string | null;
 }
 
 type Listener = () => void;
@@ -52,6 +78,17 @@ export const initialState: AppState = {
   hoverRow: null,
   checks: [],
   staticKey: null,
+  selectedRows: [],
+  tokenTotal: 0,
+  progress: null,
+  checkpoint: null,
+  checkpointError: null,
+  projection: null,
+  projectionRunning: false,
+  projectionError: null,
+  neighbours: null,
+  quant: null,
+  requestError: null,
 };
 
 export type Store = ReturnType<typeof createStore>;

@@ -1,12 +1,19 @@
 // The URL hash mirrors the user-visible state, so any view can be shared and reloaded.
 // Parsing validates every key; a bad value falls back to its default and leaves a notice for the user.
 import {
+  DEFAULT_PROJECTION,
   DEFAULT_SPEC,
+  EMBEDDINGS,
   ENCODINGS,
+  INITS,
   LAYOUTS,
   LIMITS,
+  PROJECTION_LIMITS,
+  PROJECTION_METHODS,
+  PROJECTION_SOURCES,
   TOKENIZERS,
   isOneOf,
+  type ProjectionSpec,
   type RunSpec,
 } from '../protocol/specs.ts';
 
@@ -18,6 +25,8 @@ export interface ViewState {
   trainLength: number;
   /** Dimensions drawn in the curves view. */
   dims: number[];
+  /** The Projection panel's request. */
+  proj: ProjectionSpec;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -25,6 +34,7 @@ export const DEFAULT_VIEW: ViewState = {
   sharedScale: false,
   trainLength: 256,
   dims: [10, 11, 20, 21],
+  proj: DEFAULT_PROJECTION,
 };
 
 const KNOWN_KEYS = [
@@ -45,6 +55,22 @@ const KNOWN_KEYS = [
   'causal',
   'trainlen',
   'dims',
+  'embedding',
+  'init',
+  'ckpt_token',
+  'ckpt_pos',
+  'proj',
+  'method',
+  'pdims',
+  'ppos',
+  'sample',
+  'perplexity',
+  'lr',
+  'exact',
+  'neighbors',
+  'mindist',
+  'iters',
+  'pseed',
 ] as const;
 /** Longest text accepted from a URL (characters). */
 export const MAX_URL_TEXT = 100_000;
@@ -152,11 +178,55 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
   spec.params.bidirectional = flag('bidirectional', spec.params.bidirectional);
   spec.causal = flag('causal', spec.causal);
 
-  return { view: { spec, sharedScale, trainLength, dims }, notices };
+  const choice = <T extends string>(key: string, list: readonly T[], fallback: T): T => {
+    const v = params.get(key);
+    if (v === null) return fallback;
+    if (isOneOf(list, v)) return v;
+    bad(key, v, `is not one of ${list.join(', ')}`, fallback);
+    return fallback;
+  };
+  const num = (key: string, min: number, max: number, fallback: number): number => {
+    const v = params.get(key);
+    if (v === null) return fallback;
+    const n = Number(v);
+    if (v.trim() !== '' && Number.isFinite(n) && n >= min && n <= max) return n;
+    bad(key, v, `must be a number from ${min} to ${max}`, fallback);
+    return fallback;
+  };
+  spec.embedding = choice('embedding', EMBEDDINGS, spec.embedding);
+  spec.init = choice('init', INITS, spec.init);
+  const name = (key: string): string | null => {
+    const v = params.get(key);
+    if (v === null) return null;
+    if (v.length > 0 && v.length <= 200 && !/[\u0000-\u001f]/.test(v)) return v;
+    bad(key, v, 'must be a tensor name of 1 to 200 printable characters', null);
+    return null;
+  };
+  spec.checkpoint = { token: name('ckpt_token'), position: name('ckpt_pos') };
+  if (spec.embedding === 'checkpoint' && !spec.checkpoint.token) spec.checkpoint.token = null;
+
+  const P = PROJECTION_LIMITS;
+  const D = DEFAULT_PROJECTION;
+  const proj: ProjectionSpec = {
+    source: choice('proj', PROJECTION_SOURCES, D.source),
+    method: choice('method', PROJECTION_METHODS, D.method),
+    dims: choice('pdims', ['2', '3'] as const, String(D.dims) as '2' | '3') === '3' ? 3 : 2,
+    withPositions: flag('ppos', D.withPositions),
+    sample: intKey('sample', 3, P.sampleMax, D.sample),
+    perplexity: num('perplexity', P.perplexityMin, P.perplexityMax, D.perplexity),
+    learningRate: num('lr', 1, 10000, D.learningRate),
+    tsneExact: flag('exact', D.tsneExact),
+    neighbors: intKey('neighbors', P.neighborsMin, P.neighborsMax, D.neighbors),
+    minDist: num('mindist', 0, 1, D.minDist),
+    iterations: intKey('iters', 10, P.iterationsMax, D.iterations),
+    seed: intKey('pseed', -(2 ** 31 - 1), 2 ** 31 - 1, D.seed),
+  };
+
+  return { view: { spec, sharedScale, trainLength, dims, proj }, notices };
 }
 
 /** The hash for a view; keys at their default are left out to keep links short, except text. */
-export function toHash({ spec, sharedScale, trainLength, dims }: ViewState): string {
+export function toHash({ spec, sharedScale, trainLength, dims, proj }: ViewState): string {
   const p = new URLSearchParams();
   p.set('text', spec.text);
   p.set('tokenizer', spec.tokenizer);
@@ -177,5 +247,25 @@ export function toHash({ spec, sharedScale, trainLength, dims }: ViewState): str
   if (spec.causal) p.set('causal', '1');
   if (trainLength !== DEFAULT_VIEW.trainLength) p.set('trainlen', String(trainLength));
   if (dims.join() !== DEFAULT_VIEW.dims.join()) p.set('dims', dims.join(','));
+  if (spec.embedding !== DEFAULT_SPEC.embedding) p.set('embedding', spec.embedding);
+  if (spec.init !== DEFAULT_SPEC.init) p.set('init', spec.init);
+  if (spec.checkpoint.token) p.set('ckpt_token', spec.checkpoint.token);
+  if (spec.checkpoint.position) p.set('ckpt_pos', spec.checkpoint.position);
+  const Q = DEFAULT_PROJECTION;
+  const put = (key: string, value: string | number | boolean, fallback: string | number | boolean) => {
+    if (value !== fallback) p.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+  };
+  put('proj', proj.source, Q.source);
+  put('method', proj.method, Q.method);
+  put('pdims', proj.dims, Q.dims);
+  put('ppos', proj.withPositions, Q.withPositions);
+  put('sample', proj.sample, Q.sample);
+  put('perplexity', proj.perplexity, Q.perplexity);
+  put('lr', proj.learningRate, Q.learningRate);
+  put('exact', proj.tsneExact, Q.tsneExact);
+  put('neighbors', proj.neighbors, Q.neighbors);
+  put('mindist', proj.minDist, Q.minDist);
+  put('iters', proj.iterations, Q.iterations);
+  put('pseed', proj.seed, Q.seed);
   return '#' + p.toString();
 }

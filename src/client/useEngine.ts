@@ -3,8 +3,9 @@
 import { useSyncExternalStore } from 'react';
 import type { FromEngine } from '../protocol/messages.ts';
 import { assertNever } from '../protocol/messages.ts';
-import { validateSpec, type RunSpec } from '../protocol/specs.ts';
+import { validateProjection, validateSpec, type ProjectionSpec, type RunSpec } from '../protocol/specs.ts';
 import { EngineClient } from './engineClient.ts';
+import { applyCheckpoint } from './checkpoint.ts';
 import { createStore, initialState, type AppState } from './store.ts';
 import { parseHash, toHash, type ViewState } from './urlState.ts';
 
@@ -22,7 +23,7 @@ function onMessage(msg: FromEngine): void {
       break;
     }
     case 'tokens':
-      store.set({ tokens: msg.tokens, vocabSize: msg.vocabSize });
+      store.set({ tokens: msg.tokens, vocabSize: msg.vocabSize, tokenTotal: msg.total, progress: null });
       break;
     case 'matrix':
       if (msg.matrix.staticKey) runStaticKey = msg.matrix.staticKey;
@@ -45,7 +46,44 @@ function onMessage(msg: FromEngine): void {
       break;
     }
     case 'error':
-      store.set({ busy: false, error: msg.message });
+      store.set({ busy: false, error: msg.message, progress: null });
+      break;
+    case 'progress':
+      store.set({ progress: msg.total !== null && msg.done >= msg.total ? null : msg });
+      break;
+    case 'checkpoint': {
+      // A newly parsed file applies its proposal at once; afterwards the user's choices rule.
+      const { spec } = store.get().view;
+      store.set({ checkpoint: msg.info, checkpointError: null });
+      updateSpec(applyCheckpoint(spec, msg.info, msg.info.proposed));
+      break;
+    }
+    case 'checkpoint-error':
+      store.set({ checkpointError: `${msg.file}: ${msg.message}` });
+      break;
+    case 'projection':
+      store.set((s) => {
+        const prev = s.projection;
+        // Later messages of an iterative run carry only the layout; keep colours, keys and PCs from the first.
+        const keep = prev && prev.projId === msg.projId && msg.keys.length === 0;
+        return {
+          projection: keep ? { ...msg, color: prev.color, keys: prev.keys, pcs: prev.pcs } : msg,
+          projectionRunning: !msg.done,
+          projectionError: null,
+        };
+      });
+      break;
+    case 'projection-error':
+      store.set({ projectionError: msg.message, projectionRunning: false });
+      break;
+    case 'neighbours':
+      store.set({ neighbours: { id: msg.id, piece: msg.piece, list: msg.list }, requestError: null });
+      break;
+    case 'quantised':
+      store.set({ quant: { stats: msg.stats, f16: msg.f16, int8: msg.int8 }, requestError: null });
+      break;
+    case 'request-error':
+      store.set({ requestError: msg.message });
       break;
     default:
       assertNever(msg);
@@ -56,6 +94,21 @@ function addNotice(text: string): void {
   store.set((s) => ({ notices: [...s.notices, text] }));
 }
 
+/** What a projection depends on: the text only when tokens are projected, the scheme only for positions. */
+export function projectionKey(spec: RunSpec, proj: ProjectionSpec): string {
+  const { text, pe, params, ...rest } = spec;
+  return JSON.stringify({
+    proj,
+    rest,
+    text: proj.source === 'tokens' ? text : null,
+    pe: proj.source === 'vocabulary' ? null : pe,
+    params: proj.source === 'vocabulary' ? null : params,
+  });
+}
+
+let lastProjectionKey = '';
+let lastRunKey = '';
+
 function flush(): void {
   frame = 0;
   const { view } = store.get();
@@ -65,9 +118,23 @@ function flush(): void {
     store.set({ error: problem, busy: false });
     return;
   }
-  store.set({ busy: true });
-  runStaticKey = null;
-  client?.run(view.spec, store.get().staticKey);
+  const runKey = JSON.stringify(view.spec);
+  if (runKey !== lastRunKey) {
+    lastRunKey = runKey;
+    store.set({ busy: true });
+    runStaticKey = null;
+    client?.run(view.spec, store.get().staticKey);
+  }
+  const pKey = projectionKey(view.spec, view.proj);
+  if (pKey !== lastProjectionKey) {
+    lastProjectionKey = pKey;
+    const bad = validateProjection(view.proj);
+    if (bad) store.set({ projectionError: bad, projectionRunning: false });
+    else {
+      store.set({ projectionRunning: true, projectionError: null });
+      client?.project(view.spec, view.proj);
+    }
+  }
 }
 
 function schedule(): void {
@@ -110,6 +177,41 @@ export function dismissNotice(index: number): void {
 
 export function setHoverRow(row: number | null): void {
   if (store.get().hoverRow !== row) store.set({ hoverRow: row });
+}
+
+export function updateProjection(patch: Partial<ProjectionSpec>): void {
+  store.set((s) => ({ view: { ...s.view, proj: { ...s.view.proj, ...patch } } }));
+  schedule();
+}
+
+/** Stops a running t-SNE/UMAP where it is; Run (or any change) starts it again. */
+export function stopProjection(): void {
+  client?.stopProjection();
+  store.set({ projectionRunning: false });
+}
+
+export function rerunProjection(): void {
+  lastProjectionKey = '';
+  schedule();
+}
+
+export function loadCheckpoint(file: File): void {
+  store.set({ checkpointError: null });
+  client?.loadCheckpoint(file, file.name);
+}
+
+export function requestNeighbours(id: number): void {
+  store.set({ neighbours: null, requestError: null });
+  client?.neighbours(store.get().view.spec, id, 10);
+}
+
+export function requestQuantisation(): void {
+  store.set({ requestError: null });
+  client?.quantise(store.get().view.spec);
+}
+
+export function setSelectedRows(rows: number[]): void {
+  store.set({ selectedRows: rows });
 }
 
 export function useAppState<T>(select: (s: AppState) => T): T {

@@ -1,4 +1,16 @@
-import { ENCODINGS, LAYOUTS, LIMITS, TOKENIZERS, isOneOf, type RunSpec } from '../protocol/specs.ts';
+import {
+  EMBEDDINGS,
+  EMBEDDING_REQUIRES,
+  ENCODINGS,
+  INITS,
+  LAYOUTS,
+  LIMITS,
+  TOKENIZERS,
+  isOneOf,
+  type EmbeddingName,
+  type RunSpec,
+  type TokenizerName,
+} from '../protocol/specs.ts';
 import { CATALOG } from '../encodings/catalog.ts';
 import { updateSpec, updateView } from '../client/useEngine.ts';
 import { NumberField } from './NumberField.tsx';
@@ -8,29 +20,90 @@ interface Props {
   sharedScale: boolean;
 }
 
+export const TOKENIZER_LABELS: Record<TokenizerName, string> = {
+  word: 'word (vocabulary table)',
+  char: 'char (graphemes)',
+  gpt2: 'GPT-2 BPE (r50k)',
+  cl100k: 'cl100k (GPT-4)',
+  o200k: 'o200k (GPT-4o)',
+  bert: 'BERT WordPiece',
+  use: 'SentencePiece (USE-lite)',
+};
+
+export const EMBEDDING_LABELS: Record<EmbeddingName, string> = {
+  random: 'random (seeded)',
+  'glove-100d': 'GloVe 100-d (20k words)',
+  'use-lite': 'USE-lite (8k pieces, 256-d)',
+  checkpoint: 'checkpoint (your file)',
+};
+
+/** Picking a shipped table also picks its tokenizer and width; picking another tokenizer leaves the table. */
+export function chooseEmbedding(embedding: EmbeddingName): Partial<RunSpec> {
+  const needs = EMBEDDING_REQUIRES[embedding];
+  return needs ? { embedding, tokenizer: needs.tokenizer, d: needs.d } : { embedding };
+}
+
+export function chooseTokenizer(spec: RunSpec, tokenizer: TokenizerName): Partial<RunSpec> {
+  const needs = EMBEDDING_REQUIRES[spec.embedding];
+  return needs && needs.tokenizer !== tokenizer ? { tokenizer, embedding: 'random' } : { tokenizer };
+}
+
 export function Controls({ spec, sharedScale }: Props) {
   const scheme = CATALOG[spec.pe];
+  const fixedD = EMBEDDING_REQUIRES[spec.embedding]?.d;
   return (
     <div className="controls" role="group" aria-label="Controls">
       <label className="field">
         <span>Tokenizer</span>
         <select
           value={spec.tokenizer}
-          onChange={(e) => isOneOf(TOKENIZERS, e.target.value) && updateSpec({ tokenizer: e.target.value })}
+          onChange={(e) =>
+            isOneOf(TOKENIZERS, e.target.value) && updateSpec(chooseTokenizer(spec, e.target.value))
+          }
         >
           {TOKENIZERS.map((t) => (
             <option key={t} value={t}>
-              {t}
+              {TOKENIZER_LABELS[t]}
             </option>
           ))}
         </select>
       </label>
+      <label className="field">
+        <span>Embedding</span>
+        <select
+          value={spec.embedding}
+          onChange={(e) => isOneOf(EMBEDDINGS, e.target.value) && updateSpec(chooseEmbedding(e.target.value))}
+        >
+          {EMBEDDINGS.map((t) => (
+            <option key={t} value={t}>
+              {EMBEDDING_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {spec.embedding === 'random' && (
+        <label className="field">
+          <span>Init</span>
+          <select
+            value={spec.init}
+            onChange={(e) => isOneOf(INITS, e.target.value) && updateSpec({ init: e.target.value })}
+          >
+            {INITS.map((t) => (
+              <option key={t} value={t}>
+                {t === 'normal' ? 'N(0, 1)' : 'Xavier uniform'}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <NumberField
         label="d_model"
         value={spec.d}
         step={2}
         min={LIMITS.dMin}
         max={LIMITS.dMax}
+        disabled={fixedD !== undefined}
+        title={fixedD !== undefined ? `fixed at ${fixedD} by the ${spec.embedding} table` : undefined}
         commit={(d) => updateSpec({ d })}
       />
       <NumberField label="seed" value={spec.seed} step={1} commit={(seed) => updateSpec({ seed })} />

@@ -7,14 +7,17 @@ export function NumberField(props: {
   step?: number;
   min?: number;
   max?: number;
+  disabled?: boolean;
+  title?: string;
   commit: (n: number) => void;
 }) {
-  const { label, value, step, min, max, commit } = props;
+  const { label, value, step, min, max, disabled, title, commit } = props;
   const [draft, setDraft] = useState<string | null>(null);
   return (
-    <label className="field">
+    <label className="field" title={title}>
       <span>{label}</span>
       <input
+        disabled={disabled}
         type="number"
         inputMode="numeric"
         step={step}

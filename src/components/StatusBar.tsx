@@ -38,3 +38,17 @@ export function Notices({ state }: { state: Pick<AppState, 'notices' | 'error' |
     </div>
   );
 }
+
+/** Progress of a slow step (a data download, a long tokenisation), announced politely. */
+export function Progress({ progress }: { progress: AppState['progress'] }) {
+  if (!progress) return null;
+  const { task, done, total } = progress;
+  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  return (
+    <div className="progress" role="status" aria-live="polite">
+      <span>{task}</span>
+      <progress max={total ?? undefined} value={total ? done : undefined} aria-label={task} />
+      <span>{total ? `${mb(done)} of ${mb(total)}` : mb(done)}</span>
+    </div>
+  );
+}

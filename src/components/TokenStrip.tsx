@@ -1,27 +1,44 @@
 import type { Token } from '../protocol/messages.ts';
+import { LIMITS } from '../protocol/specs.ts';
 import { download, tokensCsv } from '../client/csv.ts';
-import { setHoverRow } from '../client/useEngine.ts';
+import { requestNeighbours, setHoverRow } from '../client/useEngine.ts';
 
 interface Props {
   tokens: Token[];
   vocabSize: number | null;
-  textLength: number;
+  text: string;
+  /** Tokens in the whole text, including those past the cap. */
+  total: number;
   hoverRow: number | null;
+  selectedRows: number[];
 }
 
 function visible(text: string): string {
   // Make white space and invisible characters readable inside a chip.
-  return text.replace(/ /g, '␣').replace(/\n/g, '↵').replace(/\t/g, '⇥');
+  return text
+    .replace(/ /g, '␣')
+    .replace(/\n/g, '↵')
+    .replace(/\t/g, '⇥')
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '◌');
 }
 
-export function TokenStrip({ tokens, vocabSize, textLength, hoverRow }: Props) {
+/** A stable, readable hue per token id, so repeats of a piece share a colour (golden-angle spacing). */
+export function chipHue(id: number): number {
+  return (id * 137.508) % 360;
+}
+
+export function TokenStrip({ tokens, vocabSize, text, total, hoverRow, selectedRows }: Props) {
   const unknown = tokens.filter((t) => t.unknown).length;
+  const bytes = new TextEncoder().encode(text).length;
+  const selected = new Set(selectedRows);
+  const cut = total > tokens.length && tokens.length > 0 ? tokens[tokens.length - 1].end : null;
   return (
     <section className="panel tokens" aria-labelledby="tokens-title">
       <header className="panel-head">
         <h2 id="tokens-title">Tokens</h2>
         <span className="shape" data-testid="token-count">
-          {tokens.length} tokens · {textLength} characters
+          {total.toLocaleString('en')} tokens · {text.length.toLocaleString('en')} characters ·{' '}
+          {bytes.toLocaleString('en')} bytes
           {vocabSize !== null && ` · vocabulary ${vocabSize.toLocaleString('en')}`}
           {unknown > 0 && ` · ${unknown} unknown`}
         </span>
@@ -33,22 +50,41 @@ export function TokenStrip({ tokens, vocabSize, textLength, hoverRow }: Props) {
           Export CSV
         </button>
       </header>
+      <p className="hint">Hover a chip to find its row in every view; click it for its nearest neighbours.</p>
       <ol className="chips" aria-label="token strip">
         {tokens.map((t, p) => (
-          <li
-            key={p}
-            className={`chip${t.unknown ? ' unk' : ''}${hoverRow === p ? ' hover' : ''}`}
-            onPointerEnter={() => setHoverRow(p)}
-            onPointerLeave={() => setHoverRow(null)}
-            title={`position ${p} · id ${t.id} · characters ${t.start}–${t.end}`}
-          >
-            <span className="chip-text">{visible(t.text)}</span>
-            <span className="chip-meta">
-              {t.unknown ? <b className="unk-tag">[UNK]</b> : null} id {t.id} · p{p}
-            </span>
+          <li key={p} style={{ borderTopColor: `hsl(${chipHue(t.id)} 65% 45%)` }}>
+            <button
+              type="button"
+              className={`chip${t.unknown ? ' unk' : ''}${hoverRow === p ? ' hover' : ''}${selected.has(p) ? ' selected' : ''}`}
+              onPointerEnter={() => setHoverRow(p)}
+              onPointerLeave={() => setHoverRow(null)}
+              onFocus={() => setHoverRow(p)}
+              onBlur={() => setHoverRow(null)}
+              onClick={() => requestNeighbours(t.id)}
+              title={`position ${p} · id ${t.id} · characters ${t.start}–${t.end} · bytes ${t.byteStart}–${t.byteEnd}`}
+              aria-label={`token ${p}: ${t.text}, id ${t.id}, bytes ${t.byteStart} to ${t.byteEnd}`}
+            >
+              <span className="chip-text">{visible(t.text)}</span>
+              <span className="chip-meta">
+                {t.unknown ? <b className="unk-tag">[UNK]</b> : null} id {t.id} · p{p} · b{t.byteStart}–
+                {t.byteEnd}
+              </span>
+            </button>
           </li>
         ))}
       </ol>
+      {cut !== null && (
+        <p className="capped" data-testid="capped">
+          Only the first {LIMITS.maxTokens.toLocaleString('en')} of {total.toLocaleString('en')} tokens are
+          computed (the max-tokens cap). The text after character {cut.toLocaleString('en')} is kept but not
+          used:{' '}
+          <span className="greyed">
+            {text.slice(cut, cut + 200)}
+            {text.length > cut + 200 ? '…' : ''}
+          </span>
+        </p>
+      )}
     </section>
   );
 }

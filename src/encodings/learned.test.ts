@@ -91,3 +91,25 @@ describe('learned positional table', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('learned table from a checkpoint', () => {
+  test('row p of the output is row p of the loaded table, for any order of positions', async () => {
+    const rows = 5;
+    const d = 3;
+    // entry (p, j) = 10p + j: every value names its own place
+    const data = Float32Array.from({ length: rows * d }, (_, i) => 10 * Math.floor(i / d) + (i % d));
+    const out = learned.compute(
+      { positions: [4, 0, 2], d, seed: 1, table: { rows, data } },
+      DEFAULT_SPEC.params,
+    );
+    expect(Array.from(await out.pe.data())).toEqual([40, 41, 42, 0, 1, 2, 20, 21, 22]);
+    tf.dispose(out);
+  });
+
+  test('a position past the loaded table is refused with its size, not filled in', () => {
+    const table = { rows: 2, data: new Float32Array(4) };
+    expect(() =>
+      learned.compute({ positions: [0, 1, 2], d: 2, seed: 1, table }, DEFAULT_SPEC.params),
+    ).toThrow('position 2 is past the loaded learned table, which has 2 positions');
+  });
+});

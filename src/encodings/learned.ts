@@ -3,6 +3,7 @@
 // Convention: a trainable table W_pos ∈ R^{max_len × d}; the token at position p (from 0) gets X = E + W_pos[p].
 // No sin/cos, no base, no layout: the table's geometry is whatever training makes of it. Shown here as
 // initialised, before training: every entry ~ N(0, 0.02²), GPT-2's initializer_range (BERT uses the same 0.02).
+// A trained table (SchemeInput.table, e.g. GPT-2's wpe) replaces the initialisation row for row.
 // Determinism: row p is a function of (seed, p, d) alone, never of how many rows were asked for. Each row
 // reads its own window of ROW_STRIDE draws from the counter-based stream of embeddings/random.ts, so rows never
 // share a draw, and row p at width d is the first d entries of row p at any larger width.
@@ -36,12 +37,22 @@ function learnedRow(seed: number, p: number, d: number): Float32Array {
 export const learned: Scheme = {
   name: 'learned',
   kind: 'additive',
-  compute({ positions, d, seed }) {
+  compute({ positions, d, seed, table }) {
     if (d > ROW_STRIDE) throw new Error(`d_model ${d} exceeds ${ROW_STRIDE}, the widest learned table`);
     const P = positions.length;
     const data = new Float32Array(P * d); // [P, d] row-major
     for (let r = 0; r < P; r++) {
       const p = positions[r];
+      if (table) {
+        // A trained table knows nothing past its last row: say so instead of inventing values.
+        if (!Number.isInteger(p) || p < 0 || p >= table.rows) {
+          throw new Error(
+            `position ${p} is past the loaded learned table, which has ${table.rows} positions`,
+          );
+        }
+        data.set(table.data.subarray(p * d, (p + 1) * d), r * d);
+        continue;
+      }
       if (!Number.isInteger(p) || p < 0 || p >= LIMITS.maxPositions) {
         throw new Error(`position ${p} is outside the learned table 0…${LIMITS.maxPositions - 1}`);
       }

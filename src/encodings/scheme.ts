@@ -9,6 +9,8 @@ export interface SchemeInput {
   positions: ArrayLike<number>;
   d: number;
   seed: number;
+  /** learned: a trained table [rows, d] (from a checkpoint or the in-browser trainer) used instead of the init. */
+  table?: { rows: number; data: Float32Array };
 }
 
 /**

@@ -6,12 +6,18 @@ import { assertNever, transferables } from '../protocol/messages.ts';
 import type { RunSpec } from '../protocol/specs.ts';
 import { initBackend } from './backend.ts';
 import { Cancelled, Pipeline } from './pipeline.ts';
+import { workerFetchData } from './fetchData.ts';
+import { ProjectionCancelled, project } from './projection.ts';
+import { neighbours, quantise } from './requests.ts';
 
 function post(msg: FromEngine): void {
   postMessage(msg, transferables(msg));
 }
 
-const pipeline = new Pipeline();
+const pipeline = new Pipeline(workerFetchData(post));
+let latestProj = 0;
+let stoppedProj = 0;
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 let latest = 0;
 let cancelledUpTo = 0;
 let pending: { runId: number; spec: RunSpec; cached: string | null } | null = null;
@@ -42,7 +48,7 @@ async function pump(): Promise<void> {
         await pipeline.run(job.runId, job.spec, post, stale, job.cached);
       } catch (err) {
         if (err instanceof Cancelled) continue;
-        post({ type: 'error', runId: job.runId, message: err instanceof Error ? err.message : String(err) });
+        post({ type: 'error', runId: job.runId, message: messageOf(err) });
       }
     }
   } finally {
@@ -61,6 +67,52 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
     case 'cancel':
       cancelledUpTo = Math.max(cancelledUpTo, msg.runId);
       break;
+    case 'project': {
+      const { projId, spec, proj } = msg;
+      latestProj = projId;
+      const stale = () => projId !== latestProj || projId <= stoppedProj;
+      void ready.then(async (ok) => {
+        if (!ok || stale()) return;
+        try {
+          await project(pipeline, projId, spec, proj, post, stale);
+        } catch (err) {
+          if (!(err instanceof ProjectionCancelled))
+            post({ type: 'projection-error', projId, message: messageOf(err) });
+        }
+      });
+      break;
+    }
+    case 'project-stop':
+      stoppedProj = Math.max(stoppedProj, msg.projId);
+      break;
+    case 'checkpoint': {
+      const { file, name } = msg;
+      pipeline.checkpoint.open(file, name).then(
+        (info) => post({ type: 'checkpoint', info }),
+        (err: unknown) => post({ type: 'checkpoint-error', file: name, message: messageOf(err) }),
+      );
+      break;
+    }
+    case 'neighbours': {
+      const { reqId, spec, id, k } = msg;
+      void ready
+        .then(() => neighbours(pipeline, spec, id, k))
+        .then(
+          (r) => post({ type: 'neighbours', reqId, id, piece: r.piece, list: r.list }),
+          (err: unknown) => post({ type: 'request-error', reqId, message: messageOf(err) }),
+        );
+      break;
+    }
+    case 'quantise': {
+      const { reqId, spec } = msg;
+      void ready
+        .then(() => quantise(pipeline, spec))
+        .then(
+          (r) => post({ type: 'quantised', reqId, ...r }),
+          (err: unknown) => post({ type: 'request-error', reqId, message: messageOf(err) }),
+        );
+      break;
+    }
     case 'crash':
       // Test hook for the client's crash recovery: an uncaught error outside any try.
       setTimeout(() => {

@@ -23,9 +23,12 @@ export function headsShown(heads: number, T: number): number {
 /** Positions in the RoPE fixed-q·k score view. */
 export const ROPE_SCORE_POSITIONS = 64;
 
-export function staticKey(spec: RunSpec): string {
+/** A trained position table standing in for the learned scheme's initialisation (checkpoint or trainer). */
+export type LearnedTable = { rows: number; data: Float32Array; id: string } | null;
+
+export function staticKey(spec: RunSpec, learned: LearnedTable = null): string {
   const { pe, params, d, seed } = spec;
-  return JSON.stringify({ pe, params, d, seed });
+  return JSON.stringify({ pe, params, d, seed, learned: pe === 'learned' ? (learned?.id ?? null) : null });
 }
 
 const labels = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -33,11 +36,17 @@ const labels = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `
 const read = readOwned;
 
 /** Text-independent views of the active scheme. Returns the checks they support. */
-export async function staticViews(spec: RunSpec, emit: Emit, key: string): Promise<Check[]> {
+export async function staticViews(
+  spec: RunSpec,
+  emit: Emit,
+  key: string,
+  learned: LearnedTable = null,
+): Promise<Check[]> {
   const { d, params, seed } = spec;
-  const N = params.positions;
+  const table = spec.pe === 'learned' && learned ? learned : undefined;
+  const N = table ? Math.min(params.positions, table.rows) : params.positions;
   const scheme = getScheme(spec.pe);
-  const out = scheme.compute({ positions: range(N), d, seed }, params);
+  const out = scheme.compute({ positions: range(N), d, seed, table }, params);
   try {
     if (scheme.kind === 'additive') {
       const table = out.pe as tf.Tensor2D; // [N, d]
@@ -56,6 +65,7 @@ export async function staticViews(spec: RunSpec, emit: Emit, key: string): Promi
         data: tableData,
         rowLabels: labels(N),
         staticKey: key,
+        note: N < params.positions ? `the loaded table has only ${N} positions` : undefined,
       });
       await emit({
         name: 'similarity',
@@ -156,10 +166,12 @@ export async function textViews(
   E: tf.Tensor2D,
   tokenLabels: string[],
   emit: Emit,
+  learned: LearnedTable = null,
 ): Promise<{ checks: Check[]; names: string[] }> {
   const { d, params, seed } = spec;
   const T = E.shape[0];
   const scheme = getScheme(spec.pe);
+  const table = spec.pe === 'learned' && learned ? learned : undefined;
   const [Wq, Wk, Wv] = weights(d, seed);
   const names: string[] = [];
   const checks: Check[] = [];
@@ -167,7 +179,7 @@ export async function textViews(
     names.push(m.name);
     await emit(m);
   };
-  const out = scheme.compute({ positions: range(T), d, seed }, params);
+  const out = scheme.compute({ positions: range(T), d, seed, table }, params);
   const keep: tf.Tensor[] = [];
   try {
     const t = tf.tidy(() => {

@@ -3,11 +3,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Check, FromEngine, Matrix, Token } from '../protocol/messages.ts';
 import { LIMITS, validateSpec, type RunSpec } from '../protocol/specs.ts';
-import { getTokenizer } from '../tokenizers/registry.ts';
 import { getScheme } from '../encodings/registry.ts';
-import { randomTable } from '../embeddings/random.ts';
+import type { FetchData } from '../tokenizers/tokenizer.ts';
 import { readOwned } from './read.ts';
-import { disposeLab, staticKey, staticNames, staticViews, textViews } from './lab.ts';
+import { disposeLab, staticKey, staticNames, staticViews, textViews, type LearnedTable } from './lab.ts';
+import { CheckpointStore } from './checkpoint.ts';
+import { Sources, type TokenSource } from './sources.ts';
 
 export type Post = (msg: FromEngine) => void;
 
@@ -19,10 +20,27 @@ export class Cancelled extends Error {
 }
 
 export class Pipeline {
-  private tableKey = '';
-  private table: tf.Tensor2D | null = null;
+  readonly checkpoint = new CheckpointStore();
+  readonly sources: Sources;
   /** The last static checks, resent with every run because they are tiny. */
   private staticChecks: { key: string; checks: Check[] } | null = null;
+
+  constructor(fetchData: FetchData) {
+    this.sources = new Sources(fetchData, this.checkpoint);
+  }
+
+  /** The checkpoint's position table when the spec asks for it as the learned scheme. */
+  async learnedTable(spec: RunSpec): Promise<LearnedTable> {
+    const name = spec.checkpoint.position;
+    if (spec.pe !== 'learned' || !name) return null;
+    const t = await this.checkpoint.tensor(name);
+    if (t.cols !== spec.d) {
+      throw new Error(
+        `The position table "${name}" is ${t.cols} wide but d = ${spec.d}; set d to ${t.cols}.`,
+      );
+    }
+    return { rows: t.rows, data: t.data, id: `${this.checkpoint.generation}|${name}` };
+  }
 
   /**
    * Runs one spec, posting tokens and then each matrix as soon as it is read back. `cached` is the static
@@ -42,36 +60,14 @@ export class Pipeline {
       if (isStale()) throw new Cancelled();
     };
 
-    const tokenizer = getTokenizer(spec.tokenizer);
-    const tokens = tokenizer.tokenize(spec.text).slice(0, LIMITS.maxTokens);
-    post({ type: 'tokens', runId, tokens, vocabSize: tokenizer.vocabSize });
+    const { source, tokens, total, learned } = await this.tokenise(spec);
+    post({ type: 'tokens', runId, tokens, vocabSize: source.vocabSize, total });
     check();
-
     const { d } = spec;
     const T = tokens.length;
     const labels = tokens.map((t) => t.text);
-    const scheme = getScheme(spec.pe);
-
-    let tensors: { E: tf.Tensor2D; PE: tf.Tensor; X: tf.Tensor } | null = null;
-    if (T > 0) {
-      const table = this.tokenTable(tokenizer.vocabSize, d, spec.seed, spec.tokenizer);
-      tensors = tf.tidy(() => {
-        const ids = tf.tensor1d(
-          Int32Array.from(tokens, (t: Token) => t.id),
-          'int32',
-        ); // [T]
-        const gathered = tf.gather(table, ids); // [T, d]
-        const E = (spec.scaleEmbeddings ? tf.mul(gathered, Math.sqrt(d)) : gathered) as tf.Tensor2D; // [T, d]
-        const positions = Float64Array.from(tokens, (_, p) => p);
-        // Rotary and bias schemes add nothing at the input: their PE is zero and their tensors live in lab.ts.
-        const pe =
-          scheme.kind === 'additive'
-            ? scheme.compute({ positions, d, seed: spec.seed }, spec.params).pe // [T, d]
-            : tf.zeros([T, d]); // [T, d]
-        const X = tf.add(E, pe); // [T, d]
-        return { E, PE: pe, X };
-      });
-    }
+    const tensors = T > 0 ? await this.inputs(spec, tokens, source, learned) : null;
+    check();
 
     const names = ['embeddings', 'pe', 'input'];
     const emit = async (matrix: Matrix) => {
@@ -87,14 +83,14 @@ export class Pipeline {
       await send('pe', 'Positional encoding', tensors?.PE, labels);
       await send('input', 'Input (token + position)', tensors?.X, labels);
 
-      const key = staticKey(spec);
+      const key = staticKey(spec, learned);
       if (key !== cached || this.staticChecks?.key !== key) {
-        this.staticChecks = { key, checks: await staticViews(spec, emit, key) };
+        this.staticChecks = { key, checks: await staticViews(spec, emit, key, learned) };
       }
       names.push(...staticNames(spec));
       const checks = [...this.staticChecks.checks];
       if (tensors) {
-        const lab = await textViews(spec, tensors.E, labels, emit);
+        const lab = await textViews(spec, tensors.E, labels, emit, learned);
         names.push(...lab.names);
         checks.push(...lab.checks);
       }
@@ -106,20 +102,52 @@ export class Pipeline {
     post({ type: 'done', runId, ms: performance.now() - t0, numTensors: tf.memory().numTensors, names });
   }
 
-  private tokenTable(V: number, d: number, seed: number, vocab: string): tf.Tensor2D {
-    const key = `${vocab}|${V}|${d}|${seed}`;
-    if (key !== this.tableKey || !this.table) {
-      this.table?.dispose();
-      this.table = randomTable(V, d, seed); // [V, d], kept across runs
-      this.tableKey = key;
+  /** The text's tokens (capped at LIMITS.maxTokens), their source, and the learned table if one is loaded. */
+  async tokenise(spec: RunSpec) {
+    const source = await this.sources.tokens(spec);
+    const all = source.tokenize(spec.text);
+    const tokens = all.slice(0, LIMITS.maxTokens);
+    const learned = await this.learnedTable(spec);
+    if (learned && tokens.length > learned.rows) {
+      throw new Error(
+        `The text has ${tokens.length} tokens but the loaded position table has ${learned.rows} positions: a learned table has nothing past its last row.`,
+      );
     }
-    return this.table;
+    return { source, tokens, total: all.length, learned };
+  }
+
+  /** E (optionally ×√d), PE and X = E + PE for the tokens, on the device; the caller disposes them. */
+  async inputs(
+    spec: RunSpec,
+    tokens: Token[],
+    source: TokenSource,
+    learned: LearnedTable,
+  ): Promise<{ E: tf.Tensor2D; PE: tf.Tensor2D; X: tf.Tensor2D }> {
+    const { d } = spec;
+    const T = tokens.length;
+    const scheme = getScheme(spec.pe);
+    const table = await this.sources.tokenTable(spec, source);
+    return tf.tidy(() => {
+      const ids = tf.tensor1d(
+        Int32Array.from(tokens, (t: Token) => t.id),
+        'int32',
+      ); // [T]
+      const gathered = tf.gather(table, ids); // [T, d]
+      const E = (spec.scaleEmbeddings ? tf.mul(gathered, Math.sqrt(d)) : gathered) as tf.Tensor2D; // [T, d]
+      const positions = Float64Array.from(tokens, (_, p) => p);
+      // Rotary and bias schemes add nothing at the input: their PE is zero and their tensors live in lab.ts.
+      const PE = (
+        scheme.kind === 'additive'
+          ? scheme.compute({ positions, d, seed: spec.seed, table: learned ?? undefined }, spec.params).pe
+          : tf.zeros([T, d])
+      ) as tf.Tensor2D; // [T, d]
+      const X = tf.add(E, PE) as tf.Tensor2D; // [T, d]
+      return { E, PE, X };
+    });
   }
 
   dispose(): void {
     disposeLab();
-    this.table?.dispose();
-    this.table = null;
-    this.tableKey = '';
+    this.sources.dispose();
   }
 }

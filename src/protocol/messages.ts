@@ -1,6 +1,6 @@
 // The worker protocol: discriminated unions, one payload per message type.
 // Matrices travel as Float32Array with their buffer transferred, never copied or JSON-ed.
-import type { RunSpec } from './specs.ts';
+import type { ProjectionSpec, RunSpec } from './specs.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
@@ -45,21 +45,91 @@ export interface Check {
   detail: string;
 }
 
+/** One tensor listed in a checkpoint's header. */
+export interface TensorEntry {
+  name: string;
+  dtype: string;
+  shape: number[];
+}
+
+export interface CheckpointInfo {
+  file: string;
+  bytes: number;
+  format: 'safetensors' | 'npy';
+  tensors: TensorEntry[];
+  /** The app's guess for the token and position tables (the user may override). */
+  proposed: { token: string | null; position: string | null };
+}
+
+export interface Neighbour {
+  id: number;
+  piece: string;
+  cosine: number;
+}
+
+/** Size of the tables and what f16 / per-row int8 storage does to the token table. */
+export interface TableStats {
+  tokenParams: number;
+  positionParams: number;
+  /** Absolute round-trip error over the whole token table. */
+  f16: { max: number; mean: number };
+  int8: { max: number; mean: number };
+}
+
 export type ToEngine =
   /** `cached`: the staticKey of the text-independent matrices the client already holds. */
   | { type: 'run'; runId: number; spec: RunSpec; cached: string | null }
   | { type: 'cancel'; runId: number }
+  /** Projects positions, tokens or the vocabulary; iterative methods stream layouts until done or stopped. */
+  | { type: 'project'; projId: number; spec: RunSpec; proj: ProjectionSpec }
+  | { type: 'project-stop'; projId: number }
+  /** A user's model file; only its header and the chosen tensors' byte ranges are ever read. */
+  | { type: 'checkpoint'; file: Blob; name: string }
+  | { type: 'neighbours'; reqId: number; spec: RunSpec; id: number; k: number }
+  | { type: 'quantise'; reqId: number; spec: RunSpec }
   /** Test hook: throws inside the worker's message handler to exercise crash recovery. */
   | { type: 'crash' };
 
 export type FromEngine =
   | { type: 'ready'; backend: BackendName; adapter: string | null; fallbacks: string[] }
-  | { type: 'tokens'; runId: number; tokens: Token[]; vocabSize: number }
+  /** `total`: tokens in the whole text; only the first LIMITS.maxTokens are sent and computed. */
+  | { type: 'tokens'; runId: number; tokens: Token[]; vocabSize: number; total: number }
   | { type: 'matrix'; runId: number; matrix: Matrix }
   | { type: 'checks'; runId: number; scheme: string; checks: Check[] }
   /** `names`: every matrix this run's view consists of (the client drops any other it still holds). */
   | { type: 'done'; runId: number; ms: number; numTensors: number; names: string[] }
-  | { type: 'error'; runId: number | null; message: string };
+  | { type: 'error'; runId: number | null; message: string }
+  /** Progress of something slow (data download, long tokenisation); total null when unknown. */
+  | { type: 'progress'; task: string; done: number; total: number | null }
+  | { type: 'checkpoint'; info: CheckpointInfo }
+  | { type: 'checkpoint-error'; file: string; message: string }
+  | {
+      type: 'projection';
+      projId: number;
+      n: number;
+      dims: number;
+      /** [n, dims] layout, row-major. */
+      points: Float32Array;
+      labels: string[];
+      /** What each point's colour encodes (position or token index). */
+      color: Float32Array;
+      /** What each point stands for: a position, a token of the text (its position), or a vocabulary id. */
+      keys: Int32Array;
+      keyKind: 'position' | 'token' | 'id';
+      iteration: number;
+      total: number;
+      done: boolean;
+      /** PCA: variance explained per component; null for t-SNE/UMAP. */
+      explained: number[] | null;
+      /** Positions: the top PCA scores [n, pcs] for the "PCs vs position" plot. */
+      pcs: Float32Array | null;
+      pcCount: number;
+      note: string;
+    }
+  | { type: 'projection-error'; projId: number; message: string }
+  | { type: 'neighbours'; reqId: number; id: number; piece: string; list: Neighbour[] }
+  | { type: 'quantised'; reqId: number; stats: TableStats; f16: Matrix; int8: Matrix }
+  | { type: 'request-error'; reqId: number; message: string };
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected message: ${JSON.stringify(x)}`);
@@ -67,9 +137,18 @@ export function assertNever(x: never): never {
 
 /** The buffers to transfer with a message, so matrices move instead of being copied. */
 export function transferables(msg: FromEngine): ArrayBuffer[] {
-  if (msg.type !== 'matrix') return [];
-  const buffer = msg.matrix.data.buffer;
-  return buffer instanceof ArrayBuffer ? [buffer] : [];
+  const arrays: (ArrayBufferView | null)[] =
+    msg.type === 'matrix'
+      ? [msg.matrix.data]
+      : msg.type === 'projection'
+        ? [msg.points, msg.color, msg.keys, msg.pcs]
+        : msg.type === 'quantised'
+          ? [msg.f16.data, msg.int8.data]
+          : [];
+  const out: ArrayBuffer[] = [];
+  for (const a of arrays)
+    if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+  return out;
 }
 
 /** File-name slug of a panel title: "Input (token + position)" → "input-token-position". */

@@ -58,6 +58,87 @@ export interface RunSpec {
   scaleEmbeddings: boolean;
   /** Attention preview: mask keys after the query (decoder) or not (encoder). */
   causal: boolean;
+  /** Where the token-embedding table comes from. */
+  embedding: EmbeddingName;
+  /** How the random table is drawn (embedding = random). */
+  init: InitName;
+  /** Tensors of the loaded checkpoint used as token table and as the learned position table (null: none). */
+  checkpoint: { token: string | null; position: string | null };
+}
+
+/** What a shipped table fixes: its tokenizer and its width. Random and checkpoint tables fix neither here. */
+export const EMBEDDING_REQUIRES: Partial<Record<EmbeddingName, { tokenizer: TokenizerName; d: number }>> = {
+  'glove-100d': { tokenizer: 'word', d: 100 },
+  'use-lite': { tokenizer: 'use', d: 256 },
+};
+
+export const PROJECTION_SOURCES = ['positions', 'tokens', 'vocabulary'] as const;
+export type ProjectionSource = (typeof PROJECTION_SOURCES)[number];
+export const PROJECTION_METHODS = ['pca', 'tsne', 'umap'] as const;
+export type ProjectionMethod = (typeof PROJECTION_METHODS)[number];
+
+/** One projection request: what to project, how, and the knobs of each method. */
+export interface ProjectionSpec {
+  source: ProjectionSource;
+  method: ProjectionMethod;
+  /** Output components: 2 or 3. */
+  dims: 2 | 3;
+  /** tokens: project the input X = E + PE instead of E alone. */
+  withPositions: boolean;
+  /** vocabulary: at most this many rows (a seeded sample when the table is larger). */
+  sample: number;
+  perplexity: number;
+  learningRate: number;
+  tsneExact: boolean;
+  neighbors: number;
+  minDist: number;
+  /** Iterations (t-SNE) or epochs (UMAP). */
+  iterations: number;
+  seed: number;
+}
+
+export const DEFAULT_PROJECTION: ProjectionSpec = {
+  source: 'positions',
+  method: 'pca',
+  dims: 2,
+  withPositions: true,
+  sample: 5000,
+  perplexity: 30,
+  learningRate: 200,
+  tsneExact: false,
+  neighbors: 15,
+  minDist: 0.1,
+  iterations: 500,
+  seed: 1,
+};
+
+export const PROJECTION_LIMITS = {
+  sampleMax: 50_000,
+  perplexityMin: 2,
+  perplexityMax: 100,
+  neighborsMin: 2,
+  neighborsMax: 200,
+  iterationsMax: 5000,
+  /** Exact t-SNE is O(n²) in time and memory. */
+  exactMax: 2500,
+} as const;
+
+/** A problem with a projection request, phrased for the user; null when fine. */
+export function validateProjection(p: ProjectionSpec): string | null {
+  const L = PROJECTION_LIMITS;
+  if (!Number.isInteger(p.sample) || p.sample < 3 || p.sample > L.sampleMax)
+    return `sample must be an integer from 3 to ${L.sampleMax} (got ${p.sample}).`;
+  if (!(p.perplexity >= L.perplexityMin && p.perplexity <= L.perplexityMax))
+    return `perplexity must be from ${L.perplexityMin} to ${L.perplexityMax} (got ${p.perplexity}).`;
+  if (!(p.learningRate > 0 && p.learningRate <= 10000))
+    return `learning rate must be above 0 and at most 10000 (got ${p.learningRate}).`;
+  if (!Number.isInteger(p.neighbors) || p.neighbors < L.neighborsMin || p.neighbors > L.neighborsMax)
+    return `n_neighbors must be an integer from ${L.neighborsMin} to ${L.neighborsMax} (got ${p.neighbors}).`;
+  if (!(p.minDist >= 0 && p.minDist <= 1)) return `min_dist must be from 0 to 1 (got ${p.minDist}).`;
+  if (!Number.isInteger(p.iterations) || p.iterations < 10 || p.iterations > L.iterationsMax)
+    return `iterations must be an integer from 10 to ${L.iterationsMax} (got ${p.iterations}).`;
+  if (!Number.isInteger(p.seed)) return `projection seed must be an integer (got ${p.seed}).`;
+  return null;
 }
 
 export const LIMITS = {
@@ -89,6 +170,9 @@ export const DEFAULT_SPEC: RunSpec = {
   },
   scaleEmbeddings: false,
   causal: false,
+  embedding: 'random',
+  init: 'normal',
+  checkpoint: { token: null, position: null },
 };
 
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
@@ -102,6 +186,13 @@ export function validateSpec(spec: RunSpec): string | null {
     return `d_model must be an even integer from ${LIMITS.dMin} to ${LIMITS.dMax} (got ${d}).`;
   }
   if (!Number.isInteger(spec.seed)) return `seed must be an integer (got ${spec.seed}).`;
+  const needs = EMBEDDING_REQUIRES[spec.embedding];
+  if (needs && (spec.tokenizer !== needs.tokenizer || d !== needs.d)) {
+    return `${spec.embedding} vectors need the ${needs.tokenizer} tokenizer and d = ${needs.d} (got ${spec.tokenizer}, d = ${d}).`;
+  }
+  if (spec.embedding === 'checkpoint' && !spec.checkpoint.token) {
+    return 'Load a checkpoint and choose its token table to use checkpoint embeddings.';
+  }
   if (!Number.isFinite(params.base) || params.base <= 1) {
     return `base must be a number greater than 1 (got ${params.base}).`;
   }

@@ -1,0 +1,126 @@
+// Bring your own checkpoint: a file input and page-wide drop target. The worker reads only the header, lists
+// the tensors, and proposes a token table and a position table; the user can override either.
+import { useEffect, useState } from 'react';
+import type { RunSpec } from '../protocol/specs.ts';
+import { applyCheckpoint } from '../client/checkpoint.ts';
+import { loadCheckpoint, updateSpec, useAppState } from '../client/useEngine.ts';
+
+function bytes(n: number): string {
+  return n >= 1e9 ? `${(n / 1e9).toFixed(2)} GB` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${n} bytes`;
+}
+
+export function Checkpoint({ spec }: { spec: RunSpec }) {
+  const info = useAppState((s) => s.checkpoint);
+  const error = useAppState((s) => s.checkpointError);
+
+  const tables = info?.tensors.filter((t) => t.shape.length === 2) ?? [];
+  const pick = (key: 'token' | 'position', name: string) => {
+    if (!info) return;
+    const choice = { ...spec.checkpoint, [key]: name === '' ? null : name };
+    updateSpec(applyCheckpoint(spec, info, choice));
+  };
+
+  return (
+    <section className="panel" aria-labelledby="ckpt-title" role="region">
+      <header className="panel-head">
+        <h2 id="ckpt-title">Checkpoint</h2>
+        <span className="shape">
+          safetensors (F32, F16, BF16) or .npy (f4, f2); only the chosen tensors are read
+        </span>
+      </header>
+      <label className="field file">
+        <span>Load checkpoint</span>
+        <input
+          type="file"
+          accept=".safetensors,.npy"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) loadCheckpoint(file);
+            e.target.value = '';
+          }}
+        />
+      </label>
+      <p className="hint">…or drop a model file (e.g. GPT-2’s model.safetensors) anywhere on the page.</p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {info && (
+        <>
+          <p>
+            <b>{info.file}</b> · {bytes(info.bytes)} · {info.format} · {info.tensors.length} tensors
+          </p>
+          <div className="controls">
+            {(['token', 'position'] as const).map((key) => (
+              <label className="field" key={key}>
+                <span>{key === 'token' ? 'Token table' : 'Position table'}</span>
+                <select value={spec.checkpoint[key] ?? ''} onChange={(e) => pick(key, e.target.value)}>
+                  <option value="">(none)</option>
+                  {tables.map((t) => (
+                    <option key={t.name} value={t.name}>
+                      {t.name} [{t.shape.join(' × ')}]
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+          <table className="tensor-list" aria-label="tensors in the checkpoint">
+            <thead>
+              <tr>
+                <th>name</th>
+                <th>shape</th>
+                <th>dtype</th>
+              </tr>
+            </thead>
+            <tbody>
+              {info.tensors.slice(0, 500).map((t) => (
+                <tr key={t.name}>
+                  <td>{t.name}</td>
+                  <td>[{t.shape.join(', ')}]</td>
+                  <td>{t.dtype}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {info.tensors.length > 500 && (
+            <p className="hint">first 500 of {info.tensors.length} tensors listed</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Page-wide drop target: any file dropped on the page goes to the checkpoint loader. */
+export function useFileDrop(): boolean {
+  const [active, setActive] = useState(false);
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) {
+        e.preventDefault();
+        setActive(true);
+      }
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setActive(false);
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      setActive(false);
+      loadCheckpoint(file);
+    };
+    addEventListener('dragover', over);
+    addEventListener('dragleave', leave);
+    addEventListener('drop', drop);
+    return () => {
+      removeEventListener('dragover', over);
+      removeEventListener('dragleave', leave);
+      removeEventListener('drop', drop);
+    };
+  }, []);
+  return active;
+}

@@ -1,0 +1,118 @@
+// Size, parameters and quantisation of the token (and learned position) table: counts, bytes per storage
+// type, and — on request — the absolute error of an f16 and a symmetric per-row int8 round trip.
+import { useEffect, useState } from 'react';
+import type { RunSpec } from '../protocol/specs.ts';
+import { extentOf } from '../plots/scales.ts';
+import { requestQuantisation, useAppState } from '../client/useEngine.ts';
+import { MatrixPanel } from './MatrixPanel.tsx';
+
+const BYTES = { f32: 4, f16: 2, int8: 1 } as const;
+
+function size(n: number): string {
+  return n >= 1e9
+    ? `${(n / 1e9).toFixed(2)} GB`
+    : n >= 1e6
+      ? `${(n / 1e6).toFixed(2)} MB`
+      : `${(n / 1e3).toFixed(1)} kB`;
+}
+
+export function TableSize({ spec, vocabSize }: { spec: RunSpec; vocabSize: number | null }) {
+  const [on, setOn] = useState(false);
+  const quant = useAppState((s) => s.quant);
+  const error = useAppState((s) => s.requestError);
+  const hoverRow = useAppState((s) => s.hoverRow);
+  const learnedRows = useAppState((s) => s.matrices.table?.shape[0] ?? null);
+  const key = JSON.stringify({ ...spec, params: null });
+
+  useEffect(() => {
+    if (on) requestQuantisation();
+  }, [on, key]);
+
+  const V = vocabSize ?? 0;
+  const tokenParams = V * spec.d;
+  const positionParams = spec.pe === 'learned' ? (learnedRows ?? spec.params.positions) * spec.d : 0;
+  const rows: [string, number][] = [
+    ['token table', tokenParams],
+    ['position table', positionParams],
+  ];
+  return (
+    <section className="panel" aria-labelledby="size-title" role="region">
+      <header className="panel-head">
+        <h2 id="size-title">Size and quantisation</h2>
+        <span className="shape">parameters = rows × d; int8 adds one f32 scale per row</span>
+      </header>
+      <table className="stats" aria-label="parameter counts and bytes">
+        <thead>
+          <tr>
+            <th>table</th>
+            <th>parameters</th>
+            <th>f32</th>
+            <th>f16</th>
+            <th>int8</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, n]) => {
+            const r = name === 'token table' ? V : n / spec.d;
+            return (
+              <tr key={name}>
+                <th>{name}</th>
+                <td>{n.toLocaleString('en')}</td>
+                <td>{size(n * BYTES.f32)}</td>
+                <td>{size(n * BYTES.f16)}</td>
+                <td>{size(n * BYTES.int8 + r * 4)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <label className="check">
+        <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} /> Quantise: round-trip
+        the token table through f16 and per-row int8
+      </label>
+      {on && error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {on && quant && (
+        <>
+          <table className="stats" aria-label="round-trip error over the whole token table">
+            <thead>
+              <tr>
+                <th>round trip</th>
+                <th>max |error|</th>
+                <th>mean |error|</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th>f16</th>
+                <td data-testid="f16-max">{quant.stats.f16.max.toExponential(3)}</td>
+                <td>{quant.stats.f16.mean.toExponential(3)}</td>
+              </tr>
+              <tr>
+                <th>int8 (per row)</th>
+                <td data-testid="int8-max">{quant.stats.int8.max.toExponential(3)}</td>
+                <td>{quant.stats.int8.mean.toExponential(3)}</td>
+              </tr>
+            </tbody>
+          </table>
+          <div className="matrices">
+            {[quant.f16, quant.int8].map((m) => (
+              <MatrixPanel
+                key={m.name}
+                title={m.title}
+                matrix={m}
+                domain={[0, Math.max(extentOf(m.data)[1], 1e-12)]}
+                hoverRow={hoverRow}
+                extra={{ colors: 'sequential' }}
+                caption={`|E − round_trip(E)| for the text's rows (colour 0 … ${extentOf(m.data)[1].toExponential(2)}).`}
+              />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,254 @@
+// Projection jobs: what to project (positions of the active scheme, the text's tokens, or the vocabulary) and
+// how (PCA on the device; t-SNE and UMAP in JS, stepped in slices so layouts stream and new input can cancel).
+import * as tf from '@tensorflow/tfjs-core';
+import type { FromEngine } from '../protocol/messages.ts';
+import { validateProjection, validateSpec, type ProjectionSpec, type RunSpec } from '../protocol/specs.ts';
+import { getScheme } from '../encodings/registry.ts';
+import { pca } from '../analysis/pca.ts';
+import { createTsne } from '../analysis/tsne.ts';
+import { createUmap } from '../analysis/umap.ts';
+import { uniforms } from '../embeddings/random.ts';
+import { range } from './trig.ts';
+import { readOwned } from './read.ts';
+import type { Pipeline } from './pipeline.ts';
+
+type Post = (msg: FromEngine) => void;
+type Msg = Extract<FromEngine, { type: 'projection' }>;
+
+/** Positions projected at most (the table views go to 8192; a trajectory of 4096 points reads well). */
+export const MAX_PROJECTED_POSITIONS = 4096;
+/** PCA components sent for the "PCs vs position" plot. */
+export const PC_CURVES = 4;
+/** Time slice of an iterative method before it yields to the message loop. */
+const SLICE_MS = 60;
+
+export class ProjectionCancelled extends Error {
+  constructor() {
+    super('projection cancelled');
+  }
+}
+
+interface Rows {
+  x: tf.Tensor2D; // [n, d]
+  labels: string[];
+  color: Float32Array;
+  keys: Int32Array;
+  keyKind: Msg['keyKind'];
+  note: string;
+}
+
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/** The rows to project, on the device. */
+async function rowsFor(pipeline: Pipeline, spec: RunSpec, proj: ProjectionSpec): Promise<Rows> {
+  const { d } = spec;
+  if (proj.source === 'positions') {
+    const scheme = getScheme(spec.pe);
+    const learned = await pipeline.learnedTable(spec);
+    let n = Math.min(spec.params.positions, MAX_PROJECTED_POSITIONS);
+    if (learned) n = Math.min(n, learned.rows);
+    if (scheme.kind === 'bias' || spec.pe === 'none') {
+      throw new Error(
+        `${spec.pe} adds no position vector to project; choose tokens or vocabulary, or an additive or rotary scheme.`,
+      );
+    }
+    const out = scheme.compute(
+      { positions: range(n), d, seed: spec.seed, table: learned ?? undefined },
+      spec.params,
+    );
+    // Rotary: the state of position p is its rotation, the [cos | sin] angles of every pair.
+    const x = tf.tidy(() =>
+      scheme.kind === 'additive'
+        ? (out.pe as tf.Tensor2D)
+        : (tf.concat([out.cos, out.sin], 1) as tf.Tensor2D),
+    ); // [n, d]
+    for (const t of Object.values(out)) if (t !== x) t.dispose();
+    const note =
+      (n < spec.params.positions ? `first ${n} of ${spec.params.positions} positions; ` : '') +
+      (scheme.kind === 'rotary'
+        ? 'RoPE: each position as its [cos | sin] rotation angles'
+        : `${spec.pe} table rows`);
+    const idx = Int32Array.from(range(n));
+    return {
+      x,
+      labels: idx.map(String) as unknown as string[],
+      color: Float32Array.from(idx),
+      keys: idx,
+      keyKind: 'position',
+      note,
+    };
+  }
+  if (proj.source === 'tokens') {
+    const { source, tokens, learned } = await pipeline.tokenise(spec);
+    if (tokens.length < 3) throw new Error('Type at least 3 tokens to project them.');
+    const t = await pipeline.inputs(spec, tokens, source, learned);
+    const x = proj.withPositions ? t.X : t.E;
+    for (const k of [t.E, t.PE, t.X]) if (k !== x) k.dispose();
+    const keys = Int32Array.from(tokens, (_, i) => i);
+    return {
+      x,
+      labels: tokens.map((tok) => tok.text),
+      color: Float32Array.from(keys),
+      keys,
+      keyKind: 'token',
+      note: proj.withPositions ? `X = E + PE of ${tokens.length} tokens` : `E of ${tokens.length} tokens`,
+    };
+  }
+  // vocabulary: the whole table, or a seeded sample of its rows
+  const { source } = await pipeline.tokenise({ ...spec, text: '' });
+  const table = await pipeline.sources.tokenTable(spec, source);
+  const V = table.shape[0];
+  const ids = sampleIds(V, proj.sample, proj.seed);
+  const x = tf.tidy(() => tf.gather(table, tf.tensor1d(ids, 'int32')) as tf.Tensor2D); // [n, d]
+  return {
+    x,
+    labels: Array.from(ids, (id) => source.piece(id)),
+    color: Float32Array.from(ids),
+    keys: ids,
+    keyKind: 'id',
+    note: ids.length < V ? `a seeded sample of ${ids.length} of ${V} rows` : `all ${V} rows`,
+  };
+}
+
+/** k distinct ids of 0…V−1 in increasing order (all of them when k ≥ V): a seeded partial Fisher–Yates. */
+export function sampleIds(V: number, k: number, seed: number): Int32Array {
+  if (k >= V) return Int32Array.from({ length: V }, (_, i) => i);
+  const u = uniforms(seed ^ 0x5bd1e995);
+  const pool = Int32Array.from({ length: V }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(u() * (V - i));
+    const t = pool[i];
+    pool[i] = pool[j];
+    pool[j] = t;
+  }
+  return pool.slice(0, k).sort();
+}
+
+/** Runs one projection, posting layouts as they settle. Throws ProjectionCancelled when superseded. */
+export async function project(
+  pipeline: Pipeline,
+  projId: number,
+  spec: RunSpec,
+  proj: ProjectionSpec,
+  post: Post,
+  isStale: () => boolean,
+): Promise<void> {
+  const problem = validateSpec(spec) ?? validateProjection(proj);
+  if (problem) throw new Error(problem);
+  const rows = await rowsFor(pipeline, spec, proj);
+  const n = rows.x.shape[0];
+  const d = rows.x.shape[1];
+  const check = () => {
+    if (isStale()) throw new ProjectionCancelled();
+  };
+  const base = { type: 'projection' as const, projId, n, labels: rows.labels, keyKind: rows.keyKind };
+  let pcs: Float32Array | null = null;
+  let pcCount = 0;
+  try {
+    check();
+    const k = Math.min(Math.max(proj.dims, proj.source === 'positions' ? PC_CURVES : proj.dims), d, n);
+    const p = await pca(rows.x, k);
+    check();
+    if (proj.source === 'positions') {
+      pcs = p.scores;
+      pcCount = k;
+    }
+    if (proj.method === 'pca') {
+      const dims = Math.min(proj.dims, k);
+      const points = new Float32Array(n * dims);
+      for (let i = 0; i < n; i++) for (let j = 0; j < dims; j++) points[i * dims + j] = p.scores[i * k + j];
+      post({
+        ...base,
+        dims,
+        points,
+        color: rows.color,
+        keys: rows.keys,
+        iteration: 1,
+        total: 1,
+        done: true,
+        explained: p.explained.slice(0, dims),
+        pcs,
+        pcCount,
+        note: rows.note,
+      });
+      return;
+    }
+    const data = await readOwned(rows.x);
+    check();
+    const total = proj.iterations;
+    const dims = proj.method === 'umap' ? proj.dims : 2;
+    const stepper =
+      proj.method === 'tsne' ? tsneStepper(data, n, d, proj) : umapStepper(data, n, d, proj, dims);
+    let first = true;
+    while (stepper.iteration() < total) {
+      const t0 = performance.now();
+      while (stepper.iteration() < total && performance.now() - t0 < SLICE_MS) stepper.step();
+      check();
+      const done = stepper.iteration() >= total;
+      post({
+        ...base,
+        dims,
+        points: stepper.positions(),
+        color: first || done ? rows.color.slice() : new Float32Array(0),
+        keys: first || done ? rows.keys.slice() : new Int32Array(0),
+        iteration: stepper.iteration(),
+        total,
+        done,
+        explained: null,
+        pcs: first || done ? (pcs?.slice() ?? null) : null,
+        pcCount,
+        note:
+          rows.note +
+          (proj.method === 'tsne' && proj.dims === 3 ? ' · t-SNE runs in 2-D' : '') +
+          (proj.method === 'tsne' ? ` · KL ${stepper.cost().toFixed(3)}` : ''),
+      });
+      first = false;
+      await nextTask(); // lets new runs, stops and projections in
+      check();
+    }
+  } finally {
+    rows.x.dispose();
+  }
+}
+
+interface Stepper {
+  step(): void;
+  iteration(): number;
+  positions(): Float32Array;
+  cost(): number;
+}
+
+function tsneStepper(data: Float32Array, n: number, d: number, proj: ProjectionSpec): Stepper {
+  const exact = proj.tsneExact && n <= 2500;
+  const t = createTsne(data, n, d, {
+    perplexity: Math.min(proj.perplexity, (n - 1) / 3),
+    learningRate: proj.learningRate,
+    seed: proj.seed,
+    method: exact ? 'exact' : 'barnes-hut',
+  });
+  return {
+    step: () => t.step(10),
+    iteration: () => t.iteration,
+    positions: () => Float32Array.from(t.positions()),
+    cost: () => t.kl(),
+  };
+}
+
+function umapStepper(data: Float32Array, n: number, d: number, proj: ProjectionSpec, dims: number): Stepper {
+  const u = createUmap(data, n, d, {
+    nNeighbors: proj.neighbors,
+    minDist: proj.minDist,
+    seed: proj.seed,
+    nComponents: dims,
+  });
+  let done = 0;
+  return {
+    step: () => {
+      u.step(5);
+      done = Math.min(done + 5, proj.iterations);
+    },
+    iteration: () => done,
+    positions: () => Float32Array.from(u.positions()),
+    cost: () => NaN,
+  };
+}

@@ -1,0 +1,112 @@
+// One-off requests about the token table: nearest neighbours of a token (cosine over the whole table, on the
+// device) and what f16 / per-row int8 storage does to the table (parameter counts, round-trip error).
+import * as tf from '@tensorflow/tfjs-core';
+import type { Matrix, Neighbour, TableStats } from '../protocol/messages.ts';
+import type { RunSpec } from '../protocol/specs.ts';
+import { roundTripF16 } from '../checkpoints/float16.ts';
+import { readOwned } from './read.ts';
+import type { Pipeline } from './pipeline.ts';
+
+/** The k rows of the table nearest to row `id` by cosine similarity, excluding the row itself. */
+export async function neighbours(
+  pipeline: Pipeline,
+  spec: RunSpec,
+  id: number,
+  k: number,
+): Promise<{ piece: string; list: Neighbour[] }> {
+  const { source } = await pipeline.tokenise({ ...spec, text: '' });
+  const table = await pipeline.sources.tokenTable(spec, source);
+  const V = table.shape[0];
+  if (!Number.isInteger(id) || id < 0 || id >= V)
+    throw new Error(`token id ${id} is outside the table 0…${V - 1}`);
+  const { values, indices } = tf.tidy(() => {
+    const norms = tf.maximum(tf.norm(table, 'euclidean', 1), 1e-12); // [V]
+    const q = tf.gather(table, tf.tensor1d([id], 'int32')); // [1, d]
+    const dots = tf.squeeze(tf.matMul(table, q, false, true), [1]); // [V]
+    const cos = tf.div(tf.div(dots, norms), tf.gather(norms, tf.tensor1d([id], 'int32'))); // [V]
+    return tf.topk(cos, Math.min(k + 1, V)); // [k+1]
+  });
+  const [vals, idx] = await Promise.all([values.data(), indices.data()]);
+  tf.dispose([values, indices]);
+  const list: Neighbour[] = [];
+  for (let i = 0; i < idx.length && list.length < k; i++) {
+    if (idx[i] === id) continue;
+    list.push({ id: idx[i], piece: source.piece(idx[i]), cosine: vals[i] });
+  }
+  return { piece: source.piece(id), list };
+}
+
+/** Symmetric per-row int8: scale_r = max|row| / 127, q = round(x / scale_r) clamped to ±127, x̂ = q · scale_r. */
+export function int8RoundTrip(x: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => {
+    const scale = tf.div(tf.maximum(tf.max(tf.abs(x), 1, true), 1e-30), 127); // [rows, 1]
+    const q = tf.clipByValue(tf.round(tf.div(x, scale)), -127, 127); // [rows, d]
+    return tf.mul(q, scale) as tf.Tensor2D; // [rows, d]
+  });
+}
+
+const ROWS_PER_CHUNK = 4096;
+
+/** Parameter counts and round-trip errors over the whole token table, plus error heatmaps for the text's rows. */
+export async function quantise(
+  pipeline: Pipeline,
+  spec: RunSpec,
+): Promise<{ stats: TableStats; f16: Matrix; int8: Matrix }> {
+  const { source, tokens } = await pipeline.tokenise(spec);
+  const table = await pipeline.sources.tokenTable(spec, source);
+  const [V, d] = table.shape;
+  let f16Max = 0;
+  let f16Sum = 0;
+  let i8Max = 0;
+  let i8Sum = 0;
+  for (let r0 = 0; r0 < V; r0 += ROWS_PER_CHUNK) {
+    const rows = Math.min(ROWS_PER_CHUNK, V - r0);
+    const chunk = tf.slice(table, [r0, 0], [rows, d]); // [rows, d]
+    const err8 = tf.tidy(() => tf.abs(tf.sub(chunk, int8RoundTrip(chunk)))); // [rows, d]
+    const [x, e8] = await Promise.all([
+      chunk.data() as Promise<Float32Array>,
+      err8.data() as Promise<Float32Array>,
+    ]);
+    tf.dispose([chunk, err8]);
+    const x16 = roundTripF16(x);
+    for (let i = 0; i < x.length; i++) {
+      const e = Math.abs(x[i] - x16[i]);
+      f16Sum += e;
+      if (e > f16Max) f16Max = e;
+      i8Sum += e8[i];
+      if (e8[i] > i8Max) i8Max = e8[i];
+    }
+  }
+  const n = V * d;
+  const learned = await pipeline.learnedTable(spec);
+  const positionRows = learned ? learned.rows : spec.pe === 'learned' ? spec.params.positions : 0;
+  const stats: TableStats = {
+    tokenParams: n,
+    positionParams: positionRows * d,
+    f16: { max: f16Max, mean: f16Sum / n },
+    int8: { max: i8Max, mean: i8Sum / n },
+  };
+  const T = tokens.length;
+  const labels = tokens.map((t) => t.text);
+  const ids = Int32Array.from(tokens, (t) => t.id);
+  const rowsE = tf.tidy(() => tf.gather(table, tf.tensor1d(ids, 'int32')) as tf.Tensor2D); // [T, d]
+  const e8 = tf.tidy(() => tf.abs(tf.sub(rowsE, int8RoundTrip(rowsE)))); // [T, d]
+  const eData = (await rowsE.data()) as Float32Array;
+  const e8Data = await readOwned(e8);
+  tf.dispose([rowsE, e8]);
+  const e16 = roundTripF16(eData);
+  for (let i = 0; i < e16.length; i++) e16[i] = Math.abs(eData[i] - e16[i]);
+  const matrix = (name: string, title: string, data: Float32Array): Matrix => ({
+    name,
+    title,
+    shape: [T, d],
+    data,
+    rowLabels: labels,
+    colors: 'sequential',
+  });
+  return {
+    stats,
+    f16: matrix('quant-f16', 'f16 round-trip error', e16),
+    int8: matrix('quant-int8', 'int8 round-trip error', e8Data),
+  };
+}

@@ -1,0 +1,121 @@
+// Where a run's tokens and token table come from: the tokenizer (loaded lazily with its vocabulary), and the
+// table E [V, d] — random, shipped (GloVe, USE-lite), or a tensor of the user's checkpoint. Tables are uploaded
+// to the GPU once and kept, keyed by everything that defines them, so a keystroke only gathers rows.
+import * as tf from '@tensorflow/tfjs-core';
+import type { Token } from '../protocol/messages.ts';
+import type { RunSpec } from '../protocol/specs.ts';
+import { loadTokenizer } from '../tokenizers/registry.ts';
+import type { FetchData, Tokenizer } from '../tokenizers/tokenizer.ts';
+import { splitWords } from '../tokenizers/word.ts';
+import { randomTable } from '../embeddings/random.ts';
+import { glove, loadGloveVocab } from '../embeddings/glove.ts';
+import { useLite } from '../embeddings/use.ts';
+import type { CheckpointStore } from './checkpoint.ts';
+
+/** What the pipeline needs from a source: tokens, the vocabulary size and a piece's text by id. */
+export interface TokenSource {
+  key: string;
+  vocabSize: number;
+  tokenize(text: string): Token[];
+  piece(id: number): string;
+}
+
+export class Sources {
+  private tableKey = '';
+  private table: tf.Tensor2D | null = null;
+  private readonly fetchData: FetchData;
+  private readonly checkpoint: CheckpointStore;
+
+  constructor(fetchData: FetchData, checkpoint: CheckpointStore) {
+    this.fetchData = fetchData;
+    this.checkpoint = checkpoint;
+  }
+
+  async tokens(spec: RunSpec): Promise<TokenSource> {
+    if (spec.embedding === 'glove-100d') {
+      // GloVe pairs with the word tokenizer's splitting, looked up in GloVe's own 20k vocabulary.
+      const vocab = await loadGloveVocab(this.fetchData);
+      return {
+        key: 'glove-word',
+        vocabSize: vocab.size,
+        tokenize: (text) => vocab.lookup(text, splitWords(text)),
+        piece: (id) => vocab.pieces[id] ?? `#${id}`,
+      };
+    }
+    const tok: Tokenizer = await loadTokenizer(spec.tokenizer, this.fetchData);
+    return {
+      key: spec.tokenizer,
+      vocabSize: tok.vocabSize,
+      tokenize: (text) => tok.tokenize(text),
+      piece: (id) => tok.piece(id),
+    };
+  }
+
+  /** The [V, d] token table for a spec, cached on the device. */
+  async tokenTable(spec: RunSpec, source: TokenSource): Promise<tf.Tensor2D> {
+    const key = this.keyOf(spec, source);
+    if (key === this.tableKey && this.table) return this.table;
+    const next = await this.build(spec, source);
+    if (next.shape[1] !== spec.d) {
+      const width = next.shape[1];
+      next.dispose();
+      throw new Error(`The ${spec.embedding} table is ${width} wide but d = ${spec.d}; set d to ${width}.`);
+    }
+    this.table?.dispose();
+    this.table = next;
+    this.tableKey = key;
+    return next;
+  }
+
+  private keyOf(spec: RunSpec, source: TokenSource): string {
+    switch (spec.embedding) {
+      case 'random':
+        return `random|${source.key}|${source.vocabSize}|${spec.d}|${spec.seed}|${spec.init}`;
+      case 'checkpoint':
+        return `ckpt|${this.checkpoint.generation}|${spec.checkpoint.token}`;
+      default:
+        return spec.embedding;
+    }
+  }
+
+  private async build(spec: RunSpec, source: TokenSource): Promise<tf.Tensor2D> {
+    switch (spec.embedding) {
+      case 'random':
+        return randomTable(source.vocabSize, spec.d, spec.seed, spec.init); // [V, d]
+      case 'glove-100d': {
+        const { table } = await glove.load(this.fetchData);
+        return tf.tensor2d(table.data, [table.rows, table.cols]); // [20001, 100]
+      }
+      case 'use-lite': {
+        const { table } = await useLite.load(this.fetchData);
+        return tf.tensor2d(table.data, [table.rows, table.cols]); // [8002, 256]
+      }
+      case 'checkpoint': {
+        const name = spec.checkpoint.token;
+        if (!name) throw new Error('Choose the checkpoint tensor to use as the token table.');
+        const t = await this.checkpoint.tensor(name);
+        if (t.rows < source.vocabSize) {
+          throw new Error(
+            `"${name}" has ${t.rows} rows but the ${spec.tokenizer} tokenizer has ${source.vocabSize} ids; pick the tokenizer this checkpoint was trained with.`,
+          );
+        }
+        return tf.tensor2d(t.data, [t.rows, t.cols]); // [V, d]
+      }
+      default: {
+        const never: never = spec.embedding;
+        throw new Error(`unknown embedding: ${String(never)}`);
+      }
+    }
+  }
+
+  /** The cached table, if the last run built one (for neighbours, quantisation and projections). */
+  current(): tf.Tensor2D | null {
+    return this.table;
+  }
+
+  dispose(): void {
+    this.table?.dispose();
+    this.table = null;
+    this.tableKey = '';
+  }
+}
