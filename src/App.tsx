@@ -9,6 +9,7 @@ import { BackendBadge, Notices, Progress } from './components/StatusBar.tsx';
 import { Checkpoint, useFileDrop } from './components/Checkpoint.tsx';
 import { TableSize } from './components/TableSize.tsx';
 import { Neighbours } from './components/Neighbours.tsx';
+import { Projection } from './components/Projection.tsx';
 import { EMBEDDING_LABELS } from './components/Controls.tsx';
 import { Lab } from './components/Lab.tsx';
 
@@ -106,6 +107,7 @@ export function App() {
             />
           ))}
         </div>
+        <Projection />
         <Lab />
         <div className="side-by-side">
           <Neighbours />

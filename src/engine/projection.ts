@@ -71,7 +71,7 @@ async function rowsFor(pipeline: Pipeline, spec: RunSpec, proj: ProjectionSpec):
     const idx = Int32Array.from(range(n));
     return {
       x,
-      labels: idx.map(String) as unknown as string[],
+      labels: Array.from(idx, (i) => String(i)),
       color: Float32Array.from(idx),
       keys: idx,
       keyKind: 'position',

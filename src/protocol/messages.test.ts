@@ -25,6 +25,7 @@ const fromEngine: FromEngine[] = [
     type: 'tokens',
     runId: 1,
     vocabSize: 412,
+    total: 2,
     tokens: [
       { text: 'the', id: 2, start: 0, end: 3, byteStart: 0, byteEnd: 3, unknown: false },
       { text: '👩‍👩‍👧', id: 0, start: 4, end: 12, byteStart: 4, byteEnd: 22, unknown: true },
@@ -85,6 +86,14 @@ function describeMessage(msg: FromEngine): string {
     case 'checks':
     case 'done':
     case 'error':
+    case 'progress':
+    case 'checkpoint':
+    case 'checkpoint-error':
+    case 'projection':
+    case 'projection-error':
+    case 'neighbours':
+    case 'quantised':
+    case 'request-error':
       return msg.type;
     default:
       return assertNever(msg);
@@ -124,6 +133,33 @@ describe('protocol messages', () => {
 
   test('transferables() of every other message is empty', () => {
     for (const msg of fromEngine) if (msg.type !== 'matrix') expect(transferables(msg)).toEqual([]);
+  });
+
+  test('transferables() of a projection message moves its points, colours, keys and PCs, each once', () => {
+    const points = new Float32Array([1, 2, 3, 4, 5, 6]);
+    const msg: FromEngine = {
+      type: 'projection',
+      projId: 3,
+      n: 3,
+      dims: 2,
+      points,
+      labels: ['a', 'b', 'c'],
+      color: new Float32Array([0, 1, 2]),
+      keys: new Int32Array([0, 1, 2]),
+      keyKind: 'position',
+      iteration: 1,
+      total: 1,
+      done: true,
+      explained: [0.6, 0.3],
+      pcs: null,
+      pcCount: 0,
+      note: '',
+    };
+    const list = transferables(msg);
+    expect(list).toHaveLength(3);
+    const moved = structuredClone(msg, { transfer: list });
+    expect(moved.type === 'projection' && Array.from(moved.points)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(points.buffer.byteLength).toBe(0);
   });
 
   test('assertNever throws and names the unexpected message', () => {

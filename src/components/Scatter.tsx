@@ -1,0 +1,32 @@
+import { useEffect, useRef } from 'react';
+import { drawScatter, type ScatterData, type ScatterHandle, type ScatterOptions } from '../plots/scatter.ts';
+
+/** React owns the element; the plot function owns everything in it. Highlight updates skip a redraw. */
+export function Scatter({
+  data,
+  options,
+  highlight,
+}: {
+  data: ScatterData;
+  options: ScatterOptions;
+  highlight: number[];
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const handle = useRef<ScatterHandle | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    handle.current = drawScatter(el, data, options);
+  }, [data, options]);
+  useEffect(() => {
+    handle.current?.setHighlight(highlight);
+  }, [highlight, data]);
+  useEffect(
+    () => () => {
+      handle.current?.destroy();
+      handle.current = null;
+    },
+    [],
+  );
+  return <div ref={ref} className="scatter-wrap" />;
+}
