@@ -1,7 +1,18 @@
 // The URL hash: shareable state that round-trips, and untrusted input that falls back to defaults with a notice.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SPEC, ENCODINGS, LAYOUTS, TOKENIZERS, type RunSpec } from '../protocol/specs.ts';
+import {
+  DEFAULT_PROJECTION,
+  DEFAULT_SPEC,
+  EMBEDDINGS,
+  ENCODINGS,
+  INITS,
+  LAYOUTS,
+  PROJECTION_METHODS,
+  PROJECTION_SOURCES,
+  TOKENIZERS,
+  type RunSpec,
+} from '../protocol/specs.ts';
 import { DEFAULT_VIEW, MAX_URL_TEXT, parseHash, toHash, type ViewState } from './urlState.ts';
 
 /** Arbitrary valid views: every URL key takes any value the app accepts. */
@@ -157,5 +168,66 @@ describe('URL state', () => {
       view: { ...DEFAULT_VIEW, spec: { ...DEFAULT_SPEC, text } },
       notices: [],
     });
+  });
+
+  test('property: embedding, checkpoint and projection keys round-trip through the hash without notices', () => {
+    const name = fc
+      .string({ minLength: 1, maxLength: 40 })
+      .filter((v) => ![...v].some((c) => c.charCodeAt(0) < 32));
+    fc.assert(
+      fc.property(
+        fc.record({
+          embedding: fc.constantFrom(...EMBEDDINGS),
+          init: fc.constantFrom(...INITS),
+          token: fc.option(name),
+          position: fc.option(name),
+          source: fc.constantFrom(...PROJECTION_SOURCES),
+          method: fc.constantFrom(...PROJECTION_METHODS),
+          dims: fc.constantFrom(2 as const, 3 as const),
+          withPositions: fc.boolean(),
+          sample: fc.integer({ min: 3, max: 50_000 }),
+          perplexity: fc.double({ min: 2, max: 100, noNaN: true }),
+          learningRate: fc.double({ min: 1, max: 10_000, noNaN: true }),
+          tsneExact: fc.boolean(),
+          neighbors: fc.integer({ min: 2, max: 200 }),
+          minDist: fc.double({ min: 0, max: 1, noNaN: true }),
+          iterations: fc.integer({ min: 10, max: 5000 }),
+          seed: fc.integer({ min: -(2 ** 31 - 1), max: 2 ** 31 - 1 }),
+        }),
+        ({ embedding, init, token, position, ...proj }) => {
+          const view: ViewState = {
+            ...DEFAULT_VIEW,
+            spec: { ...DEFAULT_SPEC, embedding, init, checkpoint: { token, position } },
+            proj: {
+              ...DEFAULT_PROJECTION,
+              ...proj,
+              perplexity: proj.perplexity + 0,
+              minDist: proj.minDist + 0,
+            },
+          };
+          expect(parseHash(toHash(view))).toEqual({ view, notices: [] });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('bad projection values fall back to defaults, each with a notice naming its limit', () => {
+    const { view, notices } = parseHash(
+      '#proj=galaxy&method=svd&pdims=4&perplexity=0&neighbors=1000&mindist=2&iters=5',
+    );
+    expect(view.proj).toEqual(DEFAULT_PROJECTION);
+    expect(notices).toHaveLength(7);
+    expect(notices.join('\n')).toMatch(/"proj" = "galaxy" is not one of positions, tokens, vocabulary/);
+    expect(notices.join('\n')).toMatch(/"perplexity" = "0" must be a number from 2 to 100/);
+    expect(notices.join('\n')).toMatch(/"neighbors" = "1000" must be an integer from 2 to 200/);
+    expect(notices.join('\n')).toMatch(/"iters" = "5" must be an integer from 10 to 5000/);
+  });
+
+  test('an unknown embedding and a control character in a tensor name fall back with notices', () => {
+    const { view, notices } = parseHash('#embedding=word2vec&ckpt_token=wte%00x');
+    expect(view.spec.embedding).toBe('random');
+    expect(view.spec.checkpoint.token).toBeNull();
+    expect(notices).toHaveLength(2);
   });
 });

@@ -198,7 +198,7 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
   const name = (key: string): string | null => {
     const v = params.get(key);
     if (v === null) return null;
-    if (v.length > 0 && v.length <= 200 && !/[\u0000-\u001f]/.test(v)) return v;
+    if (v.length > 0 && v.length <= 200 && ![...v].some((c) => c.charCodeAt(0) < 32)) return v;
     bad(key, v, 'must be a tensor name of 1 to 200 printable characters', null);
     return null;
   };
