@@ -16,9 +16,17 @@ export function f16ToF32(h: number): number {
   return sign * (1 + man / 1024) * 2 ** (exp - 15);
 }
 
-/** The f16 bit pattern nearest to x (round half to even); overflow gives ±Infinity, NaN stays NaN. */
+/**
+ * The f16 bit pattern nearest to x (round half to even); overflow gives ±Infinity, NaN stays NaN.
+ * x may be any JS number, not only a float32: when x is not a float32 it is first rounded to float32 *toward
+ * zero with the last bit set* ("round to odd"), which keeps the later rounding to f16 correct (no double rounding).
+ */
 export function f32ToF16(x: number): number {
   f32[0] = x;
+  if (f32[0] !== x && !Number.isNaN(x)) {
+    if (Math.abs(f32[0]) > Math.abs(x)) u32[0]--; // truncate toward zero (sign-magnitude: one step down)
+    u32[0] |= 1; // sticky bit: x lies strictly between two float32s
+  }
   const bits = u32[0];
   const sign = (bits >>> 16) & 0x8000;
   const exp = (bits >>> 23) & 0xff;

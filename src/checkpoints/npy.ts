@@ -1,0 +1,206 @@
+// NumPy .npy reader and writer (numpy.lib.format, versions 1.0, 2.0 and 3.0): magic "\x93NUMPY", major, minor,
+// header length (u16 LE for 1.0, u32 LE for 2.0/3.0), then a Python dict literal
+// {'descr': '<f4', 'fortran_order': False, 'shape': (2, 2), } padded with spaces and ending in '\n' (latin-1 text
+// for 1.0/2.0, UTF-8 for 3.0), then the raw row-major data. Embedscope reads little-endian float32/float16/float64
+// vectors and tables (1 or 2 dimensions) and returns float32. The writer matches np.save byte for byte.
+import {
+  CheckpointError,
+  f32FromLE,
+  f64FromLE,
+  fileLabel,
+  guard,
+  product,
+  readRange,
+  sniff,
+  u16FromLE,
+  writeF32LE,
+} from './binary.ts';
+import { decodeHalf } from './float16.ts';
+import { parsePyLiteral, PyLiteralError, type PyValue } from './pyliteral.ts';
+
+export type NpyDtype = '<f4' | '<f2' | '<f8';
+
+export interface NpyHeader {
+  version: '1.0' | '2.0' | '3.0';
+  descr: NpyDtype;
+  shape: number[];
+  /** Absolute byte offset of the data, and its length in bytes. */
+  dataOffset: number;
+  dataLength: number;
+}
+
+/** Largest header accepted (numpy's own loader refuses more than 10 000 bytes by default). */
+export const MAX_NPY_HEADER_BYTES = 1_000_000;
+
+const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
+const ITEM_BYTES: Record<NpyDtype, number> = { '<f4': 4, '<f2': 2, '<f8': 8 };
+
+/** Reads and checks the header of a .npy file (only the first bytes are read). */
+export function readNpyHeader(blob: Blob): Promise<NpyHeader> {
+  const label = fileLabel(blob, '.npy');
+  return guard(label, () => readHeader(blob, label));
+}
+
+/** Reads a whole .npy array (1-D or 2-D, little-endian f4/f2/f8) as float32. */
+export function readNpy(blob: Blob): Promise<{ shape: number[]; data: Float32Array }> {
+  const label = fileLabel(blob, '.npy');
+  return guard(label, async () => {
+    const h = await readHeader(blob, label);
+    const bytes = await readRange(blob, h.dataOffset, h.dataOffset + h.dataLength, label, 'array data');
+    const data =
+      h.descr === '<f4'
+        ? f32FromLE(bytes)
+        : h.descr === '<f8'
+          ? f64FromLE(bytes)
+          : decodeHalf(u16FromLE(bytes), 'f16');
+    return { shape: h.shape, data };
+  });
+}
+
+async function readHeader(blob: Blob, label: string): Promise<NpyHeader> {
+  if (blob.size < 10) {
+    throw new CheckpointError(
+      `${label} is ${blob.size} bytes long, too short for a .npy header (at least 10 bytes)`,
+    );
+  }
+  const pre = await readRange(blob, 0, Math.min(12, blob.size), label, 'magic and header length');
+  if (!MAGIC.every((b, i) => pre[i] === b)) {
+    throw new CheckpointError(`${label} does not start with the .npy magic bytes \\x93NUMPY.${sniff(pre)}`);
+  }
+  const [major, minor] = [pre[6], pre[7]];
+  if (![1, 2, 3].includes(major) || minor !== 0) {
+    throw new CheckpointError(
+      `${label}: .npy format version ${major}.${minor} is not supported (Embedscope reads 1.0, 2.0 and 3.0)`,
+    );
+  }
+  const version = `${major}.0` as NpyHeader['version'];
+  const start = major === 1 ? 10 : 12;
+  if (blob.size < start) {
+    throw new CheckpointError(
+      `${label} is ${blob.size} bytes long, too short for a version ${version} header`,
+    );
+  }
+  const view = new DataView(pre.buffer, pre.byteOffset, pre.byteLength);
+  const n = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+  if (n > MAX_NPY_HEADER_BYTES) {
+    throw new CheckpointError(
+      `${label}: the header length field says ${n} bytes, more than the ${MAX_NPY_HEADER_BYTES}-byte limit`,
+    );
+  }
+  if (start + n > blob.size) {
+    throw new CheckpointError(
+      `${label}: the header length field says ${n} bytes, but only ${blob.size - start} bytes follow it: ` +
+        `the file is truncated`,
+    );
+  }
+  const raw = await readRange(blob, start, start + n, label, 'header');
+  let text: string;
+  if (major === 3) {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    } catch {
+      throw new CheckpointError(
+        `${label}: the version 3.0 header (bytes ${start}–${start + n}) is not valid UTF-8`,
+      );
+    }
+  } else {
+    text = Array.from(raw, (b) => String.fromCharCode(b)).join(''); // latin-1
+  }
+  const { descr, shape } = checkDict(text, label, start, n);
+  const dataOffset = start + n;
+  const dataLength = product(shape) * ITEM_BYTES[descr];
+  if (dataOffset + dataLength > blob.size) {
+    throw new CheckpointError(
+      `${label} is truncated: shape (${shape.join(', ')}) of ${descr} needs ${dataLength} bytes of data after ` +
+        `the header, but only ${blob.size - dataOffset} bytes follow it`,
+    );
+  }
+  return { version, descr, shape, dataOffset, dataLength };
+}
+
+function checkDict(
+  text: string,
+  label: string,
+  start: number,
+  n: number,
+): { descr: NpyDtype; shape: number[] } {
+  let dict: PyValue;
+  try {
+    dict = parsePyLiteral(text);
+  } catch (e) {
+    if (!(e instanceof PyLiteralError) && !(e instanceof RangeError)) throw e;
+    throw new CheckpointError(
+      `${label}: the header (bytes ${start}–${start + n}) is not a Python dict literal (${e.message})`,
+    );
+  }
+  if (!(dict instanceof Map)) {
+    throw new CheckpointError(`${label}: the header is not a dict with 'descr', 'fortran_order' and 'shape'`);
+  }
+  for (const key of ['descr', 'fortran_order', 'shape']) {
+    if (!dict.has(key)) throw new CheckpointError(`${label}: the header has no '${key}' entry`);
+  }
+  const descr = dict.get('descr');
+  const order = dict.get('fortran_order');
+  const shape = dict.get('shape');
+  if (typeof descr !== 'string') {
+    throw new CheckpointError(
+      `${label}: structured arrays (record dtypes) are not supported; save a plain float array`,
+    );
+  }
+  if (descr[0] === '>' && ['f2', 'f4', 'f8'].includes(descr.slice(1))) {
+    throw new CheckpointError(
+      `${label}: dtype ${descr} is big-endian; Embedscope reads little-endian byte order only ` +
+        `(save it with a.astype('<${descr.slice(1)}'))`,
+    );
+  }
+  if (!Object.hasOwn(ITEM_BYTES, descr)) {
+    throw new CheckpointError(
+      `${label}: dtype ${descr} is not supported: Embedscope reads float32 (<f4), float16 (<f2) and float64 (<f8)`,
+    );
+  }
+  if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && d >= 0)) {
+    throw new CheckpointError(`${label}: the header's 'shape' is not a tuple of non-negative integers`);
+  }
+  if (typeof order !== 'boolean')
+    throw new CheckpointError(`${label}: the header's 'fortran_order' is not True/False`);
+  const dims = shape as number[];
+  if (dims.length < 1 || dims.length > 2) {
+    throw new CheckpointError(
+      `${label}: the array has ${dims.length} dimensions, shape (${dims.join(', ')}); Embedscope reads 1-D ` +
+        `vectors and 2-D tables`,
+    );
+  }
+  if (order && dims.length === 2) {
+    throw new CheckpointError(
+      `${label}: the array is stored in Fortran (column-major) order, which is not supported; ` +
+        `save np.ascontiguousarray(a) instead`,
+    );
+  }
+  return { descr: descr as NpyDtype, shape: dims };
+}
+
+/** A .npy file (version 1.0, '<f4', C order) exactly as np.save writes it: data starts at a multiple of 64. */
+export function writeNpy(shape: number[], data: Float32Array): Uint8Array<ArrayBuffer> {
+  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0) || product(shape) !== data.length) {
+    throw new Error(`writeNpy: shape (${shape.join(', ')}) does not hold ${data.length} values`);
+  }
+  const tuple = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  let dict = `{'descr': '<f4', 'fortran_order': False, 'shape': ${tuple}, }`;
+  if (shape.length > 0) dict += ' '.repeat(21 - String(shape[0]).length); // numpy's spare room for growth
+  const hlen = dict.length + 1; // + '\n'
+  const v1 = hlen + 64 - ((10 + hlen) % 64) <= 0xffff;
+  const start = v1 ? 10 : 12;
+  const pad = 64 - ((start + hlen) % 64); // numpy pads a full 64 when already aligned
+  const headerLength = hlen + pad;
+  const out = new Uint8Array(start + headerLength + 4 * data.length);
+  out.set(MAGIC);
+  out[6] = v1 ? 1 : 2;
+  const view = new DataView(out.buffer);
+  if (v1) view.setUint16(8, headerLength, true);
+  else view.setUint32(8, headerLength, true);
+  for (let i = 0; i < dict.length; i++) out[start + i] = dict.charCodeAt(i);
+  out.fill(0x20, start + dict.length, start + headerLength - 1);
+  out[start + headerLength - 1] = 0x0a;
+  writeF32LE(out, start + headerLength, data);
+  return out;
+}
