@@ -240,14 +240,13 @@ function umapStepper(data: Float32Array, n: number, d: number, proj: ProjectionS
     minDist: proj.minDist,
     seed: proj.seed,
     nComponents: dims,
+    nEpochs: proj.iterations,
   });
-  let done = 0;
   return {
-    step: () => {
-      u.step(5);
-      done = Math.min(done + 5, proj.iterations);
-    },
-    iteration: () => done,
+    step: () => u.step(5),
+    // tiny inputs get a fixed layout with nothing to iterate: count them as finished
+    iteration: () =>
+      u.totalEpochs > 0 ? Math.round((u.epoch / u.totalEpochs) * proj.iterations) : proj.iterations,
     positions: () => Float32Array.from(u.positions()),
     cost: () => NaN,
   };
