@@ -7,6 +7,7 @@ import { DEFAULT_SPEC, ENCODINGS, type RunSpec } from '../protocol/specs.ts';
 import { normals } from '../embeddings/random.ts';
 import { wordVocab } from '../tokenizers/word.ts';
 import { Cancelled, Pipeline } from './pipeline.ts';
+import { readPublicData } from '../tokenizers/testData.ts';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -29,7 +30,7 @@ const T = WORDS.length;
 
 let pipeline: Pipeline;
 beforeEach(() => {
-  pipeline = new Pipeline();
+  pipeline = new Pipeline(readPublicData);
 });
 afterEach(() => {
   pipeline.dispose();
