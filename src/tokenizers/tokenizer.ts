@@ -7,6 +7,8 @@ export interface Tokenizer {
   vocabSize: number;
   /** Tokens covering the text in order; start/end are UTF-16 offsets into `text`. */
   tokenize(text: string): Token[];
+  /** The vocabulary's spelling of an id, as Token.text writes it; `#id` for an id with none. */
+  piece(id: number): string;
 }
 
 /** A vocabulary table: id → piece and piece → id, with [UNK] at id 0. */
@@ -28,6 +30,11 @@ export class Vocab {
     return this.pieces.length;
   }
 
+  /** The piece of an id, or `#id` outside the table. */
+  piece(id: number): string {
+    return this.pieces[id] ?? `#${id}`;
+  }
+
   /** The id of a piece, or 0 ([UNK]) when it is not in the table. */
   id(piece: string): number {
     return this.ids.get(piece) ?? 0;
@@ -39,7 +46,15 @@ export class Vocab {
     const out: Token[] = [];
     for (const { piece, start, end } of spans) {
       const id = this.id(piece);
-      out.push({ text: piece, id, start, end, byteStart: bytes[start], byteEnd: bytes[end], unknown: id === 0 });
+      out.push({
+        text: piece,
+        id,
+        start,
+        end,
+        byteStart: bytes[start],
+        byteEnd: bytes[end],
+        unknown: id === 0,
+      });
     }
     return out;
   }

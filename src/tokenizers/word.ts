@@ -26,4 +26,5 @@ export const word: Tokenizer = {
   tokenize(text: string): Token[] {
     return wordVocab.lookup(text, splitWords(text));
   },
+  piece: (id) => wordVocab.piece(id),
 };
