@@ -221,3 +221,12 @@ describe('projections', () => {
     expect(Array.from(layouts[0])).toEqual(Array.from(layouts[1]));
   });
 });
+
+describe('table size limit', () => {
+  test('a random o200k table at d = 2048 is refused with its size and the largest d that fits', async () => {
+    // 200,019 ids × 2048 × 4 bytes = 1,562.6 MiB; 512 MiB allows d ≤ 670
+    await expect(run({ ...DEFAULT_SPEC, tokenizer: 'o200k', d: 2048, text: 'hi' })).rejects.toThrow(
+      'A random o200k table of 200,019 × 2048 would take 1563 MiB of GPU memory, over the 512 MiB limit; use d ≤ 670.',
+    );
+  });
+});

@@ -12,6 +12,9 @@ import { glove, loadGloveVocab } from '../embeddings/glove.ts';
 import { useLite } from '../embeddings/use.ts';
 import type { CheckpointStore } from './checkpoint.ts';
 
+/** Largest random table generated (o200k × 2048 would be 1.6 GB, past SwiftShader's 1 GiB buffers). */
+export const MAX_RANDOM_TABLE_BYTES = 512 * 2 ** 20;
+
 /** What the pipeline needs from a source: tokens, the vocabulary size and a piece's text by id. */
 export interface TokenSource {
   key: string;
@@ -80,8 +83,16 @@ export class Sources {
 
   private async build(spec: RunSpec, source: TokenSource): Promise<tf.Tensor2D> {
     switch (spec.embedding) {
-      case 'random':
+      case 'random': {
+        const bytes = source.vocabSize * spec.d * 4;
+        if (bytes > MAX_RANDOM_TABLE_BYTES) {
+          const dMax = Math.floor(MAX_RANDOM_TABLE_BYTES / 4 / source.vocabSize / 2) * 2;
+          throw new Error(
+            `A random ${spec.tokenizer} table of ${source.vocabSize.toLocaleString('en')} × ${spec.d} would take ${(bytes / 2 ** 20).toFixed(0)} MiB of GPU memory, over the ${MAX_RANDOM_TABLE_BYTES / 2 ** 20} MiB limit; use d ≤ ${dMax}.`,
+          );
+        }
         return randomTable(source.vocabSize, spec.d, spec.seed, spec.init); // [V, d]
+      }
       case 'glove-100d': {
         const { table } = await glove.load(this.fetchData);
         return tf.tensor2d(table.data, [table.rows, table.cols]); // [20001, 100]
