@@ -890,9 +890,10 @@ export function drawScatter(el: HTMLElement, data: ScatterData, opts: ScatterOpt
       height: `${h}px`,
     });
     select(s.overlay).attr('width', w).attr('height', h);
+    // in the top margin, left of the colour legend, so the buttons never cover points
     Object.assign(s.tools.style, {
-      right: `${M.right + 6}px`,
-      top: `${M.top + 6}px`,
+      right: `${M.right + 190}px`,
+      top: '6px',
     });
     s.renderer.resize(w, h, devicePixelRatio || 1);
     s.version++;
