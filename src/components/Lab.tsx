@@ -285,6 +285,35 @@ export function Lab() {
         </>
       )}
 
+      {matrices['compare-sin'] && matrices.table && (
+        <>
+          <h3 className="lab-intro">Learned (loaded) vs sinusoidal, same d, one colour scale</h3>
+          <div className="lab-grid">
+            {[matrices.table, matrices['compare-sin']].map((m) => (
+              <MatrixPanel
+                key={`cmp-${m.name}`}
+                title={m.name === 'table' ? 'Learned table (compare)' : m.title}
+                matrix={m}
+                domain={symmetricDomain(matrices.table.data, matrices['compare-sin'].data)}
+                hoverRow={hoverRow}
+                caption={
+                  m.name === 'table' ? 'The loaded table, rows 0…N−1.' : 'PE at the same d, base and layout.'
+                }
+              />
+            ))}
+          </div>
+          <div className="lab-grid">
+            {panel('compare-diff', 'Learned − sinusoidal, entry by entry.')}
+            {panel(
+              'compare-sin-similarity',
+              'Sinusoidal PE(p)·PE(q): compare with the learned similarity above.',
+              undefined,
+              N > 1024 ? 'Export is limited to N ≤ 1024 positions' : undefined,
+            )}
+          </div>
+        </>
+      )}
+
       {entry.kind === 'rotary' && (
         <>
           <Region title="Wavelength ladder">

@@ -35,6 +35,57 @@ const labels = (n: number, prefix = '') => Array.from({ length: n }, (_, i) => `
 
 const read = readOwned;
 
+/**
+ * A trained table beside the sinusoidal one (same d, same N, the spec's base and layout) and their difference,
+ * so learned and fixed positions can be compared view for view.
+ */
+async function compareWithSinusoidal(
+  spec: RunSpec,
+  learnedData: Float32Array,
+  N: number,
+  emit: Emit,
+  key: string,
+) {
+  const { d, params, seed } = spec;
+  const sin = getScheme('sinusoidal').compute({ positions: range(N), d, seed }, params).pe as tf.Tensor2D; // [N, d]
+  try {
+    const S = gram(sin); // [n, n]
+    const n = S.shape[0];
+    const sinData = await read(sin);
+    const sData = await read(S);
+    S.dispose();
+    const diff = new Float32Array(N * d);
+    for (let i = 0; i < diff.length; i++) diff[i] = learnedData[i] - sinData[i];
+    await emit({
+      name: 'compare-sin',
+      title: 'Sinusoidal table (same d)',
+      shape: [N, d],
+      data: sinData,
+      rowLabels: labels(N),
+      staticKey: key,
+    });
+    await emit({
+      name: 'compare-diff',
+      title: 'Learned − sinusoidal',
+      shape: [N, d],
+      data: diff,
+      rowLabels: labels(N),
+      staticKey: key,
+    });
+    await emit({
+      name: 'compare-sin-similarity',
+      title: 'Sinusoidal position similarity',
+      shape: [n, n],
+      data: sData,
+      rowLabels: labels(n),
+      colLabels: labels(n),
+      staticKey: key,
+    });
+  } finally {
+    sin.dispose();
+  }
+}
+
 /** Text-independent views of the active scheme. Returns the checks they support. */
 export async function staticViews(
   spec: RunSpec,
@@ -43,16 +94,17 @@ export async function staticViews(
   learned: LearnedTable = null,
 ): Promise<Check[]> {
   const { d, params, seed } = spec;
-  const table = spec.pe === 'learned' && learned ? learned : undefined;
-  const N = table ? Math.min(params.positions, table.rows) : params.positions;
+  const trained = spec.pe === 'learned' && learned ? learned : undefined;
+  const N = trained ? Math.min(params.positions, trained.rows) : params.positions;
   const scheme = getScheme(spec.pe);
-  const out = scheme.compute({ positions: range(N), d, seed, table }, params);
+  const out = scheme.compute({ positions: range(N), d, seed, table: trained }, params);
   try {
     if (scheme.kind === 'additive') {
       const table = out.pe as tf.Tensor2D; // [N, d]
       const S = gram(table); // [n, n]
       const n = S.shape[0];
       const tableData = await read(table);
+      const trainedData = trained ? tableData.slice() : null; // posting transfers tableData's buffer
       const sData = await read(S);
       S.dispose();
       const profile = offsetProfile(sData, n);
@@ -86,6 +138,7 @@ export async function staticViews(
         staticKey: key,
         note: stop >= 0 ? `stops decreasing at k = ${stop}` : 'decreases over the whole range',
       });
+      if (trainedData) await compareWithSinusoidal(spec, trainedData, N, emit, key);
       return checks;
     }
     if (scheme.kind === 'rotary') {
@@ -129,8 +182,12 @@ export async function staticViews(
 }
 
 /** Names of the static views a scheme produces (so the client can keep them when they are not resent). */
-export function staticNames(spec: RunSpec): string[] {
+/** Views that set a trained learned table beside the sinusoidal one at the same d and N. */
+export const COMPARE_NAMES = ['compare-sin', 'compare-diff', 'compare-sin-similarity'];
+
+export function staticNames(spec: RunSpec, learned: LearnedTable = null): string[] {
   const scheme = getScheme(spec.pe);
+  if (spec.pe === 'learned' && learned) return ['table', 'similarity', 'profile', ...COMPARE_NAMES];
   if (scheme.kind === 'additive') return ['table', 'similarity', 'profile'];
   if (scheme.kind === 'rotary') return ['rope-cos', 'rope-sin'];
   return spec.pe === 'alibi' ? ['alibi-slopes'] : [];

@@ -87,7 +87,7 @@ export class Pipeline {
       if (key !== cached || this.staticChecks?.key !== key) {
         this.staticChecks = { key, checks: await staticViews(spec, emit, key, learned) };
       }
-      names.push(...staticNames(spec));
+      names.push(...staticNames(spec, learned));
       const checks = [...this.staticChecks.checks];
       if (tensors) {
         const lab = await textViews(spec, tensors.E, labels, emit, learned);

@@ -129,6 +129,19 @@ describe('a checkpoint in the engine', () => {
       for (let j = 0; j < d; j++) expect(table.data[p * d + j]).toBeCloseTo(wpe(p, j), 3); // f16: 3 decimals
     const pe = matrix(msgs, 'pe');
     expect(Array.from(pe.data)).toEqual(Array.from(table.data.subarray(0, 3 * d)));
+    // beside it: the sinusoidal table at the same d and their difference, against the closed form
+    const diff = matrix(msgs, 'compare-diff');
+    expect(diff.shape).toEqual([6, d]);
+    for (let p = 0; p < 6; p++)
+      for (let j = 0; j < d; j++) {
+        const angle = p / 10000 ** ((2 * Math.floor(j / 2)) / d);
+        const sinusoid = j % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
+        expect(diff.data[p * d + j]).toBeCloseTo(table.data[p * d + j] - sinusoid, 5);
+      }
+    const done = msgs.find((m) => m.type === 'done');
+    expect(done?.type === 'done' && done.names).toEqual(
+      expect.arrayContaining(['compare-sin', 'compare-diff']),
+    );
   });
 
   test('a text longer than the learned table is refused with both lengths named', async () => {
