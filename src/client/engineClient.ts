@@ -40,6 +40,10 @@ export class EngineClient {
   }
 
   private receive(msg: FromEngine): void {
+    if (msg.type === 'device-lost') {
+      this.restart(msg.message);
+      return;
+    }
     // Newest runId wins: anything tagged with an older run is dropped here.
     if ('runId' in msg && msg.runId !== null && msg.runId !== this.runId) return;
     if ('projId' in msg && msg.projId !== this.projId) return;
@@ -108,6 +112,11 @@ export class EngineClient {
   /** Test hook: makes the worker throw an uncaught error. */
   crashForTest(): void {
     this.send({ type: 'crash' });
+  }
+
+  /** Test hook: destroys the worker's WebGPU device. */
+  loseDeviceForTest(): void {
+    this.send({ type: 'lose-device' });
   }
 
   dispose(): void {

@@ -82,6 +82,8 @@ function onMessage(msg: FromEngine): void {
     case 'quantised':
       store.set({ quant: { stats: msg.stats, f16: msg.f16, int8: msg.int8 }, requestError: null });
       break;
+    case 'device-lost':
+      break; // handled by the client, which restarts the worker
     case 'request-error':
       store.set({ requestError: msg.message });
       break;
@@ -158,7 +160,13 @@ export function startEngine(): void {
   });
   schedule();
   // Test hook (e2e): lets a spec crash the worker to check recovery.
-  Object.assign(window, { __embedscope: { crash: () => client?.crashForTest(), store } });
+  Object.assign(window, {
+    __embedscope: {
+      crash: () => client?.crashForTest(),
+      loseDevice: () => client?.loseDeviceForTest(),
+      store,
+    },
+  });
 }
 
 export function updateSpec(patch: Partial<RunSpec>): void {

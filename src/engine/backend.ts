@@ -28,6 +28,13 @@ async function tryBackend(name: BackendName): Promise<string | null> {
   }
 }
 
+/** The WebGPU device tfjs is using, when the backend is webgpu. */
+export function webgpuDevice(): GPUDevice | null {
+  if (tf.getBackend() !== 'webgpu') return null;
+  const backend = tf.backend() as unknown as { device?: GPUDevice };
+  return backend.device ?? null;
+}
+
 export async function initBackend(order: BackendName[] = ['webgpu', 'webgl', 'cpu']): Promise<BackendChoice> {
   const fallbacks: string[] = [];
   for (const name of order) {

@@ -4,7 +4,7 @@
 import type { FromEngine, ToEngine } from '../protocol/messages.ts';
 import { assertNever, transferables } from '../protocol/messages.ts';
 import type { RunSpec } from '../protocol/specs.ts';
-import { initBackend } from './backend.ts';
+import { initBackend, webgpuDevice } from './backend.ts';
 import { Cancelled, Pipeline } from './pipeline.ts';
 import { workerFetchData } from './fetchData.ts';
 import { ProjectionCancelled, project } from './projection.ts';
@@ -26,6 +26,10 @@ let pumping = false;
 const ready = initBackend().then(
   (choice) => {
     post({ type: 'ready', ...choice });
+    // A lost device (driver reset, GPU removed, destroy()) leaves every tensor dead: ask for a fresh worker.
+    void webgpuDevice()?.lost.then((info) =>
+      post({ type: 'device-lost', message: `GPU device lost${info.message ? `: ${info.message}` : ''}` }),
+    );
     return true;
   },
   (err: unknown) => {
@@ -113,6 +117,9 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
         );
       break;
     }
+    case 'lose-device':
+      webgpuDevice()?.destroy();
+      break;
     case 'crash':
       // Test hook for the client's crash recovery: an uncaught error outside any try.
       setTimeout(() => {

@@ -94,6 +94,7 @@ function describeMessage(msg: FromEngine): string {
     case 'neighbours':
     case 'quantised':
     case 'request-error':
+    case 'device-lost':
       return msg.type;
     default:
       return assertNever(msg);

@@ -88,7 +88,9 @@ export type ToEngine =
   | { type: 'neighbours'; reqId: number; spec: RunSpec; id: number; k: number }
   | { type: 'quantise'; reqId: number; spec: RunSpec }
   /** Test hook: throws inside the worker's message handler to exercise crash recovery. */
-  | { type: 'crash' };
+  | { type: 'crash' }
+  /** Test hook: destroys the WebGPU device, as a driver reset or a lost GPU would. */
+  | { type: 'lose-device' };
 
 export type FromEngine =
   | { type: 'ready'; backend: BackendName; adapter: string | null; fallbacks: string[] }
@@ -99,6 +101,8 @@ export type FromEngine =
   /** `names`: every matrix this run's view consists of (the client drops any other it still holds). */
   | { type: 'done'; runId: number; ms: number; numTensors: number; names: string[] }
   | { type: 'error'; runId: number | null; message: string }
+  /** The GPU device was lost; the worker is unusable and the client starts a fresh one. */
+  | { type: 'device-lost'; message: string }
   /** Progress of something slow (data download, long tokenisation); total null when unknown. */
   | { type: 'progress'; task: string; done: number; total: number | null }
   | { type: 'checkpoint'; info: CheckpointInfo }
