@@ -230,4 +230,10 @@ describe('URL state', () => {
     expect(view.spec.checkpoint.token).toBeNull();
     expect(notices).toHaveLength(2);
   });
+
+  test('a text longer than 100,000 characters puts only its first 100,000 in the link', () => {
+    const text = 'x'.repeat(100_000) + 'tail';
+    const hash = toHash({ ...DEFAULT_VIEW, spec: { ...DEFAULT_SPEC, text } });
+    expect(parseHash(hash).view.spec.text).toBe('x'.repeat(100_000));
+  });
 });

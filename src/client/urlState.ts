@@ -228,7 +228,8 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
 /** The hash for a view; keys at their default are left out to keep links short, except text. */
 export function toHash({ spec, sharedScale, trainLength, dims, proj }: ViewState): string {
   const p = new URLSearchParams();
-  p.set('text', spec.text);
+  // A link carries at most MAX_URL_TEXT characters; the whole text is kept in local storage (see useEngine).
+  p.set('text', spec.text.length > MAX_URL_TEXT ? spec.text.slice(0, MAX_URL_TEXT) : spec.text);
   p.set('tokenizer', spec.tokenizer);
   p.set('d', String(spec.d));
   p.set('pe', spec.pe);

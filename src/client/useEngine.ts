@@ -7,7 +7,7 @@ import { validateProjection, validateSpec, type ProjectionSpec, type RunSpec } f
 import { EngineClient } from './engineClient.ts';
 import { applyCheckpoint } from './checkpoint.ts';
 import { createStore, initialState, type AppState } from './store.ts';
-import { parseHash, toHash, type ViewState } from './urlState.ts';
+import { MAX_URL_TEXT, parseHash, toHash, type ViewState } from './urlState.ts';
 
 export const store = createStore(initialState);
 let client: EngineClient | null = null;
@@ -111,10 +111,33 @@ export function projectionKey(spec: RunSpec, proj: ProjectionSpec): string {
 let lastProjectionKey = '';
 let lastRunKey = '';
 
+const LONG_TEXT_KEY = 'embedscope:long-text';
+
+/** Texts too long for a link survive a reload through local storage; nothing is lost if storage is full. */
+function keepLongText(text: string): void {
+  if (text.length <= MAX_URL_TEXT) return;
+  try {
+    localStorage.setItem(LONG_TEXT_KEY, text);
+  } catch {
+    // storage full or disabled: the link still holds the first MAX_URL_TEXT characters
+  }
+}
+
+/** The full text a clipped link stands for, when this browser stored it. */
+function restoreLongText(clipped: string): string | null {
+  try {
+    const full = localStorage.getItem(LONG_TEXT_KEY);
+    return full && full.length > clipped.length && full.startsWith(clipped) ? full : null;
+  } catch {
+    return null;
+  }
+}
+
 function flush(): void {
   frame = 0;
   const { view } = store.get();
   history.replaceState(null, '', toHash(view));
+  keepLongText(view.spec.text);
   const problem = validateSpec(view.spec);
   if (problem) {
     store.set({ error: problem, busy: false });
@@ -145,7 +168,15 @@ function schedule(): void {
 
 export function startEngine(): void {
   if (client) return;
-  const { view, notices } = parseHash(location.hash);
+  const parsed = parseHash(location.hash);
+  let { view, notices } = parsed;
+  if (view.spec.text.length === MAX_URL_TEXT) {
+    const full = restoreLongText(view.spec.text);
+    if (full) {
+      view = { ...view, spec: { ...view.spec, text: full } };
+      notices = notices.filter((n) => !n.startsWith('URL text was'));
+    }
+  }
   store.set({ view, notices });
   client = new EngineClient({
     message: onMessage,

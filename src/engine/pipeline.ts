@@ -12,6 +12,9 @@ import { Sources, type TokenSource } from './sources.ts';
 
 export type Post = (msg: FromEngine) => void;
 
+/** Texts longer than this announce their tokenisation (it takes a noticeable fraction of a second). */
+const LONG_TEXT = 100_000;
+
 /** Thrown (and swallowed by the caller) when a newer run has superseded this one. */
 export class Cancelled extends Error {
   constructor() {
@@ -60,6 +63,10 @@ export class Pipeline {
       if (isStale()) throw new Cancelled();
     };
 
+    if (spec.text.length > LONG_TEXT) {
+      const n = spec.text.length.toLocaleString('en');
+      post({ type: 'progress', task: `Tokenising ${n} characters`, done: 0, total: null });
+    }
     const { source, tokens, total, learned } = await this.tokenise(spec);
     post({ type: 'tokens', runId, tokens, vocabSize: source.vocabSize, total });
     check();
