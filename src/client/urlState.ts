@@ -27,7 +27,20 @@ export interface ViewState {
   dims: number[];
   /** The Projection panel's request. */
   proj: ProjectionSpec;
+  /** The open lesson step (1…LESSON_COUNT), or null when exploring freely. */
+  lesson: number | null;
+  theme: Theme;
+  /** Sequential colour map for weights and indices (signed data always uses the diverging map). */
+  colormap: Colormap;
+  /** Presentation mode: large type, only the chosen views. */
+  present: boolean;
 }
+
+export const LESSON_COUNT = 6;
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export const COLORMAPS = ['viridis', 'cividis'] as const;
+export type Colormap = (typeof COLORMAPS)[number];
 
 export const DEFAULT_VIEW: ViewState = {
   spec: DEFAULT_SPEC,
@@ -35,6 +48,10 @@ export const DEFAULT_VIEW: ViewState = {
   trainLength: 256,
   dims: [10, 11, 20, 21],
   proj: DEFAULT_PROJECTION,
+  lesson: null,
+  theme: 'light',
+  colormap: 'viridis',
+  present: false,
 };
 
 const KNOWN_KEYS = [
@@ -71,6 +88,10 @@ const KNOWN_KEYS = [
   'mindist',
   'iters',
   'pseed',
+  'lesson',
+  'theme',
+  'colormap',
+  'present',
 ] as const;
 /** Longest text accepted from a URL (characters). */
 export const MAX_URL_TEXT = 100_000;
@@ -222,11 +243,27 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
     seed: intKey('pseed', -(2 ** 31 - 1), 2 ** 31 - 1, D.seed),
   };
 
-  return { view: { spec, sharedScale, trainLength, dims, proj }, notices };
+  const lessonRaw = params.get('lesson');
+  const lesson = lessonRaw === null ? null : intKey('lesson', 1, LESSON_COUNT, 0) || null;
+  const theme = choice('theme', THEMES, DEFAULT_VIEW.theme);
+  const colormap = choice('colormap', COLORMAPS, DEFAULT_VIEW.colormap);
+  const present = flag('present', DEFAULT_VIEW.present);
+
+  return { view: { spec, sharedScale, trainLength, dims, proj, lesson, theme, colormap, present }, notices };
 }
 
 /** The hash for a view; keys at their default are left out to keep links short, except text. */
-export function toHash({ spec, sharedScale, trainLength, dims, proj }: ViewState): string {
+export function toHash({
+  spec,
+  sharedScale,
+  trainLength,
+  dims,
+  proj,
+  lesson,
+  theme,
+  colormap,
+  present,
+}: ViewState): string {
   const p = new URLSearchParams();
   // A link carries at most MAX_URL_TEXT characters; the whole text is kept in local storage (see useEngine).
   p.set('text', spec.text.length > MAX_URL_TEXT ? spec.text.slice(0, MAX_URL_TEXT) : spec.text);
@@ -268,5 +305,9 @@ export function toHash({ spec, sharedScale, trainLength, dims, proj }: ViewState
   put('mindist', proj.minDist, Q.minDist);
   put('iters', proj.iterations, Q.iterations);
   put('pseed', proj.seed, Q.seed);
+  if (lesson !== null) p.set('lesson', String(lesson));
+  put('theme', theme, DEFAULT_VIEW.theme);
+  put('colormap', colormap, DEFAULT_VIEW.colormap);
+  put('present', present, DEFAULT_VIEW.present);
   return '#' + p.toString();
 }
