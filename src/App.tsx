@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { Toolbar } from './components/Toolbar.tsx';
 import { CATALOG } from './encodings/catalog.ts';
 import { symmetricDomain } from './plots/scales.ts';
 import { updateSpec, useAppState } from './client/useEngine.ts';
@@ -35,6 +36,9 @@ export function App() {
   const progress = useAppState((s) => s.progress);
   const dropping = useFileDrop();
   const { spec, sharedScale } = view;
+  useEffect(() => {
+    document.documentElement.dataset.theme = view.theme;
+  }, [view.theme]);
 
   const domains = useMemo(() => {
     const present = PANELS.map((p) => matrices[p.name]?.data).filter((d): d is Float32Array => !!d);
@@ -57,7 +61,7 @@ export function App() {
   };
 
   return (
-    <div className={`app${dropping ? ' drop-active' : ''}`}>
+    <div className={`app${dropping ? ' drop-active' : ''}${view.present ? ' present' : ''}`}>
       <header className="top">
         <h1>Embedscope</h1>
         <p className="tagline">The input layer of a transformer, live: tokens → embeddings + positions.</p>
@@ -70,6 +74,7 @@ export function App() {
               : ''}
         </span>
       </header>
+      <Toolbar view={view} />
       <Notices state={{ notices, error, backend }} />
       <Progress progress={progress} />
       <main>
@@ -109,11 +114,13 @@ export function App() {
         </div>
         <Projection />
         <Lab />
-        <div className="side-by-side">
+        <div className="side-by-side secondary">
           <Neighbours />
           <TableSize spec={spec} vocabSize={vocabSize} />
         </div>
-        <Checkpoint spec={spec} />
+        <div className="secondary">
+          <Checkpoint spec={spec} />
+        </div>
       </main>
     </div>
   );

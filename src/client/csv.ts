@@ -29,8 +29,8 @@ export function tokensCsv(tokens: Token[]): string {
   return lines.join('\r\n') + '\r\n';
 }
 
-export function download(filename: string, text: string, type = 'text/csv'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(filename: string, text: string | Blob, type = 'text/csv'): void {
+  const url = URL.createObjectURL(typeof text === 'string' ? new Blob([text], { type }) : text);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

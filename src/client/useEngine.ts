@@ -210,6 +210,12 @@ export function updateView(patch: Partial<ViewState>): void {
   schedule();
 }
 
+/** Replaces the whole view with an opened session's, adding its notices. */
+export function openSession(view: ViewState, notices: string[]): void {
+  store.set((s) => ({ view, notices: [...s.notices, ...notices] }));
+  schedule();
+}
+
 export function dismissNotice(index: number): void {
   store.set((s) => ({ notices: s.notices.filter((_, i) => i !== index) }));
 }

@@ -1,6 +1,6 @@
 // The positional-encoding lab: formula, invariants, the position table and its views, scheme-specific views
 // (RoPE rotations, ALiBi/T5 biases) and the attention preview.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { CATALOG } from '../encodings/catalog.ts';
 import type { Matrix } from '../protocol/messages.ts';
 import { LIMITS, type RunSpec } from '../protocol/specs.ts';
@@ -13,16 +13,22 @@ import { Formula } from './Formula.tsx';
 import { Invariants } from './Invariants.tsx';
 import { LinesPlot } from './LinesPlot.tsx';
 import { MatrixPanel } from './MatrixPanel.tsx';
+import { ExportButtons } from './ExportButtons.tsx';
 import { NumberField } from './NumberField.tsx';
 
 function Region({ title, children }: { title: string; children: React.ReactNode }) {
-  const id = `region-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const slugged = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const id = `region-${slugged}`;
+  const body = useRef<HTMLDivElement>(null);
   return (
     <section className="panel" aria-labelledby={id}>
       <header className="panel-head">
         <h2 id={id}>{title}</h2>
+        <ExportButtons target={body} name={slugged} />
       </header>
-      {children}
+      <div ref={body} className="plot-export-root">
+        {children}
+      </div>
     </section>
   );
 }

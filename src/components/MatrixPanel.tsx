@@ -1,4 +1,5 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
+import { ExportButtons } from './ExportButtons.tsx';
 import type { Matrix } from '../protocol/messages.ts';
 import { slug } from '../protocol/messages.ts';
 import { download, matrixCsv } from '../client/csv.ts';
@@ -35,6 +36,7 @@ export function MatrixPanel({ title, matrix, domain, hoverRow, caption, extra, e
     [domain, hoverRow, extra, colors, matrix?.colLabels],
   );
   const [rows, cols] = matrix?.shape ?? [0, 0];
+  const plot = useRef<HTMLDivElement>(null);
   return (
     <section className="panel" aria-labelledby={id}>
       <header className="panel-head">
@@ -49,14 +51,19 @@ export function MatrixPanel({ title, matrix, domain, hoverRow, caption, extra, e
         >
           Export CSV
         </button>
+        <ExportButtons target={plot} name={slug(title)} matrix={exportBlocked ? undefined : matrix} />
       </header>
       {caption && <p className="caption">{caption}</p>}
-      {matrix && rows > 0 ? (
-        <Heatmap matrix={matrix} options={options} />
-      ) : (
-        <p className="empty">{matrix ? 'No tokens yet: type some text above.' : 'Waiting for the engine…'}</p>
-      )}
-      <Legend domain={domain} title={`${title} colour scale`} colors={colors} />
+      <div ref={plot} className="plot-export-root">
+        {matrix && rows > 0 ? (
+          <Heatmap matrix={matrix} options={options} />
+        ) : (
+          <p className="empty">
+            {matrix ? 'No tokens yet: type some text above.' : 'Waiting for the engine…'}
+          </p>
+        )}
+        <Legend domain={domain} title={`${title} colour scale`} colors={colors} />
+      </div>
     </section>
   );
 }

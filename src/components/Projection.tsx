@@ -1,7 +1,8 @@
 // The Projection panel: positions, tokens or vocabulary, projected by PCA (on the device), t-SNE or UMAP
 // (streamed from the worker as they settle). Linked to every view: hover a point to light its row, brush to
 // select rows; the reverse follows the shared hover row.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { ExportButtons } from './ExportButtons.tsx';
 import {
   PROJECTION_LIMITS,
   PROJECTION_METHODS,
@@ -126,6 +127,7 @@ export function Projection() {
   }, [p]);
 
   const set = (patch: Partial<ProjectionSpec>) => updateProjection(patch);
+  const plot = useRef<HTMLDivElement>(null);
   const iterative = proj.method !== 'pca';
   return (
     <section className="panel" aria-labelledby="proj-title" role="region">
@@ -143,6 +145,7 @@ export function Projection() {
         >
           Export CSV
         </button>
+        <ExportButtons target={plot} name={`projection-${proj.source}-${proj.method}`} />
       </header>
       <div className="controls" role="group" aria-label="Projection controls">
         <label className="field">
@@ -294,7 +297,9 @@ export function Projection() {
           together {(100 * p.explained.reduce((a, b) => a + b, 0)).toFixed(2)}%
         </p>
       )}
-      {data && <Scatter data={data} options={options} highlight={highlight} />}
+      <div ref={plot} className="plot-export-root">
+        {data && <Scatter data={data} options={options} highlight={highlight} />}
+      </div>
       <p className="hint">
         Drag to pan, wheel to zoom, double-click to reset; shift+drag selects rows in every view.
       </p>

@@ -193,7 +193,13 @@ function program(gl: WebGL2RenderingContext, vs: string, fs: string): WebGLProgr
 }
 
 function glRenderer(canvas: HTMLCanvasElement): Renderer | null {
-  const gl = canvas.getContext('webgl2', { antialias: false, premultipliedAlpha: true, alpha: true });
+  // preserveDrawingBuffer: PNG/SVG export reads the canvas back after the frame
+  const gl = canvas.getContext('webgl2', {
+    antialias: false,
+    premultipliedAlpha: true,
+    alpha: true,
+    preserveDrawingBuffer: true,
+  });
   if (!gl) return null;
   // Calls `then` once the GPU has finished everything submitted so far; polls a fence (no stall, no readback).
   const whenDone = (then: () => void) => {

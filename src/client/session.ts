@@ -1,0 +1,39 @@
+// Save / open a session as a JSON file. The file holds the same state as the link (the URL hash), so opening
+// it goes through the same validation: bad values fall back to defaults with a notice, and nothing else runs.
+import { parseHash, toHash, type ViewState } from './urlState.ts';
+
+export const SESSION_APP = 'embedscope';
+export const SESSION_VERSION = 1;
+
+export function sessionJson(view: ViewState, savedAt = new Date()): string {
+  const doc = {
+    app: SESSION_APP,
+    version: SESSION_VERSION,
+    savedAt: savedAt.toISOString(),
+    hash: toHash(view),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** The view a session file stands for, with any notices; throws an Error with a clear message otherwise. */
+export function parseSession(text: string): { view: ViewState; notices: string[] } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new Error('This is not a session file: it is not valid JSON.');
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    throw new Error('This is not a session file: expected a JSON object.');
+  }
+  const { app, version, hash } = doc as Record<string, unknown>;
+  if (app !== SESSION_APP)
+    throw new Error('This is not an Embedscope session file (no "app": "embedscope").');
+  if (version !== SESSION_VERSION) {
+    throw new Error(`This session file has version ${JSON.stringify(version)}; this app reads version 1.`);
+  }
+  if (typeof hash !== 'string' || !hash.startsWith('#')) {
+    throw new Error('This session file has no state ("hash" must be a string starting with #).');
+  }
+  return parseHash(hash);
+}
