@@ -92,7 +92,7 @@ function onMessage(msg: FromEngine): void {
   }
 }
 
-function addNotice(text: string): void {
+export function addNotice(text: string): void {
   store.set((s) => ({ notices: [...s.notices, text] }));
 }
 

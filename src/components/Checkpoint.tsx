@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import type { RunSpec } from '../protocol/specs.ts';
 import { applyCheckpoint } from '../client/checkpoint.ts';
-import { loadCheckpoint, updateSpec, useAppState } from '../client/useEngine.ts';
+import { addNotice, loadCheckpoint, openSession, updateSpec, useAppState } from '../client/useEngine.ts';
+import { parseSession } from '../client/session.ts';
 
 function bytes(n: number): string {
   return n >= 1e9 ? `${(n / 1e9).toFixed(2)} GB` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${n} bytes`;
@@ -111,6 +112,21 @@ export function useFileDrop(): boolean {
       if (!file) return;
       e.preventDefault();
       setActive(false);
+      if (/\.json$/i.test(file.name)) {
+        // a saved session dropped on the page opens like "Open session"
+        void file.text().then(
+          (text) => {
+            try {
+              const { view, notices } = parseSession(text);
+              openSession(view, notices);
+            } catch (err) {
+              addNotice(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+            }
+          },
+          () => addNotice(`${file.name} could not be read.`),
+        );
+        return;
+      }
       loadCheckpoint(file);
     };
     addEventListener('dragover', over);
