@@ -43,7 +43,14 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['src/components/**', 'src/plots/**', 'src/client/**', 'src/App.tsx', 'src/main.tsx'],
+    files: [
+      'src/components/**',
+      'src/plots/**',
+      'src/client/**',
+      'src/lessons/**',
+      'src/App.tsx',
+      'src/main.tsx',
+    ],
     rules: { 'no-restricted-imports': ['error', uiMayNotImport] },
   },
   {

@@ -51,7 +51,7 @@ test('embedding=glove-100d gives 100-wide real vectors, and "red" has yellow, bl
 }) => {
   await app.open('embedding=glove-100d&tokenizer=word&d=100&text=' + encodeURIComponent('red car'));
   await app.waitForShape('Token embeddings', 2, 100);
-  await app.page.getByRole('button', { name: /^token 0: red/ }).click();
+  await app.page.getByRole('button', { name: /^red id/ }).click();
   const list = app.page.getByRole('list', { name: 'nearest neighbours of red' });
   await expect(list).toBeVisible({ timeout: 30_000 });
   for (const w of ['yellow', 'blue', 'green']) await expect(list).toContainText(w);
@@ -62,7 +62,7 @@ test('embedding=use-lite pairs with its SentencePiece vocabulary; "▁three" has
 }) => {
   await app.open('embedding=use-lite&tokenizer=use&d=256&text=three');
   await app.waitForShape('Token embeddings', 1, 256);
-  await app.page.getByRole('button', { name: /^token 0: ▁three/ }).click();
+  await app.page.getByRole('button', { name: /^▁three id/ }).click();
   const list = app.page.getByRole('list', { name: 'nearest neighbours of ▁three' });
   await expect(list).toBeVisible({ timeout: 30_000 });
   await expect(list).toContainText('▁four');

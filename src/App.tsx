@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { Toolbar } from './components/Toolbar.tsx';
+import { Lessons } from './components/Lessons.tsx';
 import { CATALOG } from './encodings/catalog.ts';
 import { symmetricDomain } from './plots/scales.ts';
 import { updateSpec, useAppState } from './client/useEngine.ts';
@@ -73,11 +74,12 @@ export function App() {
               ? `last run ${lastRun.ms.toFixed(1)} ms · ${lastRun.numTensors} tensors`
               : ''}
         </span>
+        <Toolbar view={view} />
       </header>
-      <Toolbar view={view} />
       <Notices state={{ notices, error, backend }} />
       <Progress progress={progress} />
       <main>
+        <Lessons />
         <label className="text-input" htmlFor="text-input">
           <span>Text</span>
           <textarea

@@ -8,5 +8,6 @@ export function Formula({ tex, label }: { tex: string; label: string }) {
   useEffect(() => {
     if (ref.current) katex.render(tex, ref.current, { displayMode: true, throwOnError: false, trust: false });
   }, [tex]);
-  return <div ref={ref} className="formula" role="math" aria-label={label} />;
+  // focusable: a long formula scrolls sideways, and keyboard users must be able to scroll it
+  return <div ref={ref} className="formula" role="math" aria-label={label} tabIndex={0} />;
 }

@@ -63,7 +63,6 @@ export function TokenStrip({ tokens, vocabSize, text, total, hoverRow, selectedR
               onBlur={() => setHoverRow(null)}
               onClick={() => requestNeighbours(t.id)}
               title={`position ${p} · id ${t.id} · characters ${t.start}–${t.end} · bytes ${t.byteStart}–${t.byteEnd}`}
-              aria-label={`token ${p}: ${t.text}, id ${t.id}, bytes ${t.byteStart} to ${t.byteEnd}`}
             >
               <span className="chip-text">{visible(t.text)}</span>
               <span className="chip-meta">
