@@ -9,10 +9,11 @@
 //     2017, interleaved sin/cos, base 10000), rope (q and k of each head rotated, Su et al. 2021, rotate-half
 //     layout, base 10000, θ_i = base^(−2i/d_h)), alibi (score bias −m_h·(i − j), Press et al. 2022 slopes),
 //     none (no position signal except the causal mask);
-//   - initial weights N(0, 0.02²) from a seeded mulberry32 stream (residual projections 0.02/√(2·layers)), so
+//   - initial weights N(0, 0.02²) from a seeded mulberry32 stream per parameter name (residual projections 0.02/√(2·layers)), so
 //     a seed gives the same model on every backend.
 // sin/cos tables come from engine/trig.ts (exact angle reduction), never the GPU's own sin.
 import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { sinCosTable, range } from '../engine/trig.ts';
 import { alibiSlopes } from '../encodings/alibi.ts';
 import { pairTurns } from '../encodings/scheme.ts';
@@ -35,7 +36,8 @@ export function paramSpecs(c: ModelConfig): ParamSpec[] {
   const { vocab: V, d, layers } = c;
   const proj = 0.02 / Math.sqrt(2 * layers);
   const specs: ParamSpec[] = [{ name: 'wte.weight', shape: [V, d], init: 'normal', std: 0.02 }];
-  if (c.scheme === 'learned') specs.push({ name: 'wpe.weight', shape: [c.context, d], init: 'normal', std: 0.02 });
+  if (c.scheme === 'learned')
+    specs.push({ name: 'wpe.weight', shape: [c.context, d], init: 'normal', std: 0.02 });
   for (let l = 0; l < layers; l++) {
     const h = `h.${l}`;
     specs.push(
@@ -59,11 +61,18 @@ export function paramSpecs(c: ModelConfig): ParamSpec[] {
   return specs;
 }
 
+/** FNV-1a hash of a parameter name: each parameter draws from its own stream, the same for every scheme. */
+function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** Seeded initial values of every parameter (plain arrays, backend independent). */
 export function initialParams(c: ModelConfig): Map<string, Float32Array> {
-  const rng = mulberry32(c.seed);
   const out = new Map<string, Float32Array>();
   for (const s of paramSpecs(c)) {
+    const rng = mulberry32(c.seed ^ nameHash(s.name));
     const n = s.shape.reduce((a, b) => a * b, 1);
     const v = new Float32Array(n);
     if (s.init === 'ones') v.fill(1);
@@ -91,7 +100,10 @@ export class TinyTransformer {
     for (const s of paramSpecs(config)) {
       const v = values.get(s.name);
       if (!v) throw new Error(`missing parameter ${s.name}`);
-      this.params.set(s.name, tf.tidy(() => tf.variable(tf.tensor(v, s.shape), true)));
+      this.params.set(
+        s.name,
+        tf.tidy(() => tf.variable(tf.tensor(v, s.shape), true)),
+      );
     }
   }
 
@@ -143,7 +155,8 @@ export class TinyTransformer {
   logits(ids: tf.Tensor2D): tf.Tensor2D {
     const [B, T] = ids.shape;
     const { scheme, d, vocab: V, layers } = this.config;
-    if (T > this.maxLength()) throw new Error(`length ${T} is past the learned table's ${this.maxLength()} rows`);
+    if (T > this.maxLength())
+      throw new Error(`length ${T} is past the learned table's ${this.maxLength()} rows`);
     const pc = this.positionConstants(T);
     return tf.tidy(() => {
       const oneHot = tf.oneHot(tf.reshape(ids, [B * T]), V); // [B·T, V]
@@ -196,7 +209,10 @@ export class TinyTransformer {
       tf.matMul(tf.reshape(x, [B * T, d]), this.p(`${h}.mlp.c_fc.weight`)),
       this.p(`${h}.mlp.c_fc.bias`),
     ); // [B·T, 4d]
-    const out = tf.add(tf.matMul(gelu(hid), this.p(`${h}.mlp.c_proj.weight`)), this.p(`${h}.mlp.c_proj.bias`)); // [B·T, d]
+    const out = tf.add(
+      tf.matMul(gelu(hid), this.p(`${h}.mlp.c_proj.weight`)),
+      this.p(`${h}.mlp.c_proj.bias`),
+    ); // [B·T, d]
     return tf.reshape(out, [B, T, d]) as tf.Tensor3D;
   }
 
