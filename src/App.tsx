@@ -1,9 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { Training } from './components/Training.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { Lessons } from './components/Lessons.tsx';
 import { CATALOG } from './encodings/catalog.ts';
 import { symmetricDomain } from './plots/scales.ts';
-import { updateSpec, useAppState } from './client/useEngine.ts';
+import { showTrainedTable, updateSpec, useAppState } from './client/useEngine.ts';
 import { Controls } from './components/Controls.tsx';
 import { MatrixPanel } from './components/MatrixPanel.tsx';
 import { TokenStrip } from './components/TokenStrip.tsx';
@@ -37,6 +38,7 @@ export function App() {
   const progress = useAppState((s) => s.progress);
   const dropping = useFileDrop();
   const { spec, sharedScale } = view;
+  const [followTraining, setFollowTraining] = useState(true);
   useEffect(() => {
     document.documentElement.dataset.theme = view.theme;
   }, [view.theme]);
@@ -116,6 +118,17 @@ export function App() {
         </div>
         <Projection />
         <Lab />
+        <div className="training-wrap">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={followTraining}
+              onChange={(e) => setFollowTraining(e.target.checked)}
+            />{' '}
+            Show the learned table in every view above while it trains (switches the scheme to learned)
+          </label>
+          <Training onSnapshot={(t) => showTrainedTable(t, followTraining)} />
+        </div>
         <div className="side-by-side secondary">
           <Neighbours />
           <TableSize spec={spec} vocabSize={vocabSize} />

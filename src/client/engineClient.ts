@@ -16,6 +16,7 @@ export class EngineClient {
   private lastSpec: RunSpec | null = null;
   private lastProjection: { spec: RunSpec; proj: ProjectionSpec } | null = null;
   private lastCheckpoint: { file: Blob; name: string } | null = null;
+  private lastTrained: { rows: number; d: number; data: Float32Array; id: string } | null = null;
   private readonly events: ClientEvents;
 
   constructor(events: ClientEvents) {
@@ -82,6 +83,12 @@ export class EngineClient {
     this.send({ type: 'checkpoint', file, name });
   }
 
+  /** Hands the newest trained position table to the worker (copied: the caller keeps its array). */
+  sendTrainedTable(rows: number, d: number, data: Float32Array, id: string): void {
+    this.lastTrained = { rows, d, data, id };
+    this.send({ type: 'trained-table', rows, d, data, id });
+  }
+
   /** One-off requests; only the newest one's answer is delivered. */
   neighbours(spec: RunSpec, id: number, k: number): number {
     this.reqId += 1;
@@ -105,6 +112,7 @@ export class EngineClient {
     this.events.restarted(reason);
     // A new worker knows nothing: give it the checkpoint again, then redo the last run and projection.
     if (this.lastCheckpoint) this.send({ type: 'checkpoint', ...this.lastCheckpoint });
+    if (this.lastTrained) this.send({ type: 'trained-table', ...this.lastTrained });
     if (this.lastSpec) this.run(this.lastSpec, null);
     if (this.lastProjection) this.project(this.lastProjection.spec, this.lastProjection.proj);
   }

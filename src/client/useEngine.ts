@@ -3,7 +3,13 @@
 import { useSyncExternalStore } from 'react';
 import type { FromEngine } from '../protocol/messages.ts';
 import { assertNever } from '../protocol/messages.ts';
-import { validateProjection, validateSpec, type ProjectionSpec, type RunSpec } from '../protocol/specs.ts';
+import {
+  TRAINED_TABLE,
+  validateProjection,
+  validateSpec,
+  type ProjectionSpec,
+  type RunSpec,
+} from '../protocol/specs.ts';
 import { EngineClient } from './engineClient.ts';
 import { applyCheckpoint } from './checkpoint.ts';
 import { createStore, initialState, type AppState } from './store.ts';
@@ -236,6 +242,29 @@ export function stopProjection(): void {
 }
 
 export function rerunProjection(): void {
+  lastProjectionKey = '';
+  schedule();
+}
+
+/**
+ * A snapshot from the Training panel. With `follow`, the learned scheme switches to it (same d) so every view —
+ * table, similarity, profile, projection, curves — shows the table as it trains.
+ */
+export function showTrainedTable(
+  t: { rows: number; d: number; data: Float32Array; scheme: string; step: number },
+  follow: boolean,
+): void {
+  client?.sendTrainedTable(t.rows, t.d, t.data, `${t.scheme}|${t.step}|${t.rows}x${t.d}`);
+  if (!follow) return;
+  const { spec } = store.get().view;
+  const patch: Partial<RunSpec> = {
+    pe: 'learned',
+    d: t.d,
+    checkpoint: { ...spec.checkpoint, position: TRAINED_TABLE },
+  };
+  if (spec.embedding !== 'random') Object.assign(patch, { embedding: 'random' });
+  store.set((s) => ({ view: { ...s.view, spec: { ...s.view.spec, ...patch } } }));
+  lastRunKey = ''; // same spec, new table: run again
   lastProjectionKey = '';
   schedule();
 }

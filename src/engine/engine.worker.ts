@@ -117,6 +117,9 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
         );
       break;
     }
+    case 'trained-table':
+      pipeline.setTrained(msg.rows, msg.d, msg.data, msg.id);
+      break;
     case 'lose-device':
       webgpuDevice()?.destroy();
       break;

@@ -2,7 +2,7 @@
 // GPU between runs (keyed by its parameters) so a keystroke only gathers rows, never re-uploads the table.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Check, FromEngine, Matrix, Token } from '../protocol/messages.ts';
-import { LIMITS, validateSpec, type RunSpec } from '../protocol/specs.ts';
+import { LIMITS, TRAINED_TABLE, validateSpec, type RunSpec } from '../protocol/specs.ts';
 import { getScheme } from '../encodings/registry.ts';
 import type { FetchData } from '../tokenizers/tokenizer.ts';
 import { readOwned } from './read.ts';
@@ -32,17 +32,29 @@ export class Pipeline {
     this.sources = new Sources(fetchData, this.checkpoint);
   }
 
-  /** The checkpoint's position table when the spec asks for it as the learned scheme. */
+  private trained: { rows: number; cols: number; data: Float32Array; id: string } | null = null;
+
+  /** Keeps the newest table trained in the browser (see TRAINED_TABLE). */
+  setTrained(rows: number, d: number, data: Float32Array, id: string): void {
+    this.trained = { rows, cols: d, data, id };
+  }
+
+  /** The checkpoint's (or the trainer's) position table when the spec asks for it as the learned scheme. */
   async learnedTable(spec: RunSpec): Promise<LearnedTable> {
     const name = spec.checkpoint.position;
     if (spec.pe !== 'learned' || !name) return null;
-    const t = await this.checkpoint.tensor(name);
+    if (name === TRAINED_TABLE && !this.trained) {
+      throw new Error('No table has been trained yet: press Train in the Training panel.');
+    }
+    const t = name === TRAINED_TABLE && this.trained ? this.trained : await this.checkpoint.tensor(name);
     if (t.cols !== spec.d) {
       throw new Error(
         `The position table "${name}" is ${t.cols} wide but d = ${spec.d}; set d to ${t.cols}.`,
       );
     }
-    return { rows: t.rows, data: t.data, id: `${this.checkpoint.generation}|${name}` };
+    const id =
+      name === TRAINED_TABLE && this.trained ? this.trained.id : `${this.checkpoint.generation}|${name}`;
+    return { rows: t.rows, data: t.data, id };
   }
 
   /**

@@ -86,6 +86,8 @@ export type ToEngine =
   /** A user's model file; only its header and the chosen tensors' byte ranges are ever read. */
   | { type: 'checkpoint'; file: Blob; name: string }
   | { type: 'neighbours'; reqId: number; spec: RunSpec; id: number; k: number }
+  /** The newest snapshot of a position table trained in the browser; the learned scheme can show it. */
+  | { type: 'trained-table'; rows: number; d: number; data: Float32Array; id: string }
   | { type: 'quantise'; reqId: number; spec: RunSpec }
   /** Test hook: throws inside the worker's message handler to exercise crash recovery. */
   | { type: 'crash' }

@@ -66,6 +66,9 @@ export interface RunSpec {
   checkpoint: { token: string | null; position: string | null };
 }
 
+/** checkpoint.position naming the table trained in the browser (Training panel) instead of a file's tensor. */
+export const TRAINED_TABLE = '@trained';
+
 /** What a shipped table fixes: its tokenizer and its width. Random and checkpoint tables fix neither here. */
 export const EMBEDDING_REQUIRES: Partial<Record<EmbeddingName, { tokenizer: TokenizerName; d: number }>> = {
   'glove-100d': { tokenizer: 'word', d: 100 },
