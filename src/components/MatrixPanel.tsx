@@ -1,5 +1,6 @@
 import { useMemo, useRef, type ReactNode } from 'react';
 import { ExportButtons } from './ExportButtons.tsx';
+import { describeMatrix } from '../client/describeMatrix.ts';
 import type { Matrix } from '../protocol/messages.ts';
 import { slug } from '../protocol/messages.ts';
 import { download, matrixCsv } from '../client/csv.ts';
@@ -54,7 +55,12 @@ export function MatrixPanel({ title, matrix, domain, hoverRow, caption, extra, e
         <ExportButtons target={plot} name={slug(title)} matrix={exportBlocked ? undefined : matrix} />
       </header>
       {caption && <p className="caption">{caption}</p>}
-      <div ref={plot} className="plot-export-root">
+      {matrix && (
+        <p className="visually-hidden" id={`${id}-summary`}>
+          {describeMatrix(matrix)} Export CSV gives every value.
+        </p>
+      )}
+      <div ref={plot} className="plot-export-root" aria-describedby={matrix ? `${id}-summary` : undefined}>
         {matrix && rows > 0 ? (
           <Heatmap matrix={matrix} options={options} />
         ) : (
