@@ -1,9 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { cspPlugin } from './vite-csp.ts';
 
 // The engine lives in a module worker; tfjs is only ever imported from there, so it never enters the main bundle.
 export default defineConfig({
-  plugins: [react()],
+  // cspPlugin: a strict Content-Security-Policy for the built app (meta tag, and a header under vite preview)
+  plugins: [react(), cspPlugin()],
   base: './',
   server: { port: 5173, strictPort: false },
   worker: { format: 'es' },

@@ -147,6 +147,7 @@ function flush(): void {
   const problem = validateSpec(view.spec);
   if (problem) {
     store.set({ error: problem, busy: false });
+    lastRunKey = ''; // going back to the last good value must run again and clear this message
     return;
   }
   const runKey = JSON.stringify(view.spec);

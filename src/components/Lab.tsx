@@ -3,7 +3,7 @@
 import { useMemo, useRef } from 'react';
 import { CATALOG } from '../encodings/catalog.ts';
 import type { Matrix } from '../protocol/messages.ts';
-import { LIMITS, type RunSpec } from '../protocol/specs.ts';
+import { DEFAULT_SPEC, LIMITS, validateSpec, type RunSpec } from '../protocol/specs.ts';
 import { download, matrixCsv } from '../client/csv.ts';
 import { updateSpec, updateView, useAppState } from '../client/useEngine.ts';
 import type { ViewState } from '../client/urlState.ts';
@@ -117,7 +117,9 @@ export function Lab() {
   const T = useAppState((s) => s.tokens.length);
   const { spec } = view;
   const entry = CATALOG[spec.pe];
-  const { d, params } = spec;
+  // Views draw from a valid width only: a d typed mid-edit (0, 10^9) must never size an array here.
+  const { params } = spec;
+  const d = validateSpec(spec) === null ? spec.d : DEFAULT_SPEC.d;
   const table = matrices.table;
   const N = params.positions;
 

@@ -61,7 +61,7 @@ export function plotSvg(root: HTMLElement): string {
       img.setAttribute('width', String(l.w));
       img.setAttribute('height', String(l.h));
       img.setAttribute('preserveAspectRatio', 'none');
-      img.setAttribute('style', 'image-rendering: pixelated');
+      img.style.imageRendering = 'pixelated'; // a style property, not a style attribute: allowed by the CSP
       doc.append(img);
     } else {
       const g = document.createElementNS(SVG_NS, 'g');

@@ -1,7 +1,8 @@
 // drawHeatmap(el, matrix, opts): a dense grid on canvas (one pixel per cell, scaled up with pixelated rendering)
 // under SVG axes, with a hover read-out. Idempotent like a D3 join: calling it again with new data updates the
 // same canvas, axes and listeners, and the cells are repainted only when the matrix, its data array, the domain
-// or the colours changed (a hover or a resize redraws the SVG only). Matrix data are treated as immutable.
+// or the colours changed (a hover or a resize redraws the SVG only). Matrix data are treated as immutable. The
+// element's width comes from its own ResizeObserver, which also redraws on width changes.
 // Two paths paint the cells: the GPU one in heatmapGl.ts (texture + colour LUT in a shader) where it is fast,
 // else the ImageData loop below through the packed LUT (one reused scratch buffer, no per-paint allocation).
 // The canvas carries data-renderer ("webgl" | "canvas": who painted it last) and data-paints (how many times),
@@ -47,6 +48,10 @@ interface Parts {
   /** What the cells were last painted from. */
   painted: { m: HeatmapData; data: Float32Array; lo: number; hi: number; lut: Uint32Array } | null;
   paints: number;
+  /** The element's width as its ResizeObserver last saw it (0: not yet), so a draw never forces a layout. */
+  width: number;
+  /** The width the last draw used. */
+  drawnWidth: number;
 }
 
 const MARGIN = { top: 6, right: 8, bottom: 34, left: 84 };
@@ -87,6 +92,8 @@ function setup(el: HTMLElement): Parts {
     },
     painted: null,
     paints: 0,
+    width: 0,
+    drawnWidth: -1,
   };
   canvas.addEventListener('pointermove', (e) => {
     const { m, opts, plotW, plotH } = p.current;
@@ -114,6 +121,14 @@ function setup(el: HTMLElement): Parts {
     tip.hidden = true;
     p.current.opts.onHover?.(null);
   });
+  // Width changes redraw the axes with the latest data; reading the width here (after layout) instead of
+  // el.clientWidth in drawHeatmap keeps a page of heatmaps from forcing one layout per heatmap per update.
+  if (typeof ResizeObserver !== 'undefined') {
+    new ResizeObserver((entries) => {
+      p.width = Math.round(entries[entries.length - 1].contentRect.width);
+      if (p.width !== p.drawnWidth) drawHeatmap(el, p.current.m, p.current.opts);
+    }).observe(el);
+  }
   parts.set(el, p);
   return p;
 }
@@ -203,7 +218,9 @@ function paintCells(p: Parts, m: HeatmapData, domain: [number, number], lut: Uin
 export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOptions): void {
   const p = parts.get(el) ?? setup(el);
   const [rows, cols] = m.shape;
-  const width = Math.max(240, el.clientWidth || 600);
+  if (!p.width) p.width = el.clientWidth; // once per element, before its ResizeObserver has reported
+  p.drawnWidth = p.width;
+  const width = Math.max(240, p.width || 600);
   const plotW = width - MARGIN.left - MARGIN.right;
   const plotH = Math.max(60, Math.min(340, rows * 18));
   p.current = { m, opts, plotW, plotH };

@@ -10,7 +10,8 @@
 // - row 0 is the top row (the shader flips GL's bottom-up y);
 // - 'auto' uses WebGL2 only where it is hardware-accelerated: with a software rasteriser (SwiftShader, llvmpipe)
 //   and software compositing the GL frame has to be read back into the compositor, which costs more than the
-//   whole ImageData loop (measured in bench/report.md), so the canvas path draws there instead.
+//   whole ImageData loop (measured in bench/report.md), so the canvas path draws there instead; the renderer is
+//   probed once, in idle time after the first paint, which the canvas path draws.
 import { LUT_SIZE } from './scales.ts';
 
 export type HeatmapRenderer = 'auto' | 'webgl' | 'canvas';
@@ -161,6 +162,14 @@ function probe(): { renderer: string; software: boolean } | null {
   return probed ?? null;
 }
 
+let probeQueued = false;
+function probeLater(): void {
+  if (probeQueued) return;
+  probeQueued = true;
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => probe(), { timeout: 2000 });
+  else setTimeout(() => probe(), 0);
+}
+
 /** The shared context for drawing (built on first use), or null. */
 function context(): Gl | null {
   if (shared === undefined) {
@@ -177,8 +186,13 @@ function context(): Gl | null {
 function drawingContext(): Gl | null {
   if (mode === 'canvas') return null;
   if (mode === 'auto') {
-    const p = probe();
-    if (!p || p.software) return null;
+    // The first paints never wait for a context to be made (a synchronous round trip to a possibly busy GPU
+    // process): they take the canvas path while the renderer is probed when the page is idle.
+    if (probed === undefined) {
+      probeLater();
+      return null;
+    }
+    if (!probed || probed.software) return null;
   }
   return context();
 }

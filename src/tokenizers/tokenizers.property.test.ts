@@ -204,6 +204,14 @@ function byteLevelCoverage(text: string, tokens: readonly Token[]): void {
   expect(Uint8Array.from(bytes)).toEqual(encoder.encode(text));
 }
 
+test('the rebuilt bytes_to_unicode reads Ġ as a space and Ċ as a newline, as GPT-2 vocab.json writes them', () => {
+  // Published fact: GPT-2's vocab.json spells " the" as "Ġthe" and "\n" as "Ċ" (U+0120, U+010A).
+  expect(UNICODE_TO_BYTE.get('\u0120')).toBe(0x20);
+  expect(UNICODE_TO_BYTE.get('\u010a')).toBe(0x0a);
+  expect(UNICODE_TO_BYTE.get('!')).toBe(0x21);
+  expect(new Set(UNICODE_TO_BYTE.values()).size).toBe(256);
+});
+
 const all = new Map<TokenizerName, Tokenizer>();
 beforeAll(async () => {
   for (const name of TOKENIZERS) all.set(name, await loadTokenizer(name, readPublicData));

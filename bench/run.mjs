@@ -1,0 +1,133 @@
+// npm run bench [-- --quick] [-- --no-build] [-- --only=heatmap,keystroke,...]
+// Builds the app and the bench pages (bench/vite.config.ts, into the bench's own folder, never dist/), serves
+// them on 127.0.0.1:4179, drives headless Chromium (WebGPU on SwiftShader here) through Playwright, and writes
+// bench/report.json and bench/report.md. Every figure is the median and p95 of its repetitions after warm-up;
+// comparisons are measured side by side in the same run and given as ratios. --quick is a smoke run (< 2 min)
+// with fewer repetitions and smaller sizes, each reduction named in the report. Not part of npm test.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { launch, machine } from './lib/browser.mjs';
+import { serve } from './lib/serve.mjs';
+import { renderReport } from './lib/report.mjs';
+import { heatmap, heatmapSvg } from './measure/heatmap.mjs';
+import { compute } from './measure/compute.mjs';
+import { keystrokes, typing } from './measure/app.mjs';
+import { PLANS } from './plan.mjs';
+
+const PORT = 4179;
+/** A step that runs longer than this is recorded as failed and the run goes on. */
+const STEP_LIMIT_MIN = 45;
+const here = (/** @type {string} */ p) => fileURLToPath(new URL(p, import.meta.url));
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const build = !args.includes('--no-build');
+const only =
+  args
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',') ?? null;
+const wanted = (/** @type {string} */ name) => !only || only.includes(name);
+const plan = PLANS[quick ? 'quick' : 'full'];
+const started = performance.now();
+const log = (/** @type {string} */ s) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${s}`);
+
+async function main() {
+  const viteConfig = here('./vite.config.ts');
+  const { build: viteBuild, loadConfigFromFile } = await import('vite');
+  const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, viteConfig);
+  const outDir = loaded?.config.build?.outDir;
+  if (!outDir) throw new Error('bench/vite.config.ts names no outDir');
+  if (build) {
+    log(`building the app and bench pages into ${outDir}`);
+    await viteBuild({ configFile: viteConfig });
+  }
+  const stop = await serve(outDir, PORT);
+  const base = `http://127.0.0.1:${PORT}`;
+  const browser = await launch();
+  // A partial run (--only) never overwrites the committed report: it goes next to the build instead.
+  /** @type {Record<string, any>} */
+  const results = { failures: [] };
+  const before = machine();
+  const dir = only ? outDir : here('.');
+  // The report is rewritten after every step, so a crash late in a long run keeps what was measured.
+  const save = async () => {
+    const report = {
+      generated: new Date().toISOString(),
+      mode: quick ? 'quick' : 'full',
+      only,
+      plan,
+      durationS: +((performance.now() - started) / 1000).toFixed(1),
+      machine: { ...before, loadAverageAfter: machine().loadAverage },
+      browser: { name: 'Chromium (headless)', version: browser.version() },
+      ...results,
+    };
+    await writeFile(join(dir, 'report.json'), JSON.stringify(report, null, 1) + '\n');
+    await writeFile(join(dir, 'report.md'), renderReport(report));
+    return report;
+  };
+  /** @param {string} name @param {string} title @param {() => Promise<void>} fn */
+  const step = async (name, title, fn) => {
+    if (!wanted(name)) return;
+    log(title);
+    try {
+      let timer;
+      const limit = new Promise((_, fail) => {
+        timer = setTimeout(
+          () => fail(new Error(`step ran past ${STEP_LIMIT_MIN} minutes`)),
+          STEP_LIMIT_MIN * 60_000,
+        );
+      });
+      await Promise.race([fn(), limit]).finally(() => clearTimeout(timer));
+    } catch (err) {
+      log(`  FAILED: ${err instanceof Error ? err.message : String(err)}`);
+      results.failures.push({ step: name, message: err instanceof Error ? err.message : String(err) });
+    }
+    await save();
+  };
+  try {
+    await step('compute', 'compute: PE on each backend, PCA, t-SNE, UMAP, worker parts, memory', async () => {
+      results.compute = await compute(browser, base, plan.compute, log);
+    });
+    await step('heatmap', 'heatmap paint', async () => {
+      results.heatmap = await heatmap(browser, base, plan.heatmap, log);
+    });
+    results.keystroke = [];
+    for (const c of plan.keystroke) {
+      await step('keystroke', `keystroke → three heatmaps painted, T=${c.T} d=${c.d}`, async () => {
+        results.keystroke.push(...(await keystrokes(browser, base, [c], log)));
+      });
+      if (c === plan.keystroke[0])
+        await step('typing', `typing ${plan.typing.chars} characters at ${plan.typing.cps}/s`, async () => {
+          results.typing = await typing(browser, base, plan.typing, log);
+        });
+    }
+    await step(
+      'heatmap',
+      `heatmap paint, D3 SVG baseline ${plan.heatmap.svg.cols}×${plan.heatmap.svg.rows}`,
+      async () => {
+        if (results.heatmap)
+          results.heatmap.results['baseline-svg:random'] = await heatmapSvg(
+            browser,
+            base,
+            plan.heatmap.svg,
+            log,
+          );
+      },
+    );
+    const report = await save();
+    log(`wrote ${join(dir, 'report.md')} and report.json in ${report.durationS} s`);
+    if (results.failures.length) process.exitCode = 1;
+  } finally {
+    await browser.close();
+    await stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
