@@ -327,7 +327,13 @@ export function Training({ onSnapshot }: { onSnapshot?: (table: PositionSnapshot
           commit={(layers) => set({ layers })}
         />
         <NumberField label="d" value={config.d} min={32} max={128} step={8} commit={(d) => set({ d })} />
-        <NumberField label="heads" value={config.heads} min={2} max={4} commit={(heads) => set({ heads })} />
+        <NumberField
+          label="attention heads"
+          value={config.heads}
+          min={2}
+          max={4}
+          commit={(heads) => set({ heads })}
+        />
         <NumberField
           label="context L"
           value={config.context}
@@ -356,7 +362,7 @@ export function Training({ onSnapshot }: { onSnapshot?: (table: PositionSnapshot
           min={1}
           commit={(snapshotEvery) => set({ snapshotEvery })}
         />
-        <NumberField label="seed" value={config.seed} commit={(seed) => set({ seed })} />
+        <NumberField label="training seed" value={config.seed} commit={(seed) => set({ seed })} />
         <label className="field">
           <span>Backend</span>
           <select
