@@ -1,15 +1,8 @@
-// drawHeatmap(el, matrix, opts): a dense grid on canvas (one pixel per cell, scaled up with pixelated rendering)
-// under SVG axes, with a hover read-out. Idempotent like a D3 join: calling it again with new data updates the
-// same canvas, axes and listeners, and the cells are repainted only when the matrix, its data array, the domain
-// or the colours changed (a hover or a resize redraws the SVG only). Matrix data are treated as immutable. The
-// element's width comes from its own ResizeObserver, which also redraws on width changes.
-// Two paths paint the cells: the GPU one in heatmapGl.ts (texture + colour LUT in a shader) where it is fast,
-// else the ImageData loop below through the packed LUT (one reused scratch buffer, no per-paint allocation).
-// The canvas carries data-renderer ("webgl" | "canvas": who painted it last) and data-paints (how many times),
-// which the bench reads.
+// drawHeatmap(el, matrix, opts): a dense grid on canvas (one ImageData pixel per cell, scaled up with
+// pixelated rendering) under SVG axes, with a hover read-out. Idempotent like a D3 join: calling it again
+// with new data updates the same canvas, axes and listeners.
 import { axisBottom, axisLeft, format, scaleLinear, select } from 'd3';
 import { LUT_SIZE, LUTS, type ColorKind } from './scales.ts';
-import { paintGl } from './heatmapGl.ts';
 
 export interface HeatmapData {
   shape: [number, number];
@@ -45,13 +38,6 @@ interface Parts {
   svg: SVGSVGElement;
   tip: HTMLDivElement;
   current: { m: HeatmapData; opts: HeatmapOptions; plotW: number; plotH: number };
-  /** What the cells were last painted from. */
-  painted: { m: HeatmapData; data: Float32Array; lo: number; hi: number; lut: Uint32Array } | null;
-  paints: number;
-  /** The element's width as its ResizeObserver last saw it (0: not yet), so a draw never forces a layout. */
-  width: number;
-  /** The width the last draw used. */
-  drawnWidth: number;
 }
 
 const MARGIN = { top: 6, right: 8, bottom: 34, left: 84 };
@@ -90,10 +76,6 @@ function setup(el: HTMLElement): Parts {
       plotW: 0,
       plotH: 0,
     },
-    painted: null,
-    paints: 0,
-    width: 0,
-    drawnWidth: -1,
   };
   canvas.addEventListener('pointermove', (e) => {
     const { m, opts, plotW, plotH } = p.current;
@@ -121,44 +103,11 @@ function setup(el: HTMLElement): Parts {
     tip.hidden = true;
     p.current.opts.onHover?.(null);
   });
-  // Width changes redraw the axes with the latest data; reading the width here (after layout) instead of
-  // el.clientWidth in drawHeatmap keeps a page of heatmaps from forcing one layout per heatmap per update.
-  if (typeof ResizeObserver !== 'undefined') {
-    new ResizeObserver((entries) => {
-      p.width = Math.round(entries[entries.length - 1].contentRect.width);
-      if (p.width !== p.drawnWidth) drawHeatmap(el, p.current.m, p.current.opts);
-    }).observe(el);
-  }
   parts.set(el, p);
   return p;
 }
 
-const NAN_COLOUR = 0xff888888;
-
-/**
- * The LUT entry of value v on domain [lo, hi]: round((v − lo)/(hi − lo)·(LUT_SIZE − 1)) half up, clamped to the
- * table (so ±∞ take the ends); −1 for NaN. heatmapGl.ts's shader evaluates the same formula in float32.
- */
-export function lutIndex(v: number, domain: [number, number]): number {
-  if (v !== v) return -1;
-  const [lo, hi] = domain;
-  const x = (v - lo) * ((LUT_SIZE - 1) / (hi - lo || 1)) + 0.5;
-  return x <= 0 ? 0 : x >= LUT_SIZE - 1 ? LUT_SIZE - 1 : x | 0;
-}
-
-/** Largest scratch buffer kept between paints (in cells); bigger paints allocate and let go. */
-const SCRATCH_KEEP = 1 << 22;
-let scratch = new ArrayBuffer(0);
-
-/** An ImageData of cols × rows over the shared scratch buffer (grown as needed). */
-function scratchImage(cols: number, rows: number): ImageData {
-  const bytes = cols * rows * 4;
-  if (bytes > SCRATCH_KEEP * 4) return new ImageData(cols, rows);
-  if (scratch.byteLength < bytes) scratch = new ArrayBuffer(Math.max(bytes, scratch.byteLength * 2));
-  return new ImageData(new Uint8ClampedArray(scratch, 0, bytes), cols, rows);
-}
-
-/** Writes the colour of every cell into an ImageData through the packed lookup table (the canvas path). */
+/** Writes the colour of every cell into an ImageData through the packed lookup table. */
 export function paint(
   ctx: CanvasRenderingContext2D,
   m: HeatmapData,
@@ -166,61 +115,29 @@ export function paint(
   lut: Uint32Array = LUTS.diverging,
 ): void {
   const [rows, cols] = m.shape;
-  const img = scratchImage(cols, rows);
-  const px = new Uint32Array(img.data.buffer, img.data.byteOffset, rows * cols);
+  const img = ctx.createImageData(cols, rows);
+  const px = new Uint32Array(img.data.buffer);
   const [lo, hi] = domain;
   const k = (LUT_SIZE - 1) / (hi - lo || 1);
-  const top = LUT_SIZE - 1;
+  const nan = 0xff888888;
   const data = m.data;
-  const n = rows * cols;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < data.length; i++) {
     const v = data[i];
     if (v !== v) {
-      px[i] = NAN_COLOUR;
+      px[i] = nan;
       continue;
     }
-    // lutIndex(), inlined: this loop is the whole cost of the canvas path.
-    const x = (v - lo) * k + 0.5;
-    px[i] = lut[x <= 0 ? 0 : x >= top ? top : x | 0];
+    let j = ((v - lo) * k + 0.5) | 0;
+    j = j < 0 ? 0 : j > LUT_SIZE - 1 ? LUT_SIZE - 1 : j;
+    px[i] = lut[j];
   }
   ctx.putImageData(img, 0, 0);
-}
-
-/** Paints the cells on the GPU path when it is the chosen one, else on the canvas path. */
-function paintCells(p: Parts, m: HeatmapData, domain: [number, number], lut: Uint32Array): void {
-  const { canvas } = p;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const [rows, cols] = m.shape;
-  if (rows < 1 || cols < 1) {
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    p.painted = null;
-    return;
-  }
-  const last = p.painted;
-  if (
-    last &&
-    last.m === m &&
-    last.data === m.data &&
-    last.lo === domain[0] &&
-    last.hi === domain[1] &&
-    last.lut === lut
-  )
-    return;
-  const gl = paintGl(ctx, m.shape, m.data, domain, lut);
-  if (!gl) paint(ctx, m, domain, lut);
-  p.painted = { m, data: m.data, lo: domain[0], hi: domain[1], lut };
-  p.paints++;
-  canvas.dataset.renderer = gl ? 'webgl' : 'canvas';
-  canvas.dataset.paints = String(p.paints);
 }
 
 export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOptions): void {
   const p = parts.get(el) ?? setup(el);
   const [rows, cols] = m.shape;
-  if (!p.width) p.width = el.clientWidth; // once per element, before its ResizeObserver has reported
-  p.drawnWidth = p.width;
-  const width = Math.max(240, p.width || 600);
+  const width = Math.max(240, el.clientWidth || 600);
   const plotW = width - MARGIN.left - MARGIN.right;
   const plotH = Math.max(60, Math.min(340, rows * 18));
   p.current = { m, opts, plotW, plotH };
@@ -229,7 +146,6 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
   if (canvas.width !== Math.max(cols, 1) || canvas.height !== Math.max(rows, 1)) {
     canvas.width = Math.max(cols, 1);
     canvas.height = Math.max(rows, 1);
-    p.painted = null; // resizing clears the canvas
   }
   Object.assign(canvas.style, {
     left: `${MARGIN.left}px`,
@@ -237,7 +153,9 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
     width: `${plotW}px`,
     height: `${plotH}px`,
   });
-  paintCells(p, m, opts.domain, LUTS[opts.colors ?? 'diverging']);
+  const ctx = canvas.getContext('2d');
+  if (ctx && rows > 0 && cols > 0) paint(ctx, m, opts.domain, LUTS[opts.colors ?? 'diverging']);
+  else ctx?.clearRect(0, 0, canvas.width, canvas.height);
 
   const height = plotH + MARGIN.top + MARGIN.bottom;
   el.style.height = `${height}px`;
