@@ -94,6 +94,7 @@ test('hovering a heatmap cell reads out its row, position, dimension and value',
   await app.open('text=the%20cat&d=8');
   await app.waitForShape('Positional encoding', 2, 8);
   const canvas = app.region('Positional encoding').locator('canvas');
+  await canvas.scrollIntoViewIfNeeded(); // the mouse only reaches what is inside the viewport
   const box = await canvas.boundingBox();
   if (!box) throw new Error('no canvas');
   // Row 1 (second of two), dimension 1 (second of eight): PE[1, 1] = cos(1).

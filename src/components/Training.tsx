@@ -429,7 +429,7 @@ export function Training({ onSnapshot }: { onSnapshot?: (table: PositionSnapshot
           )}
         </div>
       )}
-      <table className="training-table">
+      <table className="training-table" tabIndex={0} aria-label="training progress per scheme">
         <thead>
           <tr>
             <th scope="col">scheme</th>

@@ -54,20 +54,40 @@ export class Sources {
     };
   }
 
-  /** The [V, d] token table for a spec, cached on the device. */
+  private pending: { key: string; table: Promise<tf.Tensor2D> } | null = null;
+
+  /**
+   * The [V, d] token table for a spec, cached on the device. Concurrent callers (a run and a projection) share
+   * one build, so neither can dispose a table the other is still using.
+   */
   async tokenTable(spec: RunSpec, source: TokenSource): Promise<tf.Tensor2D> {
     const key = this.keyOf(spec, source);
     if (key === this.tableKey && this.table) return this.table;
-    const next = await this.build(spec, source);
-    if (next.shape[1] !== spec.d) {
-      const width = next.shape[1];
-      next.dispose();
-      throw new Error(`The ${spec.embedding} table is ${width} wide but d = ${spec.d}; set d to ${width}.`);
+    if (this.pending?.key !== key) {
+      const table = this.build(spec, source).then((next) => {
+        if (next.shape[1] !== spec.d) {
+          const width = next.shape[1];
+          next.dispose();
+          throw new Error(
+            `The ${spec.embedding} table is ${width} wide but d = ${spec.d}; set d to ${width}.`,
+          );
+        }
+        this.table?.dispose();
+        this.table = next;
+        this.tableKey = key;
+        return next;
+      });
+      this.pending = { key, table };
+      table.then(
+        () => {
+          if (this.pending?.table === table) this.pending = null;
+        },
+        () => {
+          if (this.pending?.table === table) this.pending = null;
+        },
+      );
     }
-    this.table?.dispose();
-    this.table = next;
-    this.tableKey = key;
-    return next;
+    return this.pending.table;
   }
 
   private keyOf(spec: RunSpec, source: TokenSource): string {
