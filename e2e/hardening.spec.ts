@@ -601,8 +601,16 @@ test.describe('security', () => {
     await expect(app.badge).toContainText('Backend: webgpu');
     await expect(page.locator('.formula .katex').first()).toBeVisible();
     for (const name of ['Token embeddings', 'Positional encoding', 'Input (token + position)']) {
+      // painted under the policy: the canvas holds opaque colour-mapped cells
       const canvas = app.region(name).locator('canvas').first();
-      await expect(canvas).toHaveAttribute('data-paints', /^[1-9]/);
+      await expect
+        .poll(() =>
+          canvas.evaluate((c: HTMLCanvasElement) => {
+            const px = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+            return px ? px.filter((v, i) => i % 4 === 3 && v === 255).length : 0;
+          }),
+        )
+        .toBeGreaterThan(0);
     }
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual(
       [],
