@@ -260,7 +260,7 @@ test.describe('out-of-range parameters', () => {
     for (const v of ['0', '-4', '3', '4096']) {
       await refused('d_model', v, `d_model must be an even integer from 2 to 2048 (got ${v})`);
     }
-    // A new good value clears the message (a return to the previous value is the fixme case below).
+    // A new good value clears the message (a return to the previous value is the case below).
     await app.field('d_model').fill('32');
     await expect(alert(page)).toHaveCount(0);
     for (const v of ['1', '0.5', '-3'])
@@ -287,12 +287,11 @@ test.describe('out-of-range parameters', () => {
     await app.waitForShape('Input (token + position)', 3, 32);
   });
 
-  test.fixme('going back to the last good value after a refused one clears the message', async ({
+  test('going back to the last good value after a refused one clears the message', async ({
     app,
     page,
   }) => {
-    // The message stays: flush() (useEngine.ts) sets `error` for a bad spec but only a finished run clears it, and
-    // the good spec equals the last run's, so no run starts. Seen: "d_model must be … (got 0)" under d_model = 16.
+    // The good spec equals the last run's, so no run starts: the message must clear without one.
     await app.open(`${SMALL}&text=keep%20these%20words`);
     await settle(page);
     await app.field('d_model').fill('0');
@@ -301,12 +300,12 @@ test.describe('out-of-range parameters', () => {
     await expect(alert(page)).toHaveCount(0);
   });
 
-  test.fixme('d_model = 10⁹ typed in the controls is refused with a message, and the page stays responsive', async ({
+  test('d_model = 10⁹ typed in the controls is refused with a message, and the page stays responsive', async ({
     app,
     page,
   }) => {
-    // Freezes the page: Lab.tsx builds the wavelength ladder with Float64Array.from({ length: d / 2 }) from the
-    // unvalidated d (5·10⁸ entries) on every render; fill() never returns.
+    // Views derived from d on the main thread (the lab's wavelength ladder) must use the validated d, or fill()
+    // never returns.
     await app.open(`${SMALL}&text=keep%20these%20words`);
     await settle(page);
     await app.field('d_model').fill('1000000000', { timeout: 10_000 });
@@ -652,12 +651,11 @@ test.describe('security', () => {
       .toEqual(expect.arrayContaining(['script-src-elem inline', 'connect-src http://127.0.0.2:9/']));
   });
 
-  test.fixme('exporting a heatmap as PNG and SVG downloads both with no CSP violation', async ({
+  test('exporting a heatmap as PNG and SVG downloads both with no CSP violation', async ({
     app,
     page,
   }) => {
-    // Two "style-src-attr" violations per export: plots/exportPlot.ts sets img.setAttribute('style', …), an inline
-    // style attribute that style-src 'self' refuses (img.style.imageRendering = 'pixelated' would be allowed).
+    // An inline style attribute (setAttribute('style', …)) in the export path would be refused by style-src 'self'.
     await page.addInitScript(() => {
       const w = window as unknown as { __violations: string[] };
       w.__violations = [];

@@ -79,7 +79,7 @@ function arm() {
 /**
  * @param {import('playwright').Browser} browser
  * @param {string} base
- * @param {{ T: number, d: number, reps: number, warmup: number }[]} cases
+ * @param {{ T: number, d: number, reps: number, warmup: number, scatterOff?: boolean }[]} cases
  * @param {(s: string) => void} log
  */
 export async function keystrokes(browser, base, cases, log) {
@@ -92,16 +92,31 @@ export async function keystrokes(browser, base, cases, log) {
     await textbox.focus();
     /** @type {any[]} */
     const samples = [];
-    for (let i = 0; i < c.warmup + c.reps; i++) {
+    /** @type {any[]} */
+    const hidden = [];
+    for (let i = 0; i < c.warmup + c.reps * (c.scatterOff ? 2 : 1); i++) {
+      // Diagnostic series (scatterOff): every other keystroke with the projection scatter's canvas hidden, so
+      // that the compositor never reads it back.
+      const hide = !!c.scatterOff && i >= c.warmup && (i - c.warmup) % 2 === 1;
+      await page.evaluate((h) => {
+        let style = document.getElementById('bench-hide-scatter');
+        if (!style) {
+          style = document.createElement('style');
+          style.id = 'bench-hide-scatter';
+          document.head.append(style);
+        }
+        style.textContent = h ? '.scatter-canvas { display: none !important; }' : '';
+      }, hide);
       // Replace the last character: the text keeps T tokens and every keystroke changes it.
       await page.evaluate(() => {
         const ta = /** @type {HTMLTextAreaElement} */ (document.getElementById('text-input'));
         ta.setSelectionRange(ta.value.length - 1, ta.value.length);
+        return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       });
       await page.evaluate(arm);
       await page.keyboard.type(i % 2 ? 'X' : 'Y');
       const r = await page.evaluate(() => /** @type {any} */ (window).__keystroke);
-      if (i >= c.warmup) samples.push(r);
+      if (i >= c.warmup) (hide ? hidden : samples).push(r);
       await page.waitForTimeout(30);
     }
     const shapes = new Set(samples.map((s) => s.shape.join('×')));
@@ -117,6 +132,15 @@ export async function keystrokes(browser, base, cases, log) {
       numTensors: [...new Set(samples.map((s) => s.numTensors))],
       timedOut: samples.filter((s) => s.timedOut).length,
       samples: samples.map((s) => +s.latency.toFixed(2)),
+      scatterOff: hidden.length
+        ? {
+            latency: summarise(hidden.map((s) => s.latency)),
+            toData: summarise(hidden.map((s) => s.toData)),
+            whole: summarise(hidden.map((s) => s.whole)),
+            worker: summarise(hidden.map((s) => s.workerMs)),
+            samples: hidden.map((s) => +s.latency.toFixed(2)),
+          }
+        : null,
       errors,
     };
     log(
