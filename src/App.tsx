@@ -4,7 +4,7 @@ import { Toolbar } from './components/Toolbar.tsx';
 import { Lessons } from './components/Lessons.tsx';
 import { CATALOG } from './encodings/catalog.ts';
 import { symmetricDomain } from './plots/scales.ts';
-import { showTrainedTable, updateSpec, useAppState } from './client/useEngine.ts';
+import { cancelRun, rerun, showTrainedTable, updateSpec, useAppState } from './client/useEngine.ts';
 import { Controls } from './components/Controls.tsx';
 import { MatrixPanel } from './components/MatrixPanel.tsx';
 import { TokenStrip } from './components/TokenStrip.tsx';
@@ -34,11 +34,21 @@ export function App() {
   const tokenTotal = useAppState((s) => s.tokenTotal);
   const selectedRows = useAppState((s) => s.selectedRows);
   const busy = useAppState((s) => s.busy);
+  const cancelled = useAppState((s) => s.cancelled);
   const lastRun = useAppState((s) => s.lastRun);
   const progress = useAppState((s) => s.progress);
   const dropping = useFileDrop();
   const { spec, sharedScale } = view;
   const [followTraining, setFollowTraining] = useState(true);
+  // Cancel appears only for a run that is slow (not on every keystroke, where it would flash in the header).
+  const busySince = useAppState((s) => s.busySince);
+  const [now, setNow] = useState(0);
+  useEffect(() => {
+    if (busySince === null) return;
+    const t = setTimeout(() => setNow(performance.now()), 700);
+    return () => clearTimeout(t);
+  }, [busySince]);
+  const slow = busy && busySince !== null && now - busySince >= 700;
   useEffect(() => {
     document.documentElement.dataset.theme = view.theme;
   }, [view.theme]);
@@ -72,10 +82,22 @@ export function App() {
         <span className="run-status" aria-live="off">
           {busy
             ? 'computing…'
-            : lastRun
-              ? `last run ${lastRun.ms.toFixed(1)} ms · ${lastRun.numTensors} tensors`
-              : ''}
+            : cancelled
+              ? 'run cancelled: the views show what had arrived'
+              : lastRun
+                ? `last run ${lastRun.ms.toFixed(1)} ms · ${lastRun.numTensors} tensors`
+                : ''}
         </span>
+        {busy && slow && (
+          <button type="button" className="run-control" onClick={cancelRun}>
+            Cancel run
+          </button>
+        )}
+        {!busy && cancelled && (
+          <button type="button" className="run-control" onClick={rerun}>
+            Run again
+          </button>
+        )}
         <Toolbar view={view} />
       </header>
       <Notices state={{ notices, error, backend }} />

@@ -20,6 +20,10 @@ export interface AppState {
   vocabSize: number | null;
   matrices: Record<string, Matrix>;
   busy: boolean;
+  /** The user stopped the last run; the views hold what had arrived until the next run. */
+  cancelled: boolean;
+  /** performance.now() when the newest run was sent (null before the first). */
+  busySince: number | null;
   lastRun: { ms: number; numTensors: number } | null;
   /** The problem with the current input, or the engine's last error; the old views stay on screen. */
   error: string | null;
@@ -72,6 +76,8 @@ export const initialState: AppState = {
   vocabSize: null,
   matrices: {},
   busy: false,
+  cancelled: false,
+  busySince: null,
   lastRun: null,
   error: null,
   notices: [],

@@ -153,7 +153,7 @@ function flush(): void {
   const runKey = JSON.stringify(view.spec);
   if (runKey !== lastRunKey) {
     lastRunKey = runKey;
-    store.set({ busy: true });
+    store.set({ busy: true, cancelled: false, busySince: performance.now() });
     runStaticKey = null;
     client?.run(view.spec, store.get().staticKey);
   }
@@ -233,6 +233,23 @@ export function setHoverRow(row: number | null): void {
 
 export function updateProjection(patch: Partial<ProjectionSpec>): void {
   store.set((s) => ({ view: { ...s.view, proj: { ...s.view.proj, ...patch } } }));
+  schedule();
+}
+
+/**
+ * Stops the run in flight at its next step. The views keep what had arrived, the text and settings stay, and the
+ * next change (or Run again) computes afresh.
+ */
+export function cancelRun(): void {
+  if (!store.get().busy) return;
+  client?.cancel();
+  lastRunKey = '';
+  store.set({ busy: false, cancelled: true, progress: null });
+}
+
+/** Runs the current spec again (after a cancel). */
+export function rerun(): void {
+  lastRunKey = '';
   schedule();
 }
 
