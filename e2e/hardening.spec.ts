@@ -351,6 +351,7 @@ const GARBAGE: Record<string, string> = {
   theme: 'neon',
   colormap: 'jet',
   present: 'on',
+  views: 'tokens,tokens,slides',
 };
 
 const XSS = [

@@ -15,6 +15,8 @@ import { Neighbours } from './components/Neighbours.tsx';
 import { Projection } from './components/Projection.tsx';
 import { EMBEDDING_LABELS } from './components/Controls.tsx';
 import { Lab } from './components/Lab.tsx';
+import { ColormapContext } from './components/colormapContext.ts';
+import type { PresentView } from './client/urlState.ts';
 
 const PANELS = [
   { name: 'embeddings', title: 'Token embeddings' },
@@ -65,6 +67,8 @@ export function App() {
   }, [matrices, sharedScale]);
 
   const scheme = CATALOG[spec.pe];
+  /** Presentation mode shows only the views the teacher picked; otherwise everything. */
+  const shown = (v: PresentView) => !view.present || view.views.includes(v);
   const captions = {
     embeddings: `Rows of the ${spec.embedding === 'random' ? `seeded ${spec.init === 'normal' ? 'N(0, 1)' : 'Xavier-uniform'}` : EMBEDDING_LABELS[spec.embedding]} table of ${vocabSize ?? '…'} × ${spec.d}, gathered by token id${
       spec.scaleEmbeddings ? `, times √${spec.d} = ${Math.sqrt(spec.d).toFixed(3)}` : ''
@@ -74,91 +78,100 @@ export function App() {
   };
 
   return (
-    <div className={`app${dropping ? ' drop-active' : ''}${view.present ? ' present' : ''}`}>
-      <header className="top">
-        <h1>Embedscope</h1>
-        <p className="tagline">The input layer of a transformer, live: tokens → embeddings + positions.</p>
-        <BackendBadge backend={backend} />
-        <span className="run-status" aria-live="off">
-          {busy
-            ? 'computing…'
-            : cancelled
-              ? 'run cancelled: the views show what had arrived'
-              : lastRun
-                ? `last run ${lastRun.ms.toFixed(1)} ms · ${lastRun.numTensors} tensors`
-                : ''}
-        </span>
-        {busy && slow && (
-          <button type="button" className="run-control" onClick={cancelRun}>
-            Cancel run
-          </button>
-        )}
-        {!busy && cancelled && (
-          <button type="button" className="run-control" onClick={rerun}>
-            Run again
-          </button>
-        )}
-        <Toolbar view={view} />
-      </header>
-      <Notices state={{ notices, error, backend }} />
-      <Progress progress={progress} />
-      <main>
-        <Lessons />
-        <label className="text-input" htmlFor="text-input">
-          <span>Text</span>
-          <textarea
-            id="text-input"
-            value={spec.text}
-            rows={3}
-            spellCheck={false}
-            onChange={(e) => {
-              performance.mark('embedscope:input');
-              updateSpec({ text: e.target.value });
-            }}
-          />
-        </label>
-        <Controls spec={spec} sharedScale={sharedScale} />
-        <TokenStrip
-          tokens={tokens}
-          vocabSize={vocabSize}
-          text={spec.text}
-          total={tokenTotal}
-          hoverRow={hoverRow}
-          selectedRows={selectedRows}
-        />
-        <div className="matrices">
-          {PANELS.map((p) => (
-            <MatrixPanel
-              key={p.name}
-              title={p.title}
-              matrix={matrices[p.name]}
-              domain={domains[p.name]}
-              hoverRow={hoverRow}
-              caption={captions[p.name]}
+    <ColormapContext.Provider value={view.colormap}>
+      <div className={`app${dropping ? ' drop-active' : ''}${view.present ? ' present' : ''}`}>
+        <header className="top">
+          <h1>Embedscope</h1>
+          <p className="tagline">The input layer of a transformer, live: tokens → embeddings + positions.</p>
+          <BackendBadge backend={backend} />
+          <span className="run-status" aria-live="off">
+            {busy
+              ? 'computing…'
+              : cancelled
+                ? 'run cancelled: the views show what had arrived'
+                : lastRun
+                  ? `last run ${lastRun.ms.toFixed(1)} ms · ${lastRun.numTensors} tensors`
+                  : ''}
+          </span>
+          {busy && slow && (
+            <button type="button" className="run-control" onClick={cancelRun}>
+              Cancel run
+            </button>
+          )}
+          {!busy && cancelled && (
+            <button type="button" className="run-control" onClick={rerun}>
+              Run again
+            </button>
+          )}
+          <Toolbar view={view} />
+        </header>
+        <Notices state={{ notices, error, backend }} />
+        <Progress progress={progress} />
+        <main>
+          <Lessons />
+          <label className="text-input" htmlFor="text-input">
+            <span>Text</span>
+            <textarea
+              id="text-input"
+              value={spec.text}
+              rows={3}
+              spellCheck={false}
+              onChange={(e) => {
+                performance.mark('embedscope:input');
+                updateSpec({ text: e.target.value });
+              }}
             />
-          ))}
-        </div>
-        <Projection />
-        <Lab />
-        <div className="training-wrap">
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={followTraining}
-              onChange={(e) => setFollowTraining(e.target.checked)}
-            />{' '}
-            Show the learned table in every view above while it trains (switches the scheme to learned)
           </label>
-          <Training onSnapshot={(t) => showTrainedTable(t, followTraining)} />
-        </div>
-        <div className="side-by-side secondary">
-          <Neighbours />
-          <TableSize spec={spec} vocabSize={vocabSize} />
-        </div>
-        <div className="secondary">
-          <Checkpoint spec={spec} />
-        </div>
-      </main>
-    </div>
+          <Controls spec={spec} sharedScale={sharedScale} />
+          {shown('tokens') && (
+            <TokenStrip
+              tokens={tokens}
+              vocabSize={vocabSize}
+              text={spec.text}
+              total={tokenTotal}
+              hoverRow={hoverRow}
+              selectedRows={selectedRows}
+            />
+          )}
+          <div className="matrices">
+            {PANELS.filter((p) => shown(p.name)).map((p) => (
+              <MatrixPanel
+                key={p.name}
+                title={p.title}
+                matrix={matrices[p.name]}
+                domain={domains[p.name]}
+                hoverRow={hoverRow}
+                caption={captions[p.name]}
+              />
+            ))}
+          </div>
+          {shown('projection') && <Projection />}
+          {shown('lab') && <Lab />}
+          {/* Kept mounted when hidden: a training run must survive a switch to presentation mode. */}
+          <div className="training-wrap" hidden={!shown('training')}>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={followTraining}
+                onChange={(e) => setFollowTraining(e.target.checked)}
+              />{' '}
+              Show the learned table in every view above while it trains (switches the scheme to learned)
+            </label>
+            <Training onSnapshot={(t) => showTrainedTable(t, followTraining)} />
+          </div>
+          {shown('tables') && (
+            <div className="side-by-side">
+              <Neighbours />
+              <TableSize spec={spec} vocabSize={vocabSize} />
+            </div>
+          )}
+          {shown('checkpoint') && (
+            <div>
+              <Checkpoint spec={spec} />
+            </div>
+          )}
+        </main>
+      </div>
+    </ColormapContext.Provider>
   );
 }

@@ -20,6 +20,7 @@ import {
   DEFAULT_VIEW,
   LESSON_COUNT,
   MAX_URL_TEXT,
+  PRESENT_VIEWS,
   THEMES,
   parseHash,
   toHash,
@@ -67,6 +68,7 @@ const KEYS = [
   'theme',
   'colormap',
   'present',
+  'views',
 ] as const;
 
 /** Values chosen to break parsers: numbers in odd spellings, prototype names, markup, escapes, control characters. */
@@ -180,6 +182,12 @@ function fieldProblems(view: ViewState): string[] {
     [(THEMES as readonly string[]).includes(view.theme), 'theme'],
     [(COLORMAPS as readonly string[]).includes(view.colormap), 'colormap'],
     [typeof view.present === 'boolean' && typeof view.sharedScale === 'boolean', 'flags'],
+    [
+      view.views.length >= 1 &&
+        view.views.every((v) => (PRESENT_VIEWS as readonly string[]).includes(v)) &&
+        new Set(view.views).size === view.views.length,
+      'views',
+    ],
   ];
   for (const name of [spec.checkpoint.token, spec.checkpoint.position]) {
     problems.push([

@@ -236,4 +236,30 @@ describe('URL state', () => {
     const hash = toHash({ ...DEFAULT_VIEW, spec: { ...DEFAULT_SPEC, text } });
     expect(parseHash(hash).view.spec.text).toBe('x'.repeat(100_000));
   });
+
+  test('presentation views and the colour map round-trip; unknown or repeated views fall back with a notice', () => {
+    const view: ViewState = {
+      ...DEFAULT_VIEW,
+      present: true,
+      colormap: 'cividis',
+      views: ['pe', 'projection', 'training'],
+    };
+    const hash = toHash(view);
+    expect(hash).toContain('views=pe%2Cprojection%2Ctraining');
+    expect(hash).toContain('colormap=cividis');
+    expect(parseHash(hash)).toEqual({ view, notices: [] });
+    // The order in a link does not matter: views are shown in page order.
+    expect(parseHash('#views=lab,tokens').view.views).toEqual(['tokens', 'lab']);
+    for (const raw of ['', 'tokens,tokens', 'slides', 'pe,,lab']) {
+      const { view: v, notices } = parseHash(`#views=${encodeURIComponent(raw)}`);
+      expect(v.views).toEqual(DEFAULT_VIEW.views);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatch(
+        /URL key "views" .* must be distinct names from tokens, embeddings, pe, input/,
+      );
+    }
+    expect(parseHash('#colormap=jet').notices[0]).toMatch(
+      /"colormap" = "jet" is not one of auto, viridis, cividis, rdbu/,
+    );
+  });
 });

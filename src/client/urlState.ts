@@ -16,6 +16,7 @@ import {
   type ProjectionSpec,
   type RunSpec,
 } from '../protocol/specs.ts';
+import { COLORMAPS, type Colormap } from '../plots/scales.ts';
 
 export interface ViewState {
   spec: RunSpec;
@@ -34,13 +35,28 @@ export interface ViewState {
   colormap: Colormap;
   /** Presentation mode: large type, only the chosen views. */
   present: boolean;
+  /** The views shown in presentation mode, in page order. */
+  views: PresentView[];
 }
+
+/** The page's views that presentation mode can show or hide (URL key `views`, comma-separated). */
+export const PRESENT_VIEWS = [
+  'tokens',
+  'embeddings',
+  'pe',
+  'input',
+  'projection',
+  'lab',
+  'training',
+  'tables',
+  'checkpoint',
+] as const;
+export type PresentView = (typeof PRESENT_VIEWS)[number];
 
 export const LESSON_COUNT = 6;
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
-export const COLORMAPS = ['viridis', 'cividis'] as const;
-export type Colormap = (typeof COLORMAPS)[number];
+export { COLORMAPS, type Colormap };
 
 export const DEFAULT_VIEW: ViewState = {
   spec: DEFAULT_SPEC,
@@ -50,8 +66,9 @@ export const DEFAULT_VIEW: ViewState = {
   proj: DEFAULT_PROJECTION,
   lesson: null,
   theme: 'light',
-  colormap: 'viridis',
+  colormap: 'auto',
   present: false,
+  views: ['tokens', 'embeddings', 'pe', 'input', 'lab'],
 };
 
 const KNOWN_KEYS = [
@@ -92,6 +109,7 @@ const KNOWN_KEYS = [
   'theme',
   'colormap',
   'present',
+  'views',
 ] as const;
 /** Longest text accepted from a URL (characters). */
 export const MAX_URL_TEXT = 100_000;
@@ -248,8 +266,25 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
   const theme = choice('theme', THEMES, DEFAULT_VIEW.theme);
   const colormap = choice('colormap', COLORMAPS, DEFAULT_VIEW.colormap);
   const present = flag('present', DEFAULT_VIEW.present);
+  let views = DEFAULT_VIEW.views;
+  const viewsRaw = params.get('views');
+  if (viewsRaw !== null) {
+    const list = viewsRaw.split(',');
+    if (list.every((v) => isOneOf(PRESENT_VIEWS, v)) && new Set(list).size === list.length)
+      views = PRESENT_VIEWS.filter((v) => list.includes(v));
+    else
+      bad(
+        'views',
+        viewsRaw,
+        `must be distinct names from ${PRESENT_VIEWS.join(', ')}, comma-separated`,
+        views.join(','),
+      );
+  }
 
-  return { view: { spec, sharedScale, trainLength, dims, proj, lesson, theme, colormap, present }, notices };
+  return {
+    view: { spec, sharedScale, trainLength, dims, proj, lesson, theme, colormap, present, views },
+    notices,
+  };
 }
 
 /** The hash for a view; keys at their default are left out to keep links short, except text. */
@@ -263,6 +298,7 @@ export function toHash({
   theme,
   colormap,
   present,
+  views,
 }: ViewState): string {
   const p = new URLSearchParams();
   // A link carries at most MAX_URL_TEXT characters; the whole text is kept in local storage (see useEngine).
@@ -309,5 +345,6 @@ export function toHash({
   put('theme', theme, DEFAULT_VIEW.theme);
   put('colormap', colormap, DEFAULT_VIEW.colormap);
   put('present', present, DEFAULT_VIEW.present);
+  if (views.join() !== DEFAULT_VIEW.views.join()) p.set('views', views.join(','));
   return '#' + p.toString();
 }

@@ -1,18 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useMemo, useRef } from 'react';
 import { drawHeatmap, type HeatmapData, type HeatmapOptions } from '../plots/heatmap.ts';
+import { ColormapContext } from './colormapContext.ts';
 
 /** React owns only the element and the effect; drawing is plots/heatmap.ts. */
 export function Heatmap({ matrix, options }: { matrix: HeatmapData; options: HeatmapOptions }) {
   const ref = useRef<HTMLDivElement>(null);
+  const colormap = useContext(ColormapContext);
+  const opts = useMemo(() => ({ ...options, colormap }), [options, colormap]);
   useEffect(() => {
-    if (ref.current) drawHeatmap(ref.current, matrix, options);
-  }, [matrix, options]);
+    if (ref.current) drawHeatmap(ref.current, matrix, opts);
+  }, [matrix, opts]);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => drawHeatmap(el, matrix, options));
+    const ro = new ResizeObserver(() => drawHeatmap(el, matrix, opts));
     ro.observe(el.parentElement ?? el);
     return () => ro.disconnect();
-  }, [matrix, options]);
+  }, [matrix, opts]);
   return <div ref={ref} className="heatmap" />;
 }

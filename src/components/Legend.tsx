@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef } from 'react';
 import { drawLegend } from '../plots/heatmap.ts';
 import type { ColorKind } from '../plots/scales.ts';
+import { ColormapContext } from './colormapContext.ts';
 
 interface Props {
   domain: [number, number];
@@ -10,8 +11,9 @@ interface Props {
 
 export function Legend({ domain, title, colors = 'diverging' }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const colormap = useContext(ColormapContext);
   useEffect(() => {
-    if (ref.current) drawLegend(ref.current, domain, title, colors);
-  }, [domain, title, colors]);
+    if (ref.current) drawLegend(ref.current, domain, title, colors, colormap);
+  }, [domain, title, colors, colormap]);
   return <div ref={ref} className="legend-wrap" />;
 }

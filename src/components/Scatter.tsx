@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useMemo, useRef } from 'react';
 import { drawScatter, type ScatterData, type ScatterHandle, type ScatterOptions } from '../plots/scatter.ts';
+import { ColormapContext } from './colormapContext.ts';
 
 /** React owns the element; the plot function owns everything in it. Highlight updates skip a redraw. */
 export function Scatter({
@@ -13,11 +14,13 @@ export function Scatter({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const handle = useRef<ScatterHandle | null>(null);
+  const colormap = useContext(ColormapContext);
+  const opts = useMemo(() => ({ ...options, colormap }), [options, colormap]);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    handle.current = drawScatter(el, data, options);
-  }, [data, options]);
+    handle.current = drawScatter(el, data, opts);
+  }, [data, opts]);
   useEffect(() => {
     handle.current?.setHighlight(highlight);
   }, [highlight, data]);

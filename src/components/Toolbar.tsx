@@ -2,9 +2,28 @@
 import { useRef, useState } from 'react';
 import { download } from '../client/csv.ts';
 import { parseSession, sessionJson } from '../client/session.ts';
-import { COLORMAPS, THEMES, type ViewState } from '../client/urlState.ts';
+import { COLORMAPS, PRESENT_VIEWS, THEMES, type PresentView, type ViewState } from '../client/urlState.ts';
 import { openSession, updateView } from '../client/useEngine.ts';
 import { isOneOf } from '../protocol/specs.ts';
+
+const COLORMAP_LABELS: Record<(typeof COLORMAPS)[number], string> = {
+  auto: 'auto (RdBu signed, viridis ≥ 0)',
+  viridis: 'viridis',
+  cividis: 'cividis',
+  rdbu: 'RdBu diverging',
+};
+
+const VIEW_LABELS: Record<PresentView, string> = {
+  tokens: 'Tokens',
+  embeddings: 'Token embeddings',
+  pe: 'Positional encoding',
+  input: 'Input',
+  projection: 'Projection',
+  lab: 'Lab',
+  training: 'Training',
+  tables: 'Neighbours & size',
+  checkpoint: 'Checkpoint',
+};
 
 export function Toolbar({ view }: { view: ViewState }) {
   const [status, setStatus] = useState<string | null>(null);
@@ -78,7 +97,9 @@ export function Toolbar({ view }: { view: ViewState }) {
           onChange={(e) => isOneOf(COLORMAPS, e.target.value) && updateView({ colormap: e.target.value })}
         >
           {COLORMAPS.map((t) => (
-            <option key={t}>{t}</option>
+            <option key={t} value={t}>
+              {COLORMAP_LABELS[t]}
+            </option>
           ))}
         </select>
       </label>
@@ -89,6 +110,26 @@ export function Toolbar({ view }: { view: ViewState }) {
       >
         Presentation
       </button>
+      {view.present && (
+        <fieldset className="present-views">
+          <legend>Show</legend>
+          {PRESENT_VIEWS.map((v) => (
+            <label key={v} className="check">
+              <input
+                type="checkbox"
+                checked={view.views.includes(v)}
+                disabled={view.views.length === 1 && view.views[0] === v}
+                onChange={(e) =>
+                  updateView({
+                    views: PRESENT_VIEWS.filter((w) => (w === v ? e.target.checked : view.views.includes(w))),
+                  })
+                }
+              />{' '}
+              {VIEW_LABELS[v]}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {status && (
         <span className="toolbar-status" role="status">
           {status}

@@ -2,7 +2,7 @@
 // pixelated rendering) under SVG axes, with a hover read-out. Idempotent like a D3 join: calling it again
 // with new data updates the same canvas, axes and listeners.
 import { axisBottom, axisLeft, format, scaleLinear, select } from 'd3';
-import { LUT_SIZE, LUTS, type ColorKind } from './scales.ts';
+import { LUT_SIZE, LUTS, colourWords, lutFor, type ColorKind, type Colormap } from './scales.ts';
 
 export interface HeatmapData {
   shape: [number, number];
@@ -16,6 +16,8 @@ export interface HeatmapOptions {
   domain: [number, number];
   /** Diverging (signed data, centred on 0; the default) or sequential (viridis). */
   colors?: ColorKind;
+  /** The user's colour-map choice (see scales.ts); 'auto' keeps `colors`' own map. */
+  colormap?: Colormap;
   /** Rows from this index on are shaded (e.g. positions past the training length). */
   shadeFromRow?: number | null;
   /** Shaded rows are covered completely (a learned table has no values there). */
@@ -158,7 +160,7 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
     height: `${plotH}px`,
   });
   const ctx = canvas.getContext('2d');
-  const lut = LUTS[opts.colors ?? 'diverging'];
+  const lut = lutFor(opts.colors ?? 'diverging', opts.colormap);
   const [lo, hi] = opts.domain;
   const held = p.painted;
   if (!held || held.data !== m.data || held.lo !== lo || held.hi !== hi || held.lut !== lut) {
@@ -259,14 +261,17 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
     .attr('height', Math.max(2, plotH / rows) + 2);
 }
 
-/** A colour bar for the diverging scale, with its domain as ticks. */
+/** A colour bar for the scale, with its domain as ticks. */
 export function drawLegend(
   el: HTMLElement,
   domain: [number, number],
   title: string,
   colors: ColorKind = 'diverging',
+  colormap: Colormap = 'auto',
 ): void {
-  const lut = LUTS[colors];
+  const lut = lutFor(colors, colormap);
+  const [low, mid, high] = colourWords(colors, colormap);
+  const middle = (domain[0] + domain[1]) / 2;
   const width = 220;
   const barH = 10;
   const root = select(el)
@@ -279,7 +284,7 @@ export function drawLegend(
     .attr('role', 'img')
     .attr(
       'aria-label',
-      `${title}: from ${domain[0].toFixed(3)} (blue) through 0 (white) to ${domain[1].toFixed(3)} (red)`,
+      `${title}: from ${domain[0].toFixed(3)} (${low}) through ${middle.toFixed(3)} (${mid}) to ${domain[1].toFixed(3)} (${high})`,
     );
   const x = scaleLinear().domain(domain).range([0, width]);
   const n = 32;

@@ -1,6 +1,6 @@
 // Colour scales. Signed data uses a diverging map centred on 0 (ColorBrewer RdBu, colour-blind safe):
 // negative blue, zero white, positive red. Lookups go through a 256-entry table packed as RGBA words.
-import { interpolateRdBu, interpolateViridis, rgb } from 'd3';
+import { interpolateCividis, interpolateRdBu, interpolateViridis, rgb } from 'd3';
 
 export const LUT_SIZE = 256;
 
@@ -37,6 +37,39 @@ export const LUTS: Record<ColorKind, Uint32Array> = {
   diverging: packedLut(diverging),
   sequential: packedLut(interpolateViridis),
 };
+
+/**
+ * The user's colour-map choice. 'auto' (the default) draws signed data with the diverging RdBu map centred on 0
+ * and non-negative data (attention weights, bucket indices) with viridis; the others use one map for everything.
+ * All four are colour-blind safe (RdBu is ColorBrewer's CVD-safe diverging scheme; viridis and cividis are
+ * perceptually uniform, cividis tuned for deuteranopia).
+ */
+export const COLORMAPS = ['auto', 'viridis', 'cividis', 'rdbu'] as const;
+export type Colormap = (typeof COLORMAPS)[number];
+
+const CIVIDIS = packedLut(interpolateCividis);
+
+/** The lookup table for data of `kind` under the user's `colormap`. */
+export function lutFor(kind: ColorKind, colormap: Colormap = 'auto'): Uint32Array {
+  switch (colormap) {
+    case 'auto':
+      return LUTS[kind];
+    case 'viridis':
+      return LUTS.sequential;
+    case 'cividis':
+      return CIVIDIS;
+    case 'rdbu':
+      return LUTS.diverging;
+  }
+}
+
+/** Words for the ends (and middle) of a map, for text alternatives. */
+export function colourWords(kind: ColorKind, colormap: Colormap = 'auto'): [string, string, string] {
+  const lut = lutFor(kind, colormap);
+  if (lut === LUTS.diverging) return ['blue', 'white', 'red'];
+  if (lut === CIVIDIS) return ['dark blue', 'grey', 'yellow'];
+  return ['dark purple', 'green', 'yellow'];
+}
 
 /** [min, max] of the finite values (for sequential data such as attention weights or bucket indices). */
 export function extentOf(a: Float32Array): [number, number] {

@@ -18,7 +18,7 @@ import {
   zoomIdentity,
   type ZoomBehavior,
 } from 'd3';
-import { LUT_SIZE, LUTS, extentOf } from './scales.ts';
+import { LUT_SIZE, LUTS, extentOf, lutFor, type Colormap } from './scales.ts';
 import {
   IDENTITY_ZOOM,
   KdIndex,
@@ -71,6 +71,8 @@ export interface ScatterOptions {
   highlight?: number[];
   /** Text labels beside the points when n ≤ LABEL_LIMIT, skipping any that would overlap. */
   showLabels?: boolean;
+  /** The user's colour-map choice for the colour-by value (viridis under 'auto'). */
+  colormap?: Colormap;
 }
 
 export interface ScatterHandle {
@@ -469,6 +471,7 @@ interface State {
   index: KdIndex;
   colors: Uint32Array;
   colorDomain: Extent;
+  lut: Uint32Array;
   labelWidths: number[];
   hover: number | null;
   highlight: Uint32Array;
@@ -650,6 +653,7 @@ function setup(el: HTMLElement): State {
     index: new KdIndex([], [], 0),
     colors: new Uint32Array(0),
     colorDomain: [0, 1],
+    lut: LUTS.sequential,
     labelWidths: [],
     hover: null,
     highlight: new Uint32Array(0),
@@ -883,6 +887,8 @@ export function drawScatter(el: HTMLElement, data: ScatterData, opts: ScatterOpt
   const h = height - M.top - M.bottom;
   const resized = width !== s.width || height !== s.height;
   const fresh = data !== s.data;
+  const lut = lutFor('sequential', opts.colormap);
+  const recolour = fresh || lut !== s.lut;
   s.opts = opts;
   [s.width, s.height, s.w, s.h] = [width, height, w, h];
 
@@ -910,8 +916,6 @@ export function drawScatter(el: HTMLElement, data: ScatterData, opts: ScatterOpt
     const moved = xd.some((v, k) => v !== s.xDomain[k]) || yd.some((v, k) => v !== s.yDomain[k]);
     [s.xDomain, s.yDomain] = [xd, yd];
     s.centre = [(xd[0] + xd[1]) / 2, (yd[0] + yd[1]) / 2];
-    s.colorDomain = data.color ? extentOf(data.color.subarray(0, data.n)) : [0, 1];
-    s.colors = packColors(data.color, data.n, s.colorDomain, LUTS.sequential, PLAIN);
     s.data = data;
     s.labelWidths = measureLabels(data.labels, data.n);
     if (s.hover !== null && s.hover >= data.n) s.hover = null;
@@ -921,7 +925,12 @@ export function drawScatter(el: HTMLElement, data: ScatterData, opts: ScatterOpt
     }
     s.surface.setAttribute('aria-label', ariaLabel(data));
   }
-  if (fresh || resized) {
+  if (recolour) {
+    s.lut = lut;
+    s.colorDomain = data.color ? extentOf(data.color.subarray(0, data.n)) : [0, 1];
+    s.colors = packColors(data.color, data.n, s.colorDomain, lut, PLAIN);
+  }
+  if (fresh || resized || recolour) {
     s.base = fitView(s.xDomain, s.yDomain, w, h);
     const { u, v } = baseCoords(data.x, data.y, data.n, s.base);
     s.index = new KdIndex(u, v, data.n);
@@ -1016,7 +1025,7 @@ function drawStatic(s: State): void {
     .attr('width', barW / steps.length + 0.5)
     .attr('height', 9)
     .attr('fill', (k) => {
-      const c = LUTS.sequential[Math.round((k / (steps.length - 1)) * (LUT_SIZE - 1))];
+      const c = s.lut[Math.round((k / (steps.length - 1)) * (LUT_SIZE - 1))];
       return `rgb(${c & 255},${(c >>> 8) & 255},${(c >>> 16) & 255})`;
     });
   legend
