@@ -315,6 +315,7 @@ async function pipelineParts(args: { T: number; d: number; reps: number; warmup:
     await textViews(
       spec,
       E,
+      X,
       tokens.map((t) => t.text),
       async () => {},
       learned,

@@ -221,6 +221,7 @@ export function disposeLab(): void {
 export async function textViews(
   spec: RunSpec,
   E: tf.Tensor2D,
+  X: tf.Tensor2D,
   tokenLabels: string[],
   emit: Emit,
   learned: LearnedTable = null,
@@ -236,52 +237,60 @@ export async function textViews(
     names.push(m.name);
     await emit(m);
   };
-  const out = scheme.compute({ positions: range(T), d, seed, table }, params);
+  // An additive scheme's X = E + PE comes from the pipeline; rotary and bias schemes need their own tables.
+  const out =
+    scheme.kind === 'additive' ? null : scheme.compute({ positions: range(T), d, seed, table }, params);
   const keep: tf.Tensor[] = [];
   try {
-    const t = tf.tidy(() => {
-      const scale = 1 / Math.sqrt(d);
-      const mask = spec.causal
-        ? tf.mul(tf.sub(1, tf.linalg.bandPart(tf.ones([T, T]), -1, 0)), -1e9)
-        : tf.zeros([T, T]); // [T, T]
-      const attend = (X: tf.Tensor2D, rot: boolean, bias: tf.Tensor | null) => {
-        let Q: tf.Tensor2D = tf.matMul(X, Wq); // [T, d]
-        let K: tf.Tensor2D = tf.matMul(X, Wk); // [T, d]
-        if (rot) {
-          Q = rotate(Q, out.cos as tf.Tensor2D, out.sin as tf.Tensor2D, params.layout); // [T, d]
-          K = rotate(K, out.cos as tf.Tensor2D, out.sin as tf.Tensor2D, params.layout); // [T, d]
-        }
-        let scores = tf.mul(tf.matMul(Q, K, false, true), scale); // [T, T]
-        if (bias) scores = tf.add(scores, bias); // [T, T]
-        const A = tf.softmax(tf.add(scores, mask)); // [T, T]
-        return { A, Y: tf.matMul(A, tf.matMul(X, Wv)) }; // [T, T], [T, d]
-      };
-      const plain = attend(E, false, null);
-      const X = scheme.kind === 'additive' ? (tf.add(E, out.pe) as tf.Tensor2D) : E; // [T, d]
-      const bias = scheme.kind === 'bias' ? tf.squeeze(tf.slice(out.bias, [0, 0, 0], [1, T, T]), [0]) : null; // [T, T]
-      const withPos = attend(X, scheme.kind === 'rotary', bias);
-      const result: Record<string, tf.Tensor> = { plainA: plain.A, A: withPos.A, Y: withPos.Y };
-      if (scheme.kind === 'rotary') {
-        const Q: tf.Tensor2D = tf.matMul(E, Wq); // [T, d]
-        const K: tf.Tensor2D = tf.matMul(E, Wk); // [T, d]
-        result.q = Q;
-        result.qRot = rotate(Q, out.cos as tf.Tensor2D, out.sin as tf.Tensor2D, params.layout); // [T, d]
-        result.k = K;
-        result.kRot = rotate(K, out.cos as tf.Tensor2D, out.sin as tf.Tensor2D, params.layout); // [T, d]
-      }
-      return result;
+    // Two stages, each read back (and so checked for a newer run, in emit) before the next is queued: a
+    // keystroke during the preview waits for at most one stage's kernels, not the whole preview's.
+    const scale = 1 / Math.sqrt(d);
+    const mask = tf.tidy(() =>
+      spec.causal ? tf.mul(tf.sub(1, tf.linalg.bandPart(tf.ones([T, T]), -1, 0)), -1e9) : tf.zeros([T, T]),
+    ); // [T, T]
+    keep.push(mask);
+    const attend = (Q: tf.Tensor2D, K: tf.Tensor2D, V: tf.Tensor2D, bias: tf.Tensor | null) => {
+      let scores = tf.mul(tf.matMul(Q, K, false, true), scale); // [T, T]
+      if (bias) scores = tf.add(scores, bias); // [T, T]
+      const A = tf.softmax(tf.add(scores, mask)) as tf.Tensor2D; // [T, T]
+      return { A, Y: tf.matMul(A, V) as tf.Tensor2D }; // [T, T], [T, d]
+    };
+    // Stage 1: attention from the token embeddings alone.
+    const plain = tf.tidy(() => {
+      const Q = tf.matMul(E, Wq) as tf.Tensor2D; // [T, d]
+      const K = tf.matMul(E, Wk) as tf.Tensor2D; // [T, d]
+      const V = tf.matMul(E, Wv) as tf.Tensor2D; // [T, d]
+      return { Q, K, V, A: attend(Q, K, V, null).A };
     });
-    keep.push(...Object.values(t));
+    keep.push(plain.Q, plain.K, plain.V, plain.A);
     const label = `Attention with ${spec.pe}`;
     await send({
       name: 'attn-plain',
       title: 'Attention without position',
       shape: [T, T],
-      data: await read(t.plainA),
+      data: await read(plain.A),
       rowLabels: tokenLabels,
       colLabels: tokenLabels,
       colors: 'sequential',
     });
+    // Stage 2: with position. Rotary and bias schemes reuse stage 1's projections of E.
+    const t = tf.tidy(() => {
+      const result: Record<string, tf.Tensor> = {};
+      if (scheme.kind === 'additive') {
+        Object.assign(result, attend(tf.matMul(X, Wq), tf.matMul(X, Wk), tf.matMul(X, Wv), null));
+      } else if (scheme.kind === 'rotary' && out) {
+        const [cos, sin] = [out.cos as tf.Tensor2D, out.sin as tf.Tensor2D];
+        result.qRot = rotate(plain.Q, cos, sin, params.layout); // [T, d]
+        result.kRot = rotate(plain.K, cos, sin, params.layout); // [T, d]
+        Object.assign(result, attend(result.qRot as tf.Tensor2D, result.kRot as tf.Tensor2D, plain.V, null));
+      } else {
+        const bias = out?.bias ? tf.squeeze(tf.slice(out.bias, [0, 0, 0], [1, T, T]), [0]) : null; // [T, T]
+        Object.assign(result, attend(plain.Q, plain.K, plain.V, bias));
+      }
+      return result;
+    });
+    keep.push(...Object.values(t));
+    if (scheme.kind === 'rotary') Object.assign(t, { q: plain.Q, k: plain.K });
     await send({
       name: 'attn-with',
       title: label,
@@ -346,7 +355,7 @@ export async function textViews(
       });
     }
 
-    if (scheme.kind === 'bias') {
+    if (scheme.kind === 'bias' && out) {
       const H = headsShown(params.heads, T);
       if (out.buckets) {
         await send({
@@ -377,6 +386,6 @@ export async function textViews(
     return { checks, names };
   } finally {
     tf.dispose(keep);
-    tf.dispose(out);
+    if (out) tf.dispose(out);
   }
 }

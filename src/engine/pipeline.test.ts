@@ -100,6 +100,60 @@ describe('Pipeline.run', () => {
     for (let k = 0; k < T * D; k++) expect(Math.abs(X[k] - (E[k] + P[k]))).toBeLessThan(1e-6);
   });
 
+  /** softmax(Q Kᵀ/√d + bias) and A·V in float64, with Q, K, V = rows · W from the seeded weights (lab.ts's recipe). */
+  function attention(rows: Float32Array, d: number, seed: number, bias: Float32Array | null, vRows = rows) {
+    const n = rows.length / d;
+    const W = [1, 2, 3].map((k) => Array.from(normals(d * d, seed * 7919 + k), (v) => v / Math.sqrt(d)));
+    const proj = (X: Float32Array, w: number[]) =>
+      Array.from({ length: n }, (_, t) =>
+        Array.from({ length: d }, (_, j) => {
+          let acc = 0;
+          for (let i = 0; i < d; i++) acc += X[t * d + i] * w[i * d + j];
+          return acc;
+        }),
+      );
+    const [Q, K, V] = [proj(rows, W[0]), proj(rows, W[1]), proj(vRows, W[2])];
+    const A = Q.map((q, i) => {
+      const s = K.map(
+        (k, j) => q.reduce((acc, v, c) => acc + v * k[c], 0) / Math.sqrt(d) + (bias?.[i * n + j] ?? 0),
+      );
+      const max = Math.max(...s);
+      const e = s.map((v) => Math.exp(v - max));
+      const sum = e.reduce((a, b) => a + b, 0);
+      return e.map((v) => v / sum);
+    });
+    const Y = A.map((a) =>
+      Array.from({ length: d }, (_, c) => a.reduce((acc, w, j) => acc + w * V[j][c], 0)),
+    );
+    return { A: A.flat(), Y: Y.flat() };
+  }
+
+  test('the attention preview equals softmax(QKᵀ/√d)·V computed in float64: plain from E, with position from X = E + PE', async () => {
+    const { messages } = await run(SPEC);
+    const E = matrix(messages, 'embeddings').data;
+    const X = matrix(messages, 'input').data;
+    const plain = attention(E, D, SPEC.seed, null);
+    const withPos = attention(X, D, SPEC.seed, null);
+    const close = (got: Float32Array, want: number[]) => {
+      expect(got).toHaveLength(want.length);
+      for (let k = 0; k < want.length; k++) expect(Math.abs(got[k] - want[k])).toBeLessThan(1e-5);
+    };
+    close(matrix(messages, 'attn-plain').data, plain.A);
+    close(matrix(messages, 'attn-with').data, withPos.A);
+    close(matrix(messages, 'attn-out').data, withPos.Y);
+  });
+
+  test("with ALiBi the preview adds head 0's bias to the scores of E and mixes E·Wv", async () => {
+    const { messages } = await run({ ...SPEC, pe: 'alibi' });
+    const E = matrix(messages, 'embeddings').data;
+    const bias = matrix(messages, 'bias-0').data;
+    const want = attention(E, D, SPEC.seed, bias);
+    const got = matrix(messages, 'attn-with').data;
+    for (let k = 0; k < want.A.length; k++) expect(Math.abs(got[k] - want.A[k])).toBeLessThan(1e-5);
+    const Y = matrix(messages, 'attn-out').data;
+    for (let k = 0; k < want.Y.length; k++) expect(Math.abs(Y[k] - want.Y[k])).toBeLessThan(1e-5);
+  });
+
   test('the embedding rows are rows id of the seeded N(0, 1) table, so repeated words get identical rows', async () => {
     const { messages } = await run(SPEC);
     const tokens = messages[0].type === 'tokens' ? messages[0].tokens : [];

@@ -22,6 +22,9 @@ export class Cancelled extends Error {
   }
 }
 
+/** A macrotask turn, so that messages already queued for the worker (a newer run, a cancel) are handled. */
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export class Pipeline {
   readonly checkpoint = new CheckpointStore();
   readonly sources: Sources;
@@ -102,6 +105,10 @@ export class Pipeline {
       await send('pe', 'Positional encoding', tensors?.PE, labels);
       await send('input', 'Input (token + position)', tensors?.X, labels);
 
+      // Let a newer run's message in before the views past the three matrices: while the user types, the
+      // newer text wins here instead of waiting for this run's lab views.
+      await yieldToMessages();
+      check();
       const key = staticKey(spec, learned);
       if (key !== cached || this.staticChecks?.key !== key) {
         this.staticChecks = { key, checks: await staticViews(spec, emit, key, learned) };
@@ -109,7 +116,9 @@ export class Pipeline {
       names.push(...staticNames(spec, learned));
       const checks = [...this.staticChecks.checks];
       if (tensors) {
-        const lab = await textViews(spec, tensors.E, labels, emit, learned);
+        await yieldToMessages();
+        check();
+        const lab = await textViews(spec, tensors.E, tensors.X, labels, emit, learned);
         names.push(...lab.names);
         checks.push(...lab.checks);
       }
