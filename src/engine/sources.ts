@@ -2,6 +2,7 @@
 // table E [V, d] — random, shipped (GloVe, USE-lite), or a tensor of the user's checkpoint. Tables are uploaded
 // to the GPU once and kept, keyed by everything that defines them, so a keystroke only gathers rows.
 import * as tf from '@tensorflow/tfjs-core';
+import { bufferProblem, deviceLimits } from './limits.ts';
 import type { Token } from '../protocol/messages.ts';
 import type { RunSpec } from '../protocol/specs.ts';
 import { loadTokenizer } from '../tokenizers/registry.ts';
@@ -111,6 +112,14 @@ export class Sources {
             `A random ${spec.tokenizer} table of ${source.vocabSize.toLocaleString('en')} × ${spec.d} would take ${(bytes / 2 ** 20).toFixed(0)} MiB of GPU memory, over the ${MAX_RANDOM_TABLE_BYTES / 2 ** 20} MiB limit; use d ≤ ${dMax}.`,
           );
         }
+        const over = bufferProblem(
+          source.vocabSize,
+          spec.d,
+          deviceLimits(),
+          `A random ${spec.tokenizer} table`,
+          (_, maxD) => `use d ≤ ${Math.floor(maxD / 2) * 2}`,
+        );
+        if (over) throw new Error(over);
         return randomTable(source.vocabSize, spec.d, spec.seed, spec.init); // [V, d]
       }
       case 'glove-100d': {
@@ -130,6 +139,14 @@ export class Sources {
             `"${name}" has ${t.rows} rows but the ${spec.tokenizer} tokenizer has ${source.vocabSize} ids; pick the tokenizer this checkpoint was trained with.`,
           );
         }
+        const over = bufferProblem(
+          t.rows,
+          t.cols,
+          deviceLimits(),
+          `The token table "${name}"`,
+          () => 'this browser cannot hold it on the GPU; try another browser or a smaller model',
+        );
+        if (over) throw new Error(over);
         return tf.tensor2d(t.data, [t.rows, t.cols]); // [V, d]
       }
       default: {
