@@ -40,3 +40,30 @@ test('moving through the points by keyboard highlights the same token everywhere
   await expect(page.locator('.chip.hover')).toContainText('beta');
   await expect(app.region('Token embeddings').locator('.row-highlight')).toHaveCount(1);
 });
+
+test('brushing points selects their tokens everywhere: chips and a band beside every heatmap', async ({
+  app,
+  page,
+}) => {
+  await app.open('proj=tokens&method=pca&text=' + encodeURIComponent('alpha beta gamma delta'));
+  const region = app.region('Projection');
+  await expect(region.getByTestId('projection-status')).toContainText('done', { timeout: 60_000 });
+  await region.getByRole('button', { name: 'Select' }).click();
+  const box = await region.locator('.scatter-wrap [tabindex="0"]').first().boundingBox();
+  if (!box) throw new Error('no scatter surface');
+  // A rectangle over the whole plot takes every point.
+  await page.mouse.move(box.x + 2, box.y + 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(box.x + box.width - 2, box.y + box.height - 2, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.locator('.chip.selected')).toHaveCount(4);
+  for (const name of ['Token embeddings', 'Positional encoding', 'Input (token + position)']) {
+    // Four consecutive rows make one band covering the whole plot height.
+    const band = app.region(name).locator('rect.row-selected');
+    await expect(band).toHaveCount(1);
+    const canvas = await app.region(name).locator('canvas').boundingBox();
+    const b = await band.boundingBox();
+    expect(Math.abs((b?.height ?? 0) - (canvas?.height ?? 0))).toBeLessThan(1.5);
+  }
+});

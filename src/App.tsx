@@ -66,6 +66,7 @@ export function App() {
     ) as Record<(typeof PANELS)[number]['name'], [number, number]>;
   }, [matrices, sharedScale]);
 
+  const selectedExtra = useMemo(() => ({ selectedRows }), [selectedRows]);
   const scheme = CATALOG[spec.pe];
   /** Presentation mode shows only the views the teacher picked; otherwise everything. */
   const shown = (v: PresentView) => !view.present || view.views.includes(v);
@@ -142,6 +143,7 @@ export function App() {
                 domain={domains[p.name]}
                 hoverRow={hoverRow}
                 caption={captions[p.name]}
+                extra={selectedExtra}
               />
             ))}
           </div>

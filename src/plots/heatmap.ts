@@ -30,6 +30,8 @@ export interface HeatmapOptions {
   xTitle?: string;
   yTitle?: string;
   highlightRow?: number | null;
+  /** Rows picked elsewhere (a brush in the projection), outlined as bands. */
+  selectedRows?: readonly number[];
   onHover?: (row: number | null) => void;
   /** Tooltip text for a cell; the default names the row label, position, dimension and value. */
   describe?: (row: number, col: number, value: number) => string;
@@ -249,6 +251,23 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
     .attr('y', MARGIN.top - 1)
     .attr('width', plotW + 2)
     .attr('height', (r) => y(r) + 2);
+  // Consecutive selected rows become one band, so a brush over thousands of rows draws a few rects.
+  const bands: Array<[number, number]> = [];
+  for (const r of opts.selectedRows ?? []) {
+    if (r < 0 || r >= rows) continue;
+    const last = bands[bands.length - 1];
+    if (last && r === last[1]) last[1] = r + 1;
+    else bands.push([r, r + 1]);
+  }
+  root
+    .selectAll('rect.row-selected')
+    .data(bands)
+    .join('rect')
+    .attr('class', 'row-selected')
+    .attr('x', MARGIN.left - 6)
+    .attr('y', ([a]) => MARGIN.top + y(a))
+    .attr('width', 5)
+    .attr('height', ([a, b]) => Math.max(2, y(b) - y(a)));
   const hl = opts.highlightRow;
   root
     .selectAll('rect.row-highlight')
