@@ -3,6 +3,7 @@
 
 export const PLANS = {
   full: {
+    firstPaint: { reps: 25, warmup: 2, waitForEngine: true },
     heatmap: {
       rows: 768,
       cols: 1024,
@@ -26,6 +27,7 @@ export const PLANS = {
     },
   },
   quick: {
+    firstPaint: { reps: 20, warmup: 1, waitForEngine: false },
     heatmap: {
       rows: 768,
       cols: 1024,

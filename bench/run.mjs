@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --no-build] [-- --only=heatmap,keystroke,...]
+// npm run bench [-- --quick] [-- --no-build] [-- --only=heatmap,keystroke,firstpaint,...]
 // Builds the app and the bench pages (bench/vite.config.ts, into the bench's own folder, never dist/), serves
 // them on 127.0.0.1:4179, drives headless Chromium (WebGPU on SwiftShader here) through Playwright, and writes
 // bench/report.json and bench/report.md. Every figure is the median and p95 of its repetitions after warm-up;
@@ -14,6 +14,7 @@ import { renderReport } from './lib/report.mjs';
 import { heatmap, heatmapSvg } from './measure/heatmap.mjs';
 import { compute } from './measure/compute.mjs';
 import { keystrokes, typing } from './measure/app.mjs';
+import { firstPaint } from './measure/firstPaint.mjs';
 import { PLANS } from './plan.mjs';
 
 const PORT = 4179;
@@ -91,6 +92,13 @@ async function main() {
     await save();
   };
   try {
+    await step(
+      'firstpaint',
+      'first meaningful paint: precomputed default run vs waiting for the engine',
+      async () => {
+        results.firstPaint = await firstPaint(browser, base, plan.firstPaint, log);
+      },
+    );
     await step('compute', 'compute: PE on each backend, PCA, t-SNE, UMAP, worker parts, memory', async () => {
       results.compute = await compute(browser, base, plan.compute, log);
     });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { firstPaintPlugin } from '../vite-first-paint.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const BENCH_OUT_DIR =
@@ -13,7 +14,7 @@ export const BENCH_OUT_DIR =
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  plugins: [react(), firstPaintPlugin()],
   worker: { format: 'es' },
   logLevel: 'warn',
   build: {

@@ -565,6 +565,58 @@ ${table([
 `;
 }
 
+/** Issue 9: time to first meaningful paint, with the build's precomputed default run and without. @param {any} r */
+function firstPaintSection(r) {
+  const f = r.firstPaint;
+  if (!f) return '';
+  const v = f.variants;
+  const at = (/** @type {number} */ t) => (Number.isFinite(t) ? ms(t) : '–');
+  const row = (/** @type {string} */ label, /** @type {any} */ x) => [
+    label,
+    String(x.paint.n),
+    at(x.paint.median),
+    at(x.paint.p95),
+    at(x.fcp.median),
+    at(x.ready.median),
+    at(x.data.median),
+    `${x.precomputedAtPaint} of ${x.paint.n}`,
+    x.tokensAtPaint.join(', '),
+  ];
+  const rows = [
+    [
+      'variant',
+      'reps',
+      'three heatmaps painted: median',
+      'p95',
+      'first contentful paint',
+      'engine ready (badge)',
+      "worker's matrices in store",
+      'precomputed at paint',
+      'tokens at paint',
+    ],
+    row(`precomputed (\`${v.precomputed.url}\`)`, v.precomputed),
+    row('engine (default text + a space)', v.engine),
+  ];
+  const timedOut = v.precomputed.timedOut + v.engine.timedOut;
+  return `## 9. Time to first meaningful paint
+
+In the built app, each load in a fresh page (a new browser context: a first visit). Time runs from navigation start
+to the first rendered frame after which all three foundation heatmaps (token embeddings, positional encoding,
+input) hold painted cells (their canvases are past the empty 1×1 state and their \`data-paints\` counters are ≥ 1),
+observed as the first task after that frame's rAF. "precomputed" opens the default URL, whose tokens and matrices
+the build computed with the engine's own code (\`virtual:first-paint\`); "engine" opens the default text plus a
+trailing space: the same 12 tokens and the same work, but a spec other than the default, so the page waits for
+the worker (tfjs and WebGPU start-up, then the run) as it did before issue 9. The variants alternate page by page.
+"engine ready" is when the worker reported its backend; "worker's matrices in store" is when its own E, PE and X
+had all arrived.${f.waitForEngine ? '' : ' In this run the precomputed pages were closed at their first paint, so they have no engine times.'}
+
+${table(rows)}
+
+First meaningful paint with the precomputed run: **${times(f.ratio)}** sooner than waiting for the engine
+(ratio of medians, ${ms(v.engine.paint.median)} / ${ms(v.precomputed.paint.median)}).${timedOut ? ` ${timedOut} page(s) timed out.` : ''}
+`;
+}
+
 /** @param {any} r */
 function quickNotes(r) {
   if (r.mode !== 'quick') return '';
@@ -596,6 +648,7 @@ export function renderReport(r) {
     ...(r.heatmap?.errors ?? []),
     ...(r.keystroke ?? []).flatMap((/** @type {any} */ c) => c.errors),
     ...(r.typing?.errors ?? []),
+    ...(r.firstPaint?.errors ?? []),
   ];
   return `# Embedscope performance report
 
@@ -621,6 +674,7 @@ ${pcaSection(r)}
 ${typingSection(r)}
 ${memorySection(r)}
 ${projectionSection(r)}
+${firstPaintSection(r)}
 ${errors.length ? `## Page errors\n\n${errors.map((e) => `- ${e}`).join('\n')}\n` : ''}${
     r.failures?.length
       ? `## Steps that failed\n\n${r.failures.map((/** @type {any} */ f) => `- ${f.step}: ${f.message}`).join('\n')}\n`

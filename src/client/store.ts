@@ -48,6 +48,8 @@ export interface AppState {
   neighbours: { id: number; piece: string; list: Neighbour[] } | null;
   quant: { stats: TableStats; f16: Matrix; int8: Matrix } | null;
   requestError: string | null;
+  /** The views show the build's precomputed default run (client/firstPaint.ts) until the worker answers. */
+  precomputed: boolean;
 }
 
 type Listener = () => void;
@@ -95,6 +97,7 @@ export const initialState: AppState = {
   neighbours: null,
   quant: null,
   requestError: null,
+  precomputed: false,
 };
 
 export type Store = ReturnType<typeof createStore>;

@@ -14,6 +14,8 @@ import { EngineClient } from './engineClient.ts';
 import { applyCheckpoint } from './checkpoint.ts';
 import { createStore, initialState, type AppState } from './store.ts';
 import { MAX_URL_TEXT, parseHash, toHash, type ViewState } from './urlState.ts';
+import firstPaint from 'virtual:first-paint';
+import { holdFirstPaint } from './firstPaint.ts';
 
 export const store = createStore(initialState);
 let client: EngineClient | null = null;
@@ -185,6 +187,8 @@ export function startEngine(): void {
     }
   }
   store.set({ view, notices });
+  // First paint (issue 9): the build's precomputed default run, shown until the worker answers (same spec only).
+  holdFirstPaint(store, firstPaint);
   client = new EngineClient({
     message: onMessage,
     restarted: (reason) =>
