@@ -24,6 +24,14 @@ const PANELS = [
   { name: 'input', title: 'Input (token + position)' },
 ] as const;
 
+/** Each matrix's own symmetric domain, kept per data array so that an unchanged panel keeps the same one. */
+const ownDomains = new WeakMap<Float32Array, [number, number]>();
+function domainOf(data: Float32Array): [number, number] {
+  let d = ownDomains.get(data);
+  if (!d) ownDomains.set(data, (d = symmetricDomain(data)));
+  return d;
+}
+
 export function App() {
   const view = useAppState((s) => s.view);
   const backend = useAppState((s) => s.backend);
@@ -37,6 +45,7 @@ export function App() {
   const selectedRows = useAppState((s) => s.selectedRows);
   const busy = useAppState((s) => s.busy);
   const cancelled = useAppState((s) => s.cancelled);
+  const precomputed = useAppState((s) => s.precomputed);
   const lastRun = useAppState((s) => s.lastRun);
   const progress = useAppState((s) => s.progress);
   const dropping = useFileDrop();
@@ -55,16 +64,13 @@ export function App() {
     document.documentElement.dataset.theme = view.theme;
   }, [view.theme]);
 
+  const { embeddings: mE, pe: mPE, input: mX } = matrices;
   const domains = useMemo(() => {
-    const present = PANELS.map((p) => matrices[p.name]?.data).filter((d): d is Float32Array => !!d);
+    const present = [mE, mPE, mX].map((m) => m?.data).filter((d): d is Float32Array => !!d);
     const shared = symmetricDomain(...present);
-    return Object.fromEntries(
-      PANELS.map((p) => {
-        const m = matrices[p.name];
-        return [p.name, sharedScale || !m ? shared : symmetricDomain(m.data)];
-      }),
-    ) as Record<(typeof PANELS)[number]['name'], [number, number]>;
-  }, [matrices, sharedScale]);
+    const own = (m: typeof mE) => (sharedScale || !m ? shared : domainOf(m.data));
+    return { embeddings: own(mE), pe: own(mPE), input: own(mX) };
+  }, [mE, mPE, mX, sharedScale]);
 
   const selectedExtra = useMemo(() => ({ selectedRows }), [selectedRows]);
   const scheme = CATALOG[spec.pe];
@@ -85,6 +91,11 @@ export function App() {
           <h1>Embedscope</h1>
           <p className="tagline">The input layer of a transformer, live: tokens → embeddings + positions.</p>
           <BackendBadge backend={backend} />
+          {precomputed && (
+            <span className="run-status" role="status">
+              precomputed at build time; the engine is starting…
+            </span>
+          )}
           <span className="run-status" aria-live="off">
             {busy
               ? 'computing…'

@@ -122,8 +122,11 @@ let lastRunKey = '';
 const LONG_TEXT_KEY = 'embedscope:long-text';
 
 /** Texts too long for a link survive a reload through local storage; nothing is lost if storage is full. */
+let keptText = '';
+
 function keepLongText(text: string): void {
-  if (text.length <= MAX_URL_TEXT) return;
+  if (text.length <= MAX_URL_TEXT || text === keptText) return;
+  keptText = text;
   try {
     localStorage.setItem(LONG_TEXT_KEY, text);
   } catch {
@@ -141,10 +144,17 @@ function restoreLongText(clipped: string): string | null {
   }
 }
 
+let lastHash = '';
+
 function flush(): void {
   frame = 0;
   const { view } = store.get();
-  history.replaceState(null, '', toHash(view));
+  // Only when something changed: with a 1 MB text the hash is 100 KB and local storage takes the whole text.
+  const hash = toHash(view);
+  if (hash !== lastHash || location.hash !== hash) {
+    lastHash = hash;
+    history.replaceState(null, '', hash);
+  }
   keepLongText(view.spec.text);
   const problem = validateSpec(view.spec);
   if (problem) {

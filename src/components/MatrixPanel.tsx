@@ -1,4 +1,4 @@
-import { useMemo, useRef, type ReactNode } from 'react';
+import { memo, useMemo, useRef, type ReactNode } from 'react';
 import { ExportButtons } from './ExportButtons.tsx';
 import { describeMatrix } from '../client/describeMatrix.ts';
 import type { Matrix } from '../protocol/messages.ts';
@@ -22,7 +22,16 @@ interface Props {
 }
 
 /** A landmark region named by its title: heatmap, legend, hover read-out and CSV export. */
-export function MatrixPanel({ title, matrix, domain, hoverRow, caption, extra, exportBlocked }: Props) {
+/** Memoised: a message for one panel must not redraw the others. */
+export const MatrixPanel = memo(function MatrixPanel({
+  title,
+  matrix,
+  domain,
+  hoverRow,
+  caption,
+  extra,
+  exportBlocked,
+}: Props) {
   const id = `panel-${slug(title)}`;
   const colors = extra?.colors ?? matrix?.colors ?? 'diverging';
   const options = useMemo(
@@ -72,4 +81,4 @@ export function MatrixPanel({ title, matrix, domain, hoverRow, caption, extra, e
       </div>
     </section>
   );
-}
+});

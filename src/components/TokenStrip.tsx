@@ -1,4 +1,6 @@
+import { memo, useMemo } from 'react';
 import type { Token } from '../protocol/messages.ts';
+import { utf8Length } from '../client/utf8.ts';
 import { LIMITS } from '../protocol/specs.ts';
 import { download, tokensCsv } from '../client/csv.ts';
 import { requestNeighbours, setHoverRow } from '../client/useEngine.ts';
@@ -27,9 +29,17 @@ export function chipHue(id: number): number {
   return (id * 137.508) % 360;
 }
 
-export function TokenStrip({ tokens, vocabSize, text, total, hoverRow, selectedRows }: Props) {
+/** Memoised: engine messages that change only matrices must not re-render (and re-lay-out) 2,048 chips. */
+export const TokenStrip = memo(function TokenStrip({
+  tokens,
+  vocabSize,
+  text,
+  total,
+  hoverRow,
+  selectedRows,
+}: Props) {
   const unknown = tokens.filter((t) => t.unknown).length;
-  const bytes = new TextEncoder().encode(text).length;
+  const bytes = useMemo(() => utf8Length(text), [text]);
   const selected = new Set(selectedRows);
   const cut = total > tokens.length && tokens.length > 0 ? tokens[tokens.length - 1].end : null;
   return (
@@ -86,4 +96,4 @@ export function TokenStrip({ tokens, vocabSize, text, total, hoverRow, selectedR
       )}
     </section>
   );
-}
+});

@@ -19,6 +19,7 @@ import {
   type ZoomBehavior,
 } from 'd3';
 import { LUT_SIZE, LUTS, extentOf, lutFor, type Colormap } from './scales.ts';
+import { isSoftwareRenderer } from './heatmapGl.ts';
 import {
   IDENTITY_ZOOM,
   KdIndex,
@@ -203,6 +204,14 @@ function glRenderer(canvas: HTMLCanvasElement): Renderer | null {
     preserveDrawingBuffer: true,
   });
   if (!gl) return null;
+  // A software rasteriser (SwiftShader, llvmpipe) with software compositing reads every GL frame back for the
+  // compositor, and that read-back waits for the GPU process, which is also running the engine's WebGPU kernels:
+  // measured as 4.8 s of a 5 s main-thread stall after a 1 MB paste. The 2D canvas path (with LOD) avoids it.
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  if (isSoftwareRenderer(String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)))) {
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return null;
+  }
   // Calls `then` once the GPU has finished everything submitted so far; polls a fence (no stall, no readback).
   const whenDone = (then: () => void) => {
     const fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
