@@ -353,6 +353,7 @@ const GARBAGE: Record<string, string> = {
   colormap: 'jet',
   present: 'on',
   views: 'tokens,tokens,slides',
+  sel: '9-3',
 };
 
 const XSS = [

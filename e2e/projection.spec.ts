@@ -66,4 +66,9 @@ test('brushing points selects their tokens everywhere: chips and a band beside e
     const b = await band.boundingBox();
     expect(Math.abs((b?.height ?? 0) - (canvas?.height ?? 0))).toBeLessThan(1.5);
   }
+  // The selection is in the link, so a copied link or a reload shows it again.
+  await expect(page).toHaveURL(/sel=0-3/);
+  await page.reload();
+  await expect(page.locator('.chip.selected')).toHaveCount(4);
+  await expect(app.region('Token embeddings').locator('rect.row-selected')).toHaveCount(1);
 });

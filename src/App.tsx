@@ -42,7 +42,6 @@ export function App() {
   const error = useAppState((s) => s.error);
   const hoverRow = useAppState((s) => s.hoverRow);
   const tokenTotal = useAppState((s) => s.tokenTotal);
-  const selectedRows = useAppState((s) => s.selectedRows);
   const busy = useAppState((s) => s.busy);
   const cancelled = useAppState((s) => s.cancelled);
   const precomputed = useAppState((s) => s.precomputed);
@@ -72,6 +71,7 @@ export function App() {
     return { embeddings: own(mE), pe: own(mPE), input: own(mX) };
   }, [mE, mPE, mX, sharedScale]);
 
+  const selectedRows = view.selected;
   const selectedExtra = useMemo(() => ({ selectedRows }), [selectedRows]);
   const scheme = CATALOG[spec.pe];
   /** Presentation mode shows only the views the teacher picked; otherwise everything. */

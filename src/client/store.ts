@@ -33,8 +33,6 @@ export interface AppState {
   staticKey: string | null;
   /** Row (token position) under the pointer, shared by every view. */
   hoverRow: number | null;
-  /** Rows picked by brushing a projection, marked in every view. */
-  selectedRows: number[];
   /** Tokens in the whole text; past LIMITS.maxTokens they are shown greyed and not computed. */
   tokenTotal: number;
   /** Something slow under way (a download, a long tokenisation). */
@@ -86,7 +84,6 @@ export const initialState: AppState = {
   hoverRow: null,
   checks: [],
   staticKey: null,
-  selectedRows: [],
   tokenTotal: 0,
   progress: null,
   checkpoint: null,

@@ -69,6 +69,7 @@ const KEYS = [
   'colormap',
   'present',
   'views',
+  'sel',
 ] as const;
 
 /** Values chosen to break parsers: numbers in odd spellings, prototype names, markup, escapes, control characters. */
@@ -188,6 +189,7 @@ function fieldProblems(view: ViewState): string[] {
         new Set(view.views).size === view.views.length,
       'views',
     ],
+    [view.selected.every((r, i) => inRange(r, 0, 2047) && (i === 0 || r > view.selected[i - 1])), 'sel'],
   ];
   for (const name of [spec.checkpoint.token, spec.checkpoint.position]) {
     problems.push([

@@ -262,4 +262,19 @@ describe('URL state', () => {
       /"colormap" = "jet" is not one of auto, viridis, cividis, rdbu/,
     );
   });
+
+  test('brushed rows travel in the link as ranges and come back; malformed or descending lists fall back', () => {
+    const view: ViewState = { ...DEFAULT_VIEW, selected: [0, 1, 2, 3, 7, 9, 10, 2047] };
+    const hash = toHash(view);
+    expect(new URLSearchParams(hash.slice(1)).get('sel')).toBe('0-3,7,9-10,2047');
+    expect(parseHash(hash)).toEqual({ view, notices: [] });
+    for (const raw of ['3-1', '1,1', '5,2', '0-2048', 'a', '1,,2', '-1', '']) {
+      const { view: v, notices } = parseHash(`#sel=${encodeURIComponent(raw)}`);
+      expect(v.selected).toEqual([]);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatch(
+        /URL key "sel" .* must be ascending rows or ranges \(like 0-3,7\) below 2,048/,
+      );
+    }
+  });
 });

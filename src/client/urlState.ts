@@ -37,6 +37,8 @@ export interface ViewState {
   present: boolean;
   /** The views shown in presentation mode, in page order. */
   views: PresentView[];
+  /** Token rows picked by brushing the projection, ascending (URL key `sel`, as ranges: 0-3,7). */
+  selected: number[];
 }
 
 /** The page's views that presentation mode can show or hide (URL key `views`, comma-separated). */
@@ -69,6 +71,7 @@ export const DEFAULT_VIEW: ViewState = {
   colormap: 'auto',
   present: false,
   views: ['tokens', 'embeddings', 'pe', 'input', 'lab'],
+  selected: [],
 };
 
 const KNOWN_KEYS = [
@@ -110,6 +113,7 @@ const KNOWN_KEYS = [
   'colormap',
   'present',
   'views',
+  'sel',
 ] as const;
 /** Longest text accepted from a URL (characters). */
 export const MAX_URL_TEXT = 100_000;
@@ -281,10 +285,50 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
       );
   }
 
+  let selected = DEFAULT_VIEW.selected;
+  const selRaw = params.get('sel');
+  if (selRaw !== null) {
+    const rows = parseRanges(selRaw, LIMITS.maxTokens);
+    if (rows) selected = rows;
+    else
+      bad(
+        'sel',
+        selRaw,
+        `must be ascending rows or ranges (like 0-3,7) below ${LIMITS.maxTokens.toLocaleString('en')}`,
+        '',
+      );
+  }
+
   return {
-    view: { spec, sharedScale, trainLength, dims, proj, lesson, theme, colormap, present, views },
+    view: { spec, sharedScale, trainLength, dims, proj, lesson, theme, colormap, present, views, selected },
     notices,
   };
+}
+
+/** "0-3,7" → [0, 1, 2, 3, 7]; null unless every part is a row or range below `limit`, strictly ascending. */
+export function parseRanges(raw: string, limit: number): number[] | null {
+  const rows: number[] = [];
+  for (const part of raw.split(',')) {
+    const m = /^(\d{1,6})(?:-(\d{1,6}))?$/.exec(part);
+    if (!m) return null;
+    const a = Number(m[1]);
+    const b = m[2] === undefined ? a : Number(m[2]);
+    if (b < a || b >= limit || (rows.length > 0 && a <= rows[rows.length - 1])) return null;
+    for (let r = a; r <= b; r++) rows.push(r);
+  }
+  return rows;
+}
+
+/** Ascending rows → "0-3,7" (consecutive runs become ranges, so a brushed block stays short in a link). */
+export function formatRanges(rows: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length;) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    parts.push(j > i ? `${rows[i]}-${rows[j]}` : String(rows[i]));
+    i = j + 1;
+  }
+  return parts.join(',');
 }
 
 /** The hash for a view; keys at their default are left out to keep links short, except text. */
@@ -299,6 +343,7 @@ export function toHash({
   colormap,
   present,
   views,
+  selected,
 }: ViewState): string {
   const p = new URLSearchParams();
   // A link carries at most MAX_URL_TEXT characters; the whole text is kept in local storage (see useEngine).
@@ -346,5 +391,6 @@ export function toHash({
   put('colormap', colormap, DEFAULT_VIEW.colormap);
   put('present', present, DEFAULT_VIEW.present);
   if (views.join() !== DEFAULT_VIEW.views.join()) p.set('views', views.join(','));
+  if (selected.length > 0) p.set('sel', formatRanges(selected));
   return '#' + p.toString();
 }

@@ -316,8 +316,9 @@ export function requestQuantisation(): void {
   client?.quantise(store.get().view.spec);
 }
 
+/** Rows brushed in the projection: part of the view, so a copied link or saved session keeps them. */
 export function setSelectedRows(rows: number[]): void {
-  store.set({ selectedRows: rows });
+  updateView({ selected: rows });
 }
 
 export function useAppState<T>(select: (s: AppState) => T): T {
