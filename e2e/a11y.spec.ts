@@ -9,6 +9,12 @@ const VIEWS: Array<{ name: string; hash: string; ready: string }> = [
   { name: 'T5', hash: 'pe=t5&heads=2', ready: 'T5 buckets' },
   { name: 'dark theme', hash: 'theme=dark', ready: 'Positional encoding table' },
   { name: 'tokens projection', hash: 'proj=tokens&method=pca', ready: 'Projection' },
+  {
+    name: 'presentation mode, cividis, dark',
+    hash: 'present=1&views=tokens,pe,lab&colormap=cividis&theme=dark',
+    ready: 'Positional encoding table',
+  },
+  { name: 'lesson 4', hash: 'lesson=4', ready: 'Positional encoding table' },
 ];
 
 async function axe(page: import('@playwright/test').Page) {

@@ -110,7 +110,7 @@ export function Lessons() {
         <button
           type="button"
           onClick={switchLang}
-          aria-label={S['ui.otherLangLabel']}
+          title={S['ui.otherLangLabel']}
           lang={lang === 'en' ? 'zh-Hans' : 'en'}
         >
           {S['ui.otherLang']}
