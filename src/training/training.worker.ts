@@ -140,7 +140,14 @@ self.onmessage = (e: MessageEvent<ToTrainer>) => {
       start(msg.config);
       break;
     case 'pause':
-      if (status === 'training') setStatus('paused');
+      // Stop queueing chunks now, but say "paused" only after the chunk in flight has posted its steps, so the
+      // step count the UI shows once paused is final.
+      if (status === 'training') {
+        status = 'paused';
+        enqueue(async () => {
+          if (status === 'paused') setStatus('paused');
+        });
+      }
       break;
     case 'resume':
       if (status === 'paused') {
