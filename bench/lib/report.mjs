@@ -228,32 +228,28 @@ function keystrokeSection(r) {
     ],
   ];
   for (const c of r.keystroke) {
-    rows.push([
+    /** One table row from a series of keystroke samples (the main one, or the scatter-hidden diagnostic). */
+    const row = (/** @type {any} */ s, /** @type {string} */ path, /** @type {string} */ target) => [
       String(c.T),
       String(c.d),
-      String(c.latency.n),
-      ms(c.latency.median),
-      ms(c.latency.p95),
-      ms(c.toData.median),
-      ms(c.whole.median),
-      ms(c.worker.median),
-      c.renderer ?? '–',
-      c.T === 128 && c.d === 768 ? `p95 ≤ 50 ms: ${yes(c.latency.p95 <= 50)}` : 'reported',
-    ]);
-    const o = c.scatterOff;
-    if (o)
-      rows.push([
-        String(c.T),
-        String(c.d),
-        String(o.latency.n),
-        ms(o.latency.median),
-        ms(o.latency.p95),
-        ms(o.toData.median),
-        ms(o.whole.median),
-        ms(o.worker.median),
-        `${c.renderer ?? '–'}, scatter canvas hidden`,
-        'diagnostic',
-      ]);
+      String(s.latency.n),
+      ms(s.latency.median),
+      ms(s.latency.p95),
+      ms(s.toData.median),
+      ms(s.whole.median),
+      ms(s.worker.median),
+      path,
+      target,
+    ];
+    rows.push(
+      row(
+        c,
+        c.renderer ?? '–',
+        c.T === 128 && c.d === 768 ? `p95 ≤ 50 ms: ${yes(c.latency.p95 <= 50)}` : 'reported',
+      ),
+    );
+    if (c.scatterOff)
+      rows.push(row(c.scatterOff, `${c.renderer ?? '–'}, scatter canvas hidden`, 'diagnostic'));
   }
   return `## 1. Keystroke → all three heatmaps repainted
 
