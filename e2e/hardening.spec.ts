@@ -4,6 +4,7 @@
 // the only way to put lone surrogates in), built inside the page from code units so nothing is re-encoded on the
 // way; references are computed another way (Intl.Segmenter, TextEncoder, the limits written out in specs.ts).
 // The crash case lives in foundation.spec.ts and the fixed d = 7 / pe / tokenizer URL cases there too.
+import type { Token } from '../src/protocol/messages.ts';
 import type { Page } from '@playwright/test';
 import config, { CHROMIUM_ARGS } from '../playwright.config.ts';
 import { Explorer, expect, test } from './fixtures.ts';
@@ -18,14 +19,7 @@ interface Hooks {
         error: string | null;
         lastRun: { ms: number; numTensors: number } | null;
         tokenTotal: number;
-        tokens: {
-          text: string;
-          id: number;
-          start: number;
-          end: number;
-          byteStart: number;
-          byteEnd: number;
-        }[];
+        tokens: Token[];
         view: { spec: { text: string } };
       };
       subscribe(listener: () => void): () => void;

@@ -105,7 +105,7 @@ export function App() {
                   ? `last run ${lastRun.ms.toFixed(1)} ms · ${lastRun.numTensors} tensors`
                   : ''}
           </span>
-          {busy && slow && (
+          {slow && (
             <button type="button" className="run-control" onClick={cancelRun}>
               Cancel run
             </button>

@@ -144,17 +144,12 @@ function restoreLongText(clipped: string): string | null {
   }
 }
 
-let lastHash = '';
-
 function flush(): void {
   frame = 0;
   const { view } = store.get();
   // Only when something changed: with a 1 MB text the hash is 100 KB and local storage takes the whole text.
   const hash = toHash(view);
-  if (hash !== lastHash || location.hash !== hash) {
-    lastHash = hash;
-    history.replaceState(null, '', hash);
-  }
+  if (location.hash !== hash) history.replaceState(null, '', hash);
   keepLongText(view.spec.text);
   const problem = validateSpec(view.spec);
   if (problem) {

@@ -5,23 +5,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { writeSafetensors, type TensorToWrite } from '../checkpoints/safetensors.ts';
 import { maskedCrossEntropy, paramSpecs, sinusoidalTable, TinyTransformer } from './model.ts';
-import type { ModelConfig, PositionScheme, TaskName } from './protocol.ts';
+import type { ModelConfig, PositionScheme, TrainConfig } from './protocol.ts';
 import { makeTask, mulberry32, type Batch, type Rng, type Task } from './tasks.ts';
 
-export interface RunConfig {
-  task: TaskName;
-  k: number;
+/** One scheme's run: the panel's settings (TrainConfig) for a single scheme, without the schedule and backend. */
+export type RunConfig = Omit<TrainConfig, 'schemes' | 'steps' | 'snapshotEvery' | 'backend'> & {
   scheme: PositionScheme;
-  d: number;
-  heads: number;
-  layers: number;
-  context: number;
-  batch: number;
-  lr: number;
-  seed: number;
   /** Sequences in the held-out evaluation batch. */
   evalBatch?: number;
-}
+};
 
 /** The batch as tensors: ids [B, T] and flat targets/mask [B·T]. */
 function upload(b: Batch): { ids: tf.Tensor2D; targets: tf.Tensor1D; mask: tf.Tensor1D } {
