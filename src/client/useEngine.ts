@@ -144,12 +144,17 @@ function restoreLongText(clipped: string): string | null {
   }
 }
 
+/** Writes the view into the link, only when it changed (with a 1 MB text the hash is 100 KB). */
+function writeHash(): void {
+  const hash = toHash(store.get().view);
+  if (location.hash !== hash) history.replaceState(null, '', hash);
+}
+
 function flush(): void {
   frame = 0;
   const { view } = store.get();
-  // Only when something changed: with a 1 MB text the hash is 100 KB and local storage takes the whole text.
-  const hash = toHash(view);
-  if (location.hash !== hash) history.replaceState(null, '', hash);
+  writeHash();
+  // Local storage takes the whole text, so it is written once per frame at most, like the hash.
   keepLongText(view.spec.text);
   const problem = validateSpec(view.spec);
   if (problem) {
@@ -218,11 +223,14 @@ export function startEngine(): void {
 
 export function updateSpec(patch: Partial<RunSpec>): void {
   store.set((s) => ({ view: { ...s.view, spec: { ...s.view.spec, ...patch } } }));
+  // A setting is in the link at once, so a reload right after a click keeps it; typing waits for the frame.
+  if (!('text' in patch)) writeHash();
   schedule();
 }
 
 export function updateView(patch: Partial<ViewState>): void {
   store.set((s) => ({ view: { ...s.view, ...patch } }));
+  writeHash();
   schedule();
 }
 
@@ -242,6 +250,7 @@ export function setHoverRow(row: number | null): void {
 
 export function updateProjection(patch: Partial<ProjectionSpec>): void {
   store.set((s) => ({ view: { ...s.view, proj: { ...s.view.proj, ...patch } } }));
+  writeHash();
   schedule();
 }
 
