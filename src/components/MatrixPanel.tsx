@@ -46,6 +46,8 @@ export const MatrixPanel = memo(function MatrixPanel({
     [domain, hoverRow, extra, colors, matrix?.colLabels],
   );
   const [rows, cols] = matrix?.shape ?? [0, 0];
+  // A full pass over the values: once per matrix, not on every hover or sibling update.
+  const summary = useMemo(() => (matrix ? describeMatrix(matrix) : ''), [matrix]);
   const plot = useRef<HTMLDivElement>(null);
   return (
     <section className="panel" aria-labelledby={id}>
@@ -66,7 +68,7 @@ export const MatrixPanel = memo(function MatrixPanel({
       {caption && <p className="caption">{caption}</p>}
       {matrix && (
         <p className="visually-hidden" id={`${id}-summary`}>
-          {describeMatrix(matrix)} Export CSV gives every value.
+          {summary} Export CSV gives every value.
         </p>
       )}
       <div ref={plot} className="plot-export-root" aria-describedby={matrix ? `${id}-summary` : undefined}>

@@ -4,6 +4,7 @@
 import { axisBottom, axisLeft, format, scaleLinear, select } from 'd3';
 import { LUT_SIZE, LUTS, colourWords, lutFor, type ColorKind, type Colormap } from './scales.ts';
 
+import { widthOf } from './width.ts';
 export interface HeatmapData {
   shape: [number, number];
   data: Float32Array;
@@ -144,7 +145,7 @@ export function paint(
 export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOptions): void {
   const p = parts.get(el) ?? setup(el);
   const [rows, cols] = m.shape;
-  const width = Math.max(240, el.clientWidth || 600);
+  const width = Math.max(240, widthOf(el) || 600);
   const plotW = width - MARGIN.left - MARGIN.right;
   const plotH = Math.max(60, Math.min(340, rows * 18));
   p.current = { m, opts, plotW, plotH };

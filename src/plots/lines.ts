@@ -11,6 +11,7 @@ import {
   schemeTableau10,
   select,
 } from 'd3';
+import { widthOf } from './width.ts';
 
 export interface Series {
   name: string;
@@ -39,7 +40,7 @@ export interface LinesOptions {
 const M = { top: 10, right: 16, bottom: 36, left: 56 };
 
 export function drawLines(el: HTMLElement, series: Series[], opts: LinesOptions): void {
-  const width = Math.max(280, el.clientWidth || 600);
+  const width = Math.max(280, widthOf(el) || 600);
   const height = opts.height ?? 220;
   const w = width - M.left - M.right;
   const h = height - M.top - M.bottom;

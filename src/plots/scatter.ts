@@ -20,6 +20,7 @@ import {
 } from 'd3';
 import { LUT_SIZE, LUTS, extentOf, lutFor, type Colormap } from './scales.ts';
 import { isSoftwareRenderer } from './heatmapGl.ts';
+import { widthOf } from './width.ts';
 import {
   IDENTITY_ZOOM,
   KdIndex,
@@ -890,7 +891,7 @@ function ariaLabel(d: ScatterData): string {
 
 export function drawScatter(el: HTMLElement, data: ScatterData, opts: ScatterOptions = {}): ScatterHandle {
   const s = states.get(el) ?? setup(el);
-  const width = Math.max(280, opts.width ?? (el.clientWidth || 600));
+  const width = Math.max(280, opts.width ?? (widthOf(el) || 600));
   const height = Math.max(200, opts.height ?? 380);
   const w = width - M.left - M.right;
   const h = height - M.top - M.bottom;
