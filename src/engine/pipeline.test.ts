@@ -195,6 +195,27 @@ describe('Pipeline.run', () => {
     }
   });
 
+  test('the kept position table gives the float64 sinusoid for every length and base, however runs follow each other', async () => {
+    // Lengths cross the kept table's row counts (64, 128) up and down; a new base must not reuse the old rows.
+    const cases: Array<[number, number]> = [
+      [7, 10000],
+      [100, 10000],
+      [3, 10000],
+      [65, 500000],
+      [64, 10000],
+    ];
+    for (const [length, base] of cases) {
+      const spec = { ...SPEC, tokenizer: 'char' as const, text: 'ab'.repeat(64).slice(0, length) };
+      const { messages } = await run({ ...spec, params: { ...SPEC.params, base, positions: 256 } });
+      const P = matrix(messages, 'pe');
+      expect(P.shape).toEqual([length, D]);
+      for (let p = 0; p < length; p++) {
+        for (let k = 0; k < D; k++)
+          expect(Math.abs(P.data[p * D + k] - closedForm(p, k, D, base))).toBeLessThan(1e-4);
+      }
+    }
+  });
+
   test("with pe 'none' the positional encoding is zero and the input equals the embeddings", async () => {
     const { messages } = await run({ ...SPEC, pe: 'none' });
     expect(matrix(messages, 'pe').data.every((v) => v === 0)).toBe(true);

@@ -6,6 +6,7 @@ import { LIMITS, TRAINED_TABLE, validateSpec, type RunSpec } from '../protocol/s
 import { getScheme } from '../encodings/registry.ts';
 import type { FetchData } from '../tokenizers/tokenizer.ts';
 import { readOwned } from './read.ts';
+import { range } from './trig.ts';
 import { disposeLab, staticKey, staticNames, staticViews, textViews, type LearnedTable } from './lab.ts';
 import { CheckpointStore } from './checkpoint.ts';
 import { Sources, type TokenSource } from './sources.ts';
@@ -153,8 +154,8 @@ export class Pipeline {
   ): Promise<{ E: tf.Tensor2D; PE: tf.Tensor2D; X: tf.Tensor2D }> {
     const { d } = spec;
     const T = tokens.length;
-    const scheme = getScheme(spec.pe);
     const table = await this.sources.tokenTable(spec, source);
+    const peTable = this.positionTable(spec, T, learned);
     return tf.tidy(() => {
       const ids = tf.tensor1d(
         Int32Array.from(tokens, (t: Token) => t.id),
@@ -162,19 +163,45 @@ export class Pipeline {
       ); // [T]
       const gathered = tf.gather(table, ids); // [T, d]
       const E = (spec.scaleEmbeddings ? tf.mul(gathered, Math.sqrt(d)) : gathered) as tf.Tensor2D; // [T, d]
-      const positions = Float64Array.from(tokens, (_, p) => p);
       // Rotary and bias schemes add nothing at the input: their PE is zero and their tensors live in lab.ts.
-      const PE = (
-        scheme.kind === 'additive'
-          ? scheme.compute({ positions, d, seed: spec.seed, table: learned ?? undefined }, spec.params).pe
-          : tf.zeros([T, d])
-      ) as tf.Tensor2D; // [T, d]
+      const PE = (peTable ? tf.slice(peTable, [0, 0], [T, d]) : tf.zeros([T, d])) as tf.Tensor2D; // [T, d]
       const X = tf.add(E, PE) as tf.Tensor2D; // [T, d]
       return { E, PE, X };
     });
   }
 
+  private pe: { key: string; rows: number; table: tf.Tensor2D } | null = null;
+
+  /**
+   * The additive scheme's rows 0…R−1 on the device, R a power of two ≥ T, kept across runs: a keystroke slices
+   * its T rows instead of re-running the exact sin/cos kernels. Row p depends only on p, so slicing is exact.
+   */
+  private positionTable(spec: RunSpec, T: number, learned: LearnedTable): tf.Tensor2D | null {
+    const scheme = getScheme(spec.pe);
+    if (scheme.kind !== 'additive') return null;
+    const key = JSON.stringify({
+      pe: spec.pe,
+      d: spec.d,
+      seed: spec.seed,
+      params: spec.params,
+      l: learned?.id,
+    });
+    if (this.pe && this.pe.key === key && this.pe.rows >= T) return this.pe.table;
+    let rows = 64;
+    while (rows < T) rows *= 2;
+    if (learned) rows = Math.min(rows, learned.rows);
+    const out = scheme.compute(
+      { positions: range(rows), d: spec.d, seed: spec.seed, table: learned ?? undefined },
+      spec.params,
+    );
+    this.pe?.table.dispose();
+    this.pe = { key, rows, table: out.pe as tf.Tensor2D }; // [rows, d], kept across runs
+    return this.pe.table;
+  }
+
   dispose(): void {
+    this.pe?.table.dispose();
+    this.pe = null;
     disposeLab();
     this.sources.dispose();
   }
