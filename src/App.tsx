@@ -3,7 +3,7 @@ import { Training } from './components/Training.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { Lessons } from './components/Lessons.tsx';
 import { CATALOG } from './encodings/catalog.ts';
-import { symmetricDomain } from './plots/scales.ts';
+import { domainOf } from './plots/scales.ts';
 import { cancelRun, rerun, showTrainedTable, updateSpec, useAppState } from './client/useEngine.ts';
 import { Controls } from './components/Controls.tsx';
 import { MatrixPanel } from './components/MatrixPanel.tsx';
@@ -23,14 +23,6 @@ const PANELS = [
   { name: 'pe', title: 'Positional encoding' },
   { name: 'input', title: 'Input (token + position)' },
 ] as const;
-
-/** Each matrix's own symmetric domain, kept per data array so that an unchanged panel keeps the same one. */
-const ownDomains = new WeakMap<Float32Array, [number, number]>();
-function domainOf(data: Float32Array): [number, number] {
-  let d = ownDomains.get(data);
-  if (!d) ownDomains.set(data, (d = symmetricDomain(data)));
-  return d;
-}
 
 export function App() {
   const view = useAppState((s) => s.view);
@@ -65,8 +57,9 @@ export function App() {
 
   const { embeddings: mE, pe: mPE, input: mX } = matrices;
   const domains = useMemo(() => {
-    const present = [mE, mPE, mX].map((m) => m?.data).filter((d): d is Float32Array => !!d);
-    const shared = symmetricDomain(...present);
+    // The shared scale is the widest of the three kept domains (each computed once per matrix).
+    const widest = Math.max(1e-12, ...[mE, mPE, mX].map((m) => (m ? domainOf(m.data)[1] : 0)));
+    const shared: [number, number] = [-widest, widest];
     const own = (m: typeof mE) => (sharedScale || !m ? shared : domainOf(m.data));
     return { embeddings: own(mE), pe: own(mPE), input: own(mX) };
   }, [mE, mPE, mX, sharedScale]);

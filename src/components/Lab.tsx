@@ -7,7 +7,7 @@ import { DEFAULT_SPEC, LIMITS, validateSpec, type RunSpec } from '../protocol/sp
 import { download, matrixCsv } from '../client/csv.ts';
 import { updateSpec, updateView, useAppState } from '../client/useEngine.ts';
 import type { ViewState } from '../client/urlState.ts';
-import { extentOf, symmetricDomain } from '../plots/scales.ts';
+import { domainOf } from '../plots/scales.ts';
 import type { Series } from '../plots/lines.ts';
 import { Formula } from './Formula.tsx';
 import { Invariants } from './Invariants.tsx';
@@ -109,6 +109,8 @@ function LabControls({ spec, view }: { spec: RunSpec; view: ViewState }) {
   );
 }
 
+const UNIT_DOMAIN: [number, number] = [-1, 1];
+
 export function Lab() {
   const view = useAppState((s) => s.view);
   const matrices = useAppState((s) => s.matrices);
@@ -123,8 +125,16 @@ export function Lab() {
   const table = matrices.table;
   const N = params.positions;
 
-  const domainOf = (m: Matrix | undefined): [number, number] =>
-    !m ? [-1, 1] : m.colors === 'sequential' ? extentOf(m.data) : symmetricDomain(m.data);
+  const domainFor = (m: Matrix | undefined): [number, number] =>
+    m ? domainOf(m.data, m.colors ?? 'diverging') : UNIT_DOMAIN;
+  // The compare pair shares one scale; kept while neither matrix changes.
+  const compareTable = matrices.table;
+  const compareSin = matrices['compare-sin'];
+  const compareDomain = useMemo((): [number, number] => {
+    if (!compareTable || !compareSin) return UNIT_DOMAIN;
+    const m = Math.max(domainOf(compareTable.data)[1], domainOf(compareSin.data)[1]);
+    return [-m, m];
+  }, [compareTable, compareSin]);
 
   const toggleDim = (col: number) => {
     const pair =
@@ -217,7 +227,7 @@ export function Lab() {
         key={name}
         title={m.title}
         matrix={m}
-        domain={domainOf(m)}
+        domain={domainFor(m)}
         hoverRow={hoverRow}
         caption={caption}
         extra={extra}
@@ -302,7 +312,7 @@ export function Lab() {
                 key={`cmp-${m.name}`}
                 title={m.name === 'table' ? 'Learned table (compare)' : m.title}
                 matrix={m}
-                domain={symmetricDomain(matrices.table.data, matrices['compare-sin'].data)}
+                domain={compareDomain}
                 hoverRow={hoverRow}
                 caption={
                   m.name === 'table' ? 'The loaded table, rows 0…N−1.' : 'PE at the same d, base and layout.'

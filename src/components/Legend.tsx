@@ -12,8 +12,10 @@ interface Props {
 export function Legend({ domain, title, colors = 'diverging' }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const colormap = useContext(ColormapContext);
+  // By value: a recomputed domain with the same ends (every keystroke) leaves the legend alone.
+  const [lo, hi] = domain;
   useEffect(() => {
-    if (ref.current) drawLegend(ref.current, domain, title, colors, colormap);
-  }, [domain, title, colors, colormap]);
+    if (ref.current) drawLegend(ref.current, [lo, hi], title, colors, colormap);
+  }, [lo, hi, title, colors, colormap]);
   return <div ref={ref} className="legend-wrap" />;
 }

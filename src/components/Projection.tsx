@@ -1,7 +1,7 @@
 // The Projection panel: positions, tokens or vocabulary, projected by PCA (on the device), t-SNE or UMAP
 // (streamed from the worker as they settle). Linked to every view: hover a point to light its row, brush to
 // select rows; the reverse follows the shared hover row.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ExportButtons } from './ExportButtons.tsx';
 import {
   PROJECTION_LIMITS,
@@ -61,6 +61,12 @@ function rowOf(p: ProjectionMsg, i: number, tokenIds: number[]): number | null {
   return key;
 }
 
+/** One object, so that re-rendering the panel (every keystroke) does not redraw the curves. */
+const PC_CURVE_OPTIONS = { xTitle: 'position', yTitle: 'PCA score', height: 200 };
+
+/** No highlighted point; one shared array, so a re-render without hover does not reach the scatter. */
+const NONE: number[] = [];
+
 export function Projection() {
   const proj = useAppState((s) => s.view.proj);
   const p = useAppState((s) => s.projection);
@@ -93,28 +99,38 @@ export function Projection() {
     };
   }, [p, theta, proj.method]);
 
+  // The callbacks read the latest projection and tokens through a ref, so the options stay the same object
+  // across keystrokes and the scatter is not redrawn for a text change that leaves its points alone.
+  const latest = useRef({ p, tokenIds });
+  useEffect(() => {
+    latest.current = { p, tokenIds };
+  }, [p, tokenIds]);
   const options = useMemo(
     () => ({
       height: 420,
       showLabels: true,
-      onHover: (i: number | null) => setHoverRow(p && i !== null ? rowOf(p, i, tokenIds) : null),
+      onHover: (i: number | null) => {
+        const { p, tokenIds } = latest.current;
+        setHoverRow(p && i !== null ? rowOf(p, i, tokenIds) : null);
+      },
       onBrush: (idx: number[]) => {
+        const { p, tokenIds } = latest.current;
         if (!p) return;
         const rows = idx.map((i) => rowOf(p, i, tokenIds)).filter((r): r is number => r !== null);
         setSelectedRows([...new Set(rows)].sort((a, b) => a - b));
       },
     }),
-    [p, tokenIds],
+    [],
   );
 
   const highlight = useMemo(() => {
-    if (!p || hoverRow === null) return [];
+    if (!p || hoverRow === null) return NONE;
     if (p.keyKind === 'id') {
       const id = tokenIds[hoverRow];
       const i = p.keys.indexOf(id);
-      return i >= 0 ? [i] : [];
+      return i >= 0 ? [i] : NONE;
     }
-    return hoverRow < p.n ? [hoverRow] : [];
+    return hoverRow < p.n ? [hoverRow] : NONE;
   }, [p, hoverRow, tokenIds]);
 
   const curves: Series[] = useMemo(() => {
@@ -306,7 +322,7 @@ export function Projection() {
       {curves.length > 0 && (
         <>
           <h3>PCs vs position</h3>
-          <LinesPlot series={curves} options={{ xTitle: 'position', yTitle: 'PCA score', height: 200 }} />
+          <LinesPlot series={curves} options={PC_CURVE_OPTIONS} />
           <p className="hint">
             Each top component of the position rows as a function of position: sinusoids for sin/cos tables,
             noisy ones for learned tables.

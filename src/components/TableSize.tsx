@@ -1,6 +1,6 @@
 // Size, parameters and quantisation of the token (and learned position) table: counts, bytes per storage
 // type, and — on request — the absolute error of an f16 and a symmetric per-row int8 round trip.
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { RunSpec } from '../protocol/specs.ts';
 import { extentOf } from '../plots/scales.ts';
 import { requestQuantisation, useAppState } from '../client/useEngine.ts';
@@ -16,7 +16,14 @@ function size(n: number): string {
       : `${(n / 1e3).toFixed(1)} kB`;
 }
 
-export function TableSize({ spec, vocabSize }: { spec: RunSpec; vocabSize: number | null }) {
+/** Memoised: it depends on the spec and the vocabulary size, not on each matrix message. */
+export const TableSize = memo(function TableSize({
+  spec,
+  vocabSize,
+}: {
+  spec: RunSpec;
+  vocabSize: number | null;
+}) {
   const [on, setOn] = useState(false);
   const quant = useAppState((s) => s.quant);
   const error = useAppState((s) => s.requestError);
@@ -115,4 +122,4 @@ export function TableSize({ spec, vocabSize }: { spec: RunSpec; vocabSize: numbe
       )}
     </section>
   );
-}
+});

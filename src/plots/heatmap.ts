@@ -45,6 +45,8 @@ interface Parts {
   current: { m: HeatmapData; opts: HeatmapOptions; plotW: number; plotH: number };
   /** What the canvas holds, so that a hover or resize (same data, domain and colours) does not repaint it. */
   painted: { data: Float32Array; lo: number; hi: number; lut: Uint32Array } | null;
+  /** What the axes show (width, shape, row labels), so a redraw with the same ones leaves them alone. */
+  axes: string | null;
 }
 
 const MARGIN = { top: 6, right: 8, bottom: 34, left: 84 };
@@ -84,6 +86,7 @@ function setup(el: HTMLElement): Parts {
       plotH: 0,
     },
     painted: null,
+    axes: null,
   };
   canvas.addEventListener('pointermove', (e) => {
     const { m, opts, plotW, plotH } = p.current;
@@ -208,20 +211,26 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
           )
           .tickFormat((t) => format('d')(+t - 0.5));
 
-  root
-    .selectAll<SVGGElement, number>('g.x-axis')
-    .data([0])
-    .join('g')
-    .attr('class', 'x-axis')
-    .attr('transform', `translate(${MARGIN.left},${MARGIN.top + plotH})`)
-    .call(xAxis);
-  root
-    .selectAll<SVGGElement, number>('g.y-axis')
-    .data([0])
-    .join('g')
-    .attr('class', 'y-axis')
-    .attr('transform', `translate(${MARGIN.left},${MARGIN.top})`)
-    .call(yAxis);
+  // Axes only when what they show changed: on a keystroke the shape and width usually stay (D3's axis join
+  // rewrites every tick's attributes, which showed in the keystroke profile).
+  const axesKey = `${width}|${rows}|${cols}|${rows <= 24 && labels ? labels.join('\u0000') : ''}`;
+  if (p.axes !== axesKey) {
+    p.axes = axesKey;
+    root
+      .selectAll<SVGGElement, number>('g.x-axis')
+      .data([0])
+      .join('g')
+      .attr('class', 'x-axis')
+      .attr('transform', `translate(${MARGIN.left},${MARGIN.top + plotH})`)
+      .call(xAxis);
+    root
+      .selectAll<SVGGElement, number>('g.y-axis')
+      .data([0])
+      .join('g')
+      .attr('class', 'y-axis')
+      .attr('transform', `translate(${MARGIN.left},${MARGIN.top})`)
+      .call(yAxis);
+  }
   const shadeFrom = opts.shadeFromRow ?? null;
   root
     .selectAll('rect.shade')

@@ -1,6 +1,6 @@
 // Colour maps against published anchor colours, not against d3's own output.
 import { describe, expect, test } from 'vitest';
-import { LUTS, LUT_SIZE, lutFor, symmetricDomain } from './scales.ts';
+import { LUTS, LUT_SIZE, domainOf, lutFor, symmetricDomain } from './scales.ts';
 
 const rgbOf = (word: number) => [word & 255, (word >>> 8) & 255, (word >>> 16) & 255];
 const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
@@ -47,5 +47,18 @@ describe('colour maps', () => {
     const d = symmetricDomain(new Float32Array([0.5, -2, NaN, Infinity]), new Float32Array([1.5]));
     expect(d).toEqual([-2, 2]);
     expect(symmetricDomain(new Float32Array([0, 0]))).toEqual([-1e-12, 1e-12]);
+  });
+});
+
+describe('domainOf', () => {
+  test('diverging: ±(largest finite magnitude); sequential: [min, max]; the same object for the same array', () => {
+    const data = Float32Array.from([0.5, -3, 2, Infinity, NaN, 1]);
+    expect(domainOf(data)).toEqual([-3, 3]);
+    expect(domainOf(data, 'sequential')).toEqual([-3, 2]); // ±∞ and NaN are left out of both
+    expect(domainOf(data)).toBe(domainOf(data));
+    const weights = Float32Array.from([0.1, 0.7, 0.2]);
+    expect(domainOf(weights, 'sequential')).toEqual([Math.fround(0.1), Math.fround(0.7)]);
+    // a different array with the same values gets its own (equal) domain
+    expect(domainOf(Float32Array.from(weights), 'sequential')).not.toBe(domainOf(weights, 'sequential'));
   });
 });

@@ -77,9 +77,26 @@ export function extentOf(a: Float32Array): [number, number] {
   let hi = -Infinity;
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
+    if (!Number.isFinite(v)) continue; // ±∞ would squash every finite value into one colour
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (!Number.isFinite(lo)) return [0, 1];
+  if (lo > hi) return [0, 1];
   return lo === hi ? [lo, lo + 1] : [lo, hi];
+}
+
+const keptDomains: Record<ColorKind, WeakMap<Float32Array, [number, number]>> = {
+  diverging: new WeakMap(),
+  sequential: new WeakMap(),
+};
+
+/**
+ * A matrix's own colour domain (symmetric about 0 for diverging data, the extent for sequential), computed once per
+ * data array: a panel whose matrix did not change keeps the same domain object, so it is not redrawn.
+ */
+export function domainOf(data: Float32Array, colors: ColorKind = 'diverging'): [number, number] {
+  const kept = keptDomains[colors];
+  let domain = kept.get(data);
+  if (!domain) kept.set(data, (domain = colors === 'sequential' ? extentOf(data) : symmetricDomain(data)));
+  return domain;
 }
