@@ -212,9 +212,30 @@ function weights(d: number, seed: number): tf.Tensor2D[] {
   return w;
 }
 
+/** The position table's rows times W_q, W_k, W_v, kept while the table (by identity) and the weights stay. */
+let positionParts: { table: tf.Tensor2D; key: string; parts: tf.Tensor2D[] } | null = null;
+
+/**
+ * PE·W_q, PE·W_k, PE·W_v for rows 0…T−1 of the pipeline's kept position table. By linearity
+ * X·W = E·W + PE·W, so a keystroke adds these to its E·W instead of multiplying X by all three [d, d] weights
+ * again: the position half of the product is computed once per table, not once per keystroke.
+ */
+function positionProjections(table: tf.Tensor2D, T: number, d: number, seed: number): tf.Tensor2D[] {
+  const key = `${d}|${seed}`;
+  if (positionParts?.table !== table || positionParts.key !== key) {
+    if (positionParts) tf.dispose(positionParts.parts);
+    // kept past the caller's tidy until the table or the weights change
+    const parts = weights(d, seed).map((w) => tf.keep(tf.matMul(table, w) as tf.Tensor2D)); // [rows, d] each
+    positionParts = { table, key, parts };
+  }
+  return positionParts.parts.map((t) => tf.slice(t, [0, 0], [T, d]) as tf.Tensor2D); // [T, d] each
+}
+
 export function disposeLab(): void {
   for (const w of projections.values()) tf.dispose(w);
   projections.clear();
+  if (positionParts) tf.dispose(positionParts.parts);
+  positionParts = null;
 }
 
 /** Views that depend on the text: E [T, d] are the (scaled) token embeddings. */
@@ -225,6 +246,7 @@ export async function textViews(
   tokenLabels: string[],
   emit: Emit,
   learned: LearnedTable = null,
+  positionTable: tf.Tensor2D | null = null,
 ): Promise<{ checks: Check[]; names: string[] }> {
   const { d, params, seed } = spec;
   const T = E.shape[0];
@@ -255,14 +277,15 @@ export async function textViews(
       const A = tf.softmax(tf.add(scores, mask)) as tf.Tensor2D; // [T, T]
       return { A, Y: tf.matMul(A, V) as tf.Tensor2D }; // [T, T], [T, d]
     };
-    // Stage 1: attention from the token embeddings alone.
+    // Stage 1: attention from the token embeddings alone. Its weights need only Q and K; V waits for stage 2
+    // (an additive scheme never uses E·Wv: its output mixes X·Wv), so the first preview comes a third sooner.
     const plain = tf.tidy(() => {
       const Q = tf.matMul(E, Wq) as tf.Tensor2D; // [T, d]
       const K = tf.matMul(E, Wk) as tf.Tensor2D; // [T, d]
-      const V = tf.matMul(E, Wv) as tf.Tensor2D; // [T, d]
-      return { Q, K, V, A: attend(Q, K, V, null).A };
+      const scores = tf.mul(tf.matMul(Q, K, false, true), scale); // [T, T]
+      return { Q, K, A: tf.softmax(tf.add(scores, mask)) as tf.Tensor2D }; // A: [T, T]
     });
-    keep.push(plain.Q, plain.K, plain.V, plain.A);
+    keep.push(plain.Q, plain.K, plain.A);
     const label = `Attention with ${spec.pe}`;
     await send({
       name: 'attn-plain',
@@ -276,16 +299,21 @@ export async function textViews(
     // Stage 2: with position. Rotary and bias schemes reuse stage 1's projections of E.
     const t = tf.tidy(() => {
       const result: Record<string, tf.Tensor> = {};
-      if (scheme.kind === 'additive') {
+      if (scheme.kind === 'additive' && positionTable) {
+        const [pq, pk, pv] = positionProjections(positionTable, T, d, seed);
+        const V = tf.add(tf.matMul(E, Wv), pv) as tf.Tensor2D; // X·Wv = E·Wv + PE·Wv, [T, d]
+        Object.assign(result, attend(tf.add(plain.Q, pq), tf.add(plain.K, pk), V, null));
+      } else if (scheme.kind === 'additive') {
         Object.assign(result, attend(tf.matMul(X, Wq), tf.matMul(X, Wk), tf.matMul(X, Wv), null));
       } else if (scheme.kind === 'rotary' && out) {
         const [cos, sin] = [out.cos as tf.Tensor2D, out.sin as tf.Tensor2D];
         result.qRot = rotate(plain.Q, cos, sin, params.layout); // [T, d]
         result.kRot = rotate(plain.K, cos, sin, params.layout); // [T, d]
-        Object.assign(result, attend(result.qRot as tf.Tensor2D, result.kRot as tf.Tensor2D, plain.V, null));
+        const V = tf.matMul(E, Wv) as tf.Tensor2D; // [T, d]
+        Object.assign(result, attend(result.qRot as tf.Tensor2D, result.kRot as tf.Tensor2D, V, null));
       } else {
         const bias = out?.bias ? tf.squeeze(tf.slice(out.bias, [0, 0, 0], [1, T, T]), [0]) : null; // [T, T]
-        Object.assign(result, attend(plain.Q, plain.K, plain.V, bias));
+        Object.assign(result, attend(plain.Q, plain.K, tf.matMul(E, Wv) as tf.Tensor2D, bias));
       }
       return result;
     });

@@ -119,7 +119,9 @@ export class Pipeline {
       if (tensors) {
         await yieldToMessages();
         check();
-        const lab = await textViews(spec, tensors.E, tensors.X, labels, emit, learned);
+        // The additive scheme's kept table (set by inputs() for this spec) lets the preview reuse PE·W.
+        const kept = getScheme(spec.pe).kind === 'additive' ? (this.pe?.table ?? null) : null;
+        const lab = await textViews(spec, tensors.E, tensors.X, labels, emit, learned, kept);
         names.push(...lab.names);
         checks.push(...lab.checks);
       }
