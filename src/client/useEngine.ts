@@ -152,10 +152,15 @@ function writeHash(): void {
 
 function flush(): void {
   frame = 0;
-  const { view } = store.get();
   writeHash();
   // Local storage takes the whole text, so it is written once per frame at most, like the hash.
-  keepLongText(view.spec.text);
+  keepLongText(store.get().view.spec.text);
+  dispatch();
+}
+
+/** Sends the worker the current spec and projection when they changed (or shows why they cannot run). */
+function dispatch(): void {
+  const { view } = store.get();
   const problem = validateSpec(view.spec);
   if (problem) {
     store.set({ error: problem, busy: false });
@@ -225,6 +230,9 @@ export function updateSpec(patch: Partial<RunSpec>): void {
   store.set((s) => ({ view: { ...s.view, spec: { ...s.view.spec, ...patch } } }));
   // A setting is in the link at once, so a reload right after a click keeps it; typing waits for the frame.
   if (!('text' in patch)) writeHash();
+  // The run goes to the worker now, not at the next frame (a keystroke's matrices come back ~one frame sooner;
+  // the worker keeps only the newest spec, so fast typing costs no extra runs).
+  dispatch();
   schedule();
 }
 

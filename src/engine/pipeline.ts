@@ -98,13 +98,17 @@ export class Pipeline {
       post({ type: 'matrix', runId, matrix });
     };
     try {
-      const send = async (name: string, title: string, t: tf.Tensor | undefined, rowLabels: string[]) => {
-        const data = t ? await readOwned(t) : new Float32Array(0);
-        await emit({ name, title, shape: [T, d], data, rowLabels });
-      };
-      await send('embeddings', 'Token embeddings', tensors?.E, labels);
-      await send('pe', 'Positional encoding', tensors?.PE, labels);
-      await send('input', 'Input (token + position)', tensors?.X, labels);
+      // The three read-backs are queued together (one wait on the device instead of three in a row), then
+      // posted in order.
+      const parts = [
+        ['embeddings', 'Token embeddings', tensors?.E],
+        ['pe', 'Positional encoding', tensors?.PE],
+        ['input', 'Input (token + position)', tensors?.X],
+      ] as const;
+      const read = await Promise.all(parts.map(([, , t]) => (t ? readOwned(t) : new Float32Array(0))));
+      for (const [i, [name, title]] of parts.entries()) {
+        await emit({ name, title, shape: [T, d], data: read[i], rowLabels: labels });
+      }
 
       // Let a newer run's message in before the views past the three matrices: while the user types, the
       // newer text wins here instead of waiting for this run's lab views.
