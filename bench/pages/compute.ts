@@ -308,9 +308,7 @@ async function pipelineParts(args: { T: number; d: number; reps: number; warmup:
     const t0 = performance.now();
     const { source, tokens, learned } = await pipeline.tokenise(spec);
     const { E, PE, X } = await pipeline.inputs(spec, tokens, source, learned);
-    await readOwned(E);
-    await readOwned(PE);
-    await readOwned(X);
+    await Promise.all([E, PE, X].map(readOwned)); // queued together, as Pipeline.run does
     const t1 = performance.now();
     await textViews(
       spec,
@@ -319,6 +317,7 @@ async function pipelineParts(args: { T: number; d: number; reps: number; warmup:
       tokens.map((t) => t.text),
       async () => {},
       learned,
+      pipeline.keptPositionTable(spec),
     );
     const t2 = performance.now();
     tf.dispose([E, PE, X]);

@@ -1,5 +1,5 @@
-// Wires the store to the engine: every state change that affects the run schedules one run per animation
-// frame (so typing fast never queues work), and mirrors the state into the URL hash.
+// Wires the store to the engine: a change to the spec is sent at once (the worker keeps only the newest), other
+// changes once per animation frame; the state is mirrored into the URL hash in a task of its own.
 import { useSyncExternalStore } from 'react';
 import type { FromEngine } from '../protocol/messages.ts';
 import { assertNever } from '../protocol/messages.ts';
@@ -20,6 +20,9 @@ import { holdFirstPaint } from './firstPaint.ts';
 export const store = createStore(initialState);
 let client: EngineClient | null = null;
 let frame = 0;
+let persist: ReturnType<typeof setTimeout> | null = null;
+/** Characters past which a text's run waits for the frame that lays the text out (see updateSpec). */
+const HUGE_TEXT = 100_000;
 /** Static key seen in the current run's matrices; it becomes the store's once the run is done. */
 let runStaticKey: string | null = null;
 
@@ -152,10 +155,15 @@ function writeHash(): void {
 
 function flush(): void {
   frame = 0;
-  writeHash();
-  // Local storage takes the whole text, so it is written once per frame at most, like the hash.
-  keepLongText(store.get().view.spec.text);
-  dispatch();
+  if (store.get().view.spec.text.length > HUGE_TEXT) setTimeout(dispatch);
+  else dispatch();
+  // The link and local storage are written in a task of their own, not in the frame: with a 1 MB text the hash
+  // is 100 KB (replaceState ~0.2 s here) and the frame already lays out the whole textarea.
+  persist ??= setTimeout(() => {
+    persist = null;
+    writeHash();
+    keepLongText(store.get().view.spec.text);
+  });
 }
 
 /** Sends the worker the current spec and projection when they changed (or shows why they cannot run). */
@@ -231,8 +239,9 @@ export function updateSpec(patch: Partial<RunSpec>): void {
   // A setting is in the link at once, so a reload right after a click keeps it; typing waits for the frame.
   if (!('text' in patch)) writeHash();
   // The run goes to the worker now, not at the next frame (a keystroke's matrices come back ~one frame sooner;
-  // the worker keeps only the newest spec, so fast typing costs no extra runs).
-  dispatch();
+  // the worker keeps only the newest spec, so fast typing costs no extra runs). A huge text waits until the frame
+  // that lays it out has passed: tokenising it at the same time doubles that layout on a two-core machine.
+  if (store.get().view.spec.text.length <= HUGE_TEXT) dispatch();
   schedule();
 }
 

@@ -123,8 +123,7 @@ export class Pipeline {
       if (tensors) {
         await yieldToMessages();
         check();
-        // The additive scheme's kept table (set by inputs() for this spec) lets the preview reuse PE·W.
-        const kept = getScheme(spec.pe).kind === 'additive' ? (this.pe?.table ?? null) : null;
+        const kept = this.keptPositionTable(spec);
         const lab = await textViews(spec, tensors.E, tensors.X, labels, emit, learned, kept);
         names.push(...lab.names);
         checks.push(...lab.checks);
@@ -177,6 +176,11 @@ export class Pipeline {
   }
 
   private pe: { key: string; rows: number; table: tf.Tensor2D } | null = null;
+
+  /** The additive scheme's kept table as inputs() left it for this spec (the preview reuses its PE·W). */
+  keptPositionTable(spec: RunSpec): tf.Tensor2D | null {
+    return getScheme(spec.pe).kind === 'additive' ? (this.pe?.table ?? null) : null;
+  }
 
   /**
    * The additive scheme's rows 0…R−1 on the device, R a power of two ≥ T, kept across runs: a keystroke slices
