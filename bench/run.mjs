@@ -1,10 +1,11 @@
-// npm run bench [-- --quick] [-- --no-build] [-- --only=heatmap,keystroke,firstpaint,...]
+// npm run bench [-- --quick] [-- --no-build] [-- --only=heatmap,keystroke,firstpaint,...] [-- --merge]
 // Builds the app and the bench pages (bench/vite.config.ts, into the bench's own folder, never dist/), serves
 // them on 127.0.0.1:4179, drives headless Chromium (WebGPU on SwiftShader here) through Playwright, and writes
 // bench/report.json and bench/report.md. Every figure is the median and p95 of its repetitions after warm-up;
 // comparisons are measured side by side in the same run and given as ratios. --quick is a smoke run (< 2 min)
 // with fewer repetitions and smaller sizes, each reduction named in the report. Not part of npm test.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -31,6 +32,10 @@ const only =
     ?.slice('--only='.length)
     .split(',') ?? null;
 const wanted = (/** @type {string} */ name) => !only || only.includes(name);
+// --merge (with --only): the steps run replace theirs in the committed full report, which says which steps were
+// re-measured, when and at which commit; without it a partial run writes next to the build.
+const merge = args.includes('--merge');
+if (merge && (!only || quick)) throw new Error('--merge needs --only=… and a full (not --quick) plan');
 const plan = PLANS[quick ? 'quick' : 'full'];
 const started = performance.now();
 const log = (/** @type {string} */ s) =>
@@ -49,23 +54,48 @@ async function main() {
   const stop = await serve(outDir, PORT);
   const base = `http://127.0.0.1:${PORT}`;
   const browser = await launch();
-  // A partial run (--only) never overwrites the committed report: it goes next to the build instead.
+  // A partial run (--only) never overwrites the committed report unless --merge: it goes next to the build.
   /** @type {Record<string, any>} */
-  const results = { failures: [] };
+  let results = { failures: [] };
   const before = machine();
-  const dir = only ? outDir : here('.');
+  const dir = only && !merge ? outDir : here('.');
+  /** @type {Record<string, any> | null} */
+  let merged = null;
+  if (merge) {
+    merged = JSON.parse(await readFile(here('./report.json'), 'utf8'));
+    if (merged?.mode !== 'full' || merged.only)
+      throw new Error('--merge needs a committed full report to merge into');
+    // Only the measured sections carry over; the run's own header fields stay the full run's.
+    const header = ['generated', 'mode', 'only', 'plan', 'durationS', 'machine', 'browser', 'remeasured'];
+    results = Object.fromEntries(Object.entries(merged).filter(([k]) => !header.includes(k)));
+    results.failures = (results.failures ?? []).filter((/** @type {any} */ f) => !wanted(f.step));
+  }
   // The report is rewritten after every step, so a crash late in a long run keeps what was measured.
   const save = async () => {
-    const report = {
-      generated: new Date().toISOString(),
-      mode: quick ? 'quick' : 'full',
-      only,
-      plan,
-      durationS: +((performance.now() - started) / 1000).toFixed(1),
-      machine: { ...before, loadAverageAfter: machine().loadAverage },
-      browser: { name: 'Chromium (headless)', version: browser.version() },
-      ...results,
-    };
+    const durationS = +((performance.now() - started) / 1000).toFixed(1);
+    const report = merged
+      ? {
+          ...merged,
+          ...results,
+          remeasured: {
+            steps: only,
+            generated: new Date().toISOString(),
+            commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
+            durationS,
+            loadAverage: before.loadAverage,
+            browser: browser.version(),
+          },
+        }
+      : {
+          generated: new Date().toISOString(),
+          mode: quick ? 'quick' : 'full',
+          only,
+          plan,
+          durationS,
+          machine: { ...before, loadAverageAfter: machine().loadAverage },
+          browser: { name: 'Chromium (headless)', version: browser.version() },
+          ...results,
+        };
     await writeFile(join(dir, 'report.json'), JSON.stringify(report, null, 1) + '\n');
     await writeFile(join(dir, 'report.md'), renderReport(report));
     return report;
@@ -102,10 +132,27 @@ async function main() {
     await step('compute', 'compute: PE on each backend, PCA, t-SNE, UMAP, worker parts, memory', async () => {
       results.compute = await compute(browser, base, plan.compute, log);
     });
+    // Only on request (--only=worker): the compute step's worker parts and memory without its long PE and PCA runs.
+    if (only?.includes('worker'))
+      await step('worker', 'compute: worker parts and memory only', async () => {
+        const w = await compute(
+          browser,
+          base,
+          { ...plan.compute, pe: null, pca: null, tsne: null, umap: null },
+          log,
+        );
+        results.compute = {
+          ...results.compute,
+          environment: w.environment,
+          parts: w.parts,
+          memory: w.memory,
+          errors: w.errors,
+        };
+      });
     await step('heatmap', 'heatmap paint', async () => {
       results.heatmap = await heatmap(browser, base, plan.heatmap, log);
     });
-    results.keystroke = [];
+    if (wanted('keystroke')) results.keystroke = [];
     for (const c of plan.keystroke) {
       await step('keystroke', `keystroke → three heatmaps painted, T=${c.T} d=${c.d}`, async () => {
         results.keystroke.push(...(await keystrokes(browser, base, [c], log)));

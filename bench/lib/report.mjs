@@ -273,6 +273,21 @@ ${table(rows)}
 ${fewNote(r)}${scatterNote(r)}${partsNote(r)}`;
 }
 
+/** Steps re-measured later by a partial run merged into this report (--only=… --merge). @param {any} r */
+function remeasuredNote(r) {
+  const m = r.remeasured;
+  if (!m) return '';
+  return (
+    `**Partly re-measured.** The ${m.steps.map((/** @type {string} */ s) => `\`${s}\``).join(', ')} ` +
+    `step${m.steps.length > 1 ? 's were' : ' was'} measured again on ${m.generated} at commit ${m.commit} by ` +
+    `\`npm run bench -- --only=${m.steps.join(',')} --merge\` (${fmt(m.durationS)} s, load average ` +
+    `${m.loadAverage.map((/** @type {number} */ v) => v.toFixed(2)).join(', ')} at start) after the changes it ` +
+    `measures; every other section is from the full run above` +
+    (m.steps.includes('worker') ? " (`worker` is the compute step's worker parts and memory alone)" : '') +
+    `. Each comparison lies within one step, so its figures were still measured side by side.\n\n`
+  );
+}
+
 /** Cases measured with fewer than 20 repetitions, and why. @param {any} r */
 function fewNote(r) {
   if (r.mode === 'quick') return '';
@@ -659,7 +674,7 @@ is the median and p95 of its repetitions after warm-up; comparisons were measure
 given as ratios of medians. The machine is shared with other work (see the load average), and timings on it vary
 by up to about 2× between runs: read the ratios before the absolute numbers.
 
-${quickNotes(r)}## Targets
+${remeasuredNote(r)}${quickNotes(r)}## Targets
 
 ${met} of ${list.length} targets met.
 

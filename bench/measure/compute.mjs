@@ -2,6 +2,7 @@
 // the page's main thread): sinusoidal PE on webgpu, webgl and cpu against a float64 JS loop, a memcpy of the
 // same bytes and a raw WebGPU read-back of them; PCA of the USE-lite table; t-SNE and UMAP per 100 steps; and
 // tf.memory() plus the JS heap (after a forced GC, through the DevTools protocol) after 1 and after N runs.
+// A null entry in cfg (pe, pca, tsne/umap) skips that part (the 'worker' step re-measures parts and memory alone).
 import { summarise } from '../lib/stats.mjs';
 import { call, open } from './page.mjs';
 
@@ -28,43 +29,49 @@ export async function compute(browser, base, cfg, log) {
   );
 
   // 3. PE 8192×1024: each backend, the JS loop, memcpy and the raw WebGPU read-back, one after another.
-  const { P, d, reps, warmup, backends } = cfg.pe;
-  const pe = { P, d, bytes: P * d * 4, /** @type {Record<string, any>} */ runs: {} };
-  const sized = { P, d, reps, warmup };
-  for (const backend of backends) {
-    const r = await call(page, 'pe', { backend, ...sized });
-    pe.runs[backend] = { ...summarise(r.samples), samples: r.samples, error: r.error, leaked: r.leaked };
-    log(
-      `  PE ${P}×${d} ${backend}: median ${pe.runs[backend].median.toFixed(1)} ms, |err| ${r.error.toExponential(1)}`,
-    );
+  if (cfg.pe) {
+    const { P, d, reps, warmup, backends } = cfg.pe;
+    const pe = { P, d, bytes: P * d * 4, /** @type {Record<string, any>} */ runs: {} };
+    const sized = { P, d, reps, warmup };
+    for (const backend of backends) {
+      const r = await call(page, 'pe', { backend, ...sized });
+      pe.runs[backend] = { ...summarise(r.samples), samples: r.samples, error: r.error, leaked: r.leaked };
+      log(
+        `  PE ${P}×${d} ${backend}: median ${pe.runs[backend].median.toFixed(1)} ms, |err| ${r.error.toExponential(1)}`,
+      );
+    }
+    for (const [name, fn] of [
+      ['js-float64', 'jsLoop'],
+      ['memcpy', 'memcpy'],
+      ['webgpu-readback', 'gpuReadback'],
+    ]) {
+      const r = await call(page, fn, sized);
+      if (r) pe.runs[name] = { ...summarise(r.samples), samples: r.samples };
+      log(`  PE ${name}: median ${pe.runs[name]?.median.toFixed(1)} ms`);
+    }
+    out.pe = pe;
   }
-  for (const [name, fn] of [
-    ['js-float64', 'jsLoop'],
-    ['memcpy', 'memcpy'],
-    ['webgpu-readback', 'gpuReadback'],
-  ]) {
-    const r = await call(page, fn, sized);
-    if (r) pe.runs[name] = { ...summarise(r.samples), samples: r.samples };
-    log(`  PE ${name}: median ${pe.runs[name]?.median.toFixed(1)} ms`);
-  }
-  out.pe = pe;
 
   // 4. PCA of USE-lite.
-  const pca = await call(page, 'pca', cfg.pca);
-  out.pca = { ...pca, summary: summarise(pca.samples) };
-  log(`  PCA ${pca.rows}×${pca.cols} k=${cfg.pca.k}: median ${out.pca.summary.median.toFixed(0)} ms`);
+  if (cfg.pca) {
+    const pca = await call(page, 'pca', cfg.pca);
+    out.pca = { ...pca, summary: summarise(pca.samples) };
+    log(`  PCA ${pca.rows}×${pca.cols} k=${cfg.pca.k}: median ${out.pca.summary.median.toFixed(0)} ms`);
+  }
 
   // Issue 5: t-SNE and UMAP per 100 steps.
-  const tsne = await call(page, 'tsne', cfg.tsne);
-  out.tsne = { ...tsne, summary: summarise(tsne.samples) };
-  log(
-    `  t-SNE n=${cfg.tsne.n}: setup ${tsne.setupMs.toFixed(0)} ms, ${out.tsne.summary.median.toFixed(0)} ms/100`,
-  );
-  const umap = await call(page, 'umap', cfg.umap);
-  out.umap = { ...umap, summary: summarise(umap.samples) };
-  log(
-    `  UMAP n=${cfg.umap.n}: setup ${umap.setupMs.toFixed(0)} ms, ${out.umap.summary.median.toFixed(0)} ms/100`,
-  );
+  if (cfg.tsne && cfg.umap) {
+    const tsne = await call(page, 'tsne', cfg.tsne);
+    out.tsne = { ...tsne, summary: summarise(tsne.samples) };
+    log(
+      `  t-SNE n=${cfg.tsne.n}: setup ${tsne.setupMs.toFixed(0)} ms, ${out.tsne.summary.median.toFixed(0)} ms/100`,
+    );
+    const umap = await call(page, 'umap', cfg.umap);
+    out.umap = { ...umap, summary: summarise(umap.samples) };
+    log(
+      `  UMAP n=${cfg.umap.n}: setup ${umap.setupMs.toFixed(0)} ms, ${out.umap.summary.median.toFixed(0)} ms/100`,
+    );
+  }
 
   // Where a keystroke's worker time goes (explains measurement 1; full mode only).
   if (cfg.parts) {
