@@ -313,11 +313,10 @@ async function pipelineParts(args: { T: number; d: number; reps: number; warmup:
     await textViews(
       spec,
       E,
-      X,
+      pipeline.keptPositionTable(spec),
       tokens.map((t) => t.text),
       async () => {},
       learned,
-      pipeline.keptPositionTable(spec),
     );
     const t2 = performance.now();
     tf.dispose([E, PE, X]);

@@ -21,8 +21,8 @@ export const store = createStore(initialState);
 let client: EngineClient | null = null;
 let frame = 0;
 let persist: ReturnType<typeof setTimeout> | null = null;
-/** Characters past which a text's run waits for the frame that lays the text out (see updateSpec). */
-const HUGE_TEXT = 100_000;
+/** Past 100k characters a text's run waits for the frame that lays the text out (see updateSpec). */
+const hugeText = () => store.get().view.spec.text.length > 100_000;
 /** Static key seen in the current run's matrices; it becomes the store's once the run is done. */
 let runStaticKey: string | null = null;
 
@@ -155,7 +155,7 @@ function writeHash(): void {
 
 function flush(): void {
   frame = 0;
-  if (store.get().view.spec.text.length > HUGE_TEXT) setTimeout(dispatch);
+  if (hugeText()) setTimeout(dispatch);
   else dispatch();
   // The link and local storage are written in a task of their own, not in the frame: with a 1 MB text the hash
   // is 100 KB (replaceState ~0.2 s here) and the frame already lays out the whole textarea.
@@ -236,12 +236,13 @@ export function startEngine(): void {
 
 export function updateSpec(patch: Partial<RunSpec>): void {
   store.set((s) => ({ view: { ...s.view, spec: { ...s.view.spec, ...patch } } }));
-  // A setting is in the link at once, so a reload right after a click keeps it; typing waits for the frame.
+  // A setting is in the link at once, so a reload right after a click keeps it; typed text is written after the
+  // frame (see flush).
   if (!('text' in patch)) writeHash();
   // The run goes to the worker now, not at the next frame (a keystroke's matrices come back ~one frame sooner;
   // the worker keeps only the newest spec, so fast typing costs no extra runs). A huge text waits until the frame
   // that lays it out has passed: tokenising it at the same time doubles that layout on a two-core machine.
-  if (store.get().view.spec.text.length <= HUGE_TEXT) dispatch();
+  if (!hugeText()) dispatch();
   schedule();
 }
 

@@ -1,7 +1,7 @@
 import { useContext, useEffect, useMemo, useRef } from 'react';
 import { drawScatter, type ScatterData, type ScatterHandle, type ScatterOptions } from '../plots/scatter.ts';
-import { onWidthChange } from '../plots/width.ts';
 import { ColormapContext } from './colormapContext.ts';
+import { useRedrawOnWidth } from './useRedrawOnWidth.ts';
 
 /** React owns the element; the plot function owns everything in it. Highlight updates skip a redraw. */
 export function Scatter({
@@ -17,21 +17,15 @@ export function Scatter({
   const handle = useRef<ScatterHandle | null>(null);
   const colormap = useContext(ColormapContext);
   const opts = useMemo(() => ({ ...options, colormap }), [options, colormap]);
-  const latest = useRef({ data, opts });
   useEffect(() => {
-    latest.current = { data, opts };
     const el = ref.current;
     if (!el) return;
     handle.current = drawScatter(el, data, opts);
   }, [data, opts]);
-  // A new width (window, panel or presentation mode) redraws the latest points at the new size.
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    return onWidthChange(el, () => {
-      handle.current = drawScatter(el, latest.current.data, latest.current.opts);
-    });
-  }, []);
+  // A new width (window, panel or presentation mode) redraws the points at the new size.
+  useRedrawOnWidth(ref, (el) => {
+    handle.current = drawScatter(el, data, opts);
+  });
   useEffect(() => {
     handle.current?.setHighlight(highlight);
   }, [highlight, data]);

@@ -212,8 +212,11 @@ function weights(d: number, seed: number): tf.Tensor2D[] {
   return w;
 }
 
-/** The position table's rows times W_q, W_k, W_v, kept while the table (by identity) and the weights stay. */
-let positionParts: { table: tf.Tensor2D; key: string; parts: tf.Tensor2D[] } | null = null;
+/**
+ * The position table's rows times W_q, W_k, W_v, kept while the table stays the same tensor (the pipeline makes
+ * a new one whenever d, the seed or the scheme's parameters change, so the weights cannot change under it).
+ */
+let positionParts: { table: tf.Tensor2D; parts: tf.Tensor2D[] } | null = null;
 
 /**
  * PE·W_q, PE·W_k, PE·W_v for rows 0…T−1 of the pipeline's kept position table. By linearity
@@ -221,12 +224,11 @@ let positionParts: { table: tf.Tensor2D; key: string; parts: tf.Tensor2D[] } | n
  * again: the position half of the product is computed once per table, not once per keystroke.
  */
 function positionProjections(table: tf.Tensor2D, T: number, d: number, seed: number): tf.Tensor2D[] {
-  const key = `${d}|${seed}`;
-  if (positionParts?.table !== table || positionParts.key !== key) {
+  if (positionParts?.table !== table) {
     if (positionParts) tf.dispose(positionParts.parts);
-    // kept past the caller's tidy until the table or the weights change
+    // kept past the caller's tidy until the table changes
     const parts = weights(d, seed).map((w) => tf.keep(tf.matMul(table, w) as tf.Tensor2D)); // [rows, d] each
-    positionParts = { table, key, parts };
+    positionParts = { table, parts };
   }
   return positionParts.parts.map((t) => tf.slice(t, [0, 0], [T, d]) as tf.Tensor2D); // [T, d] each
 }
@@ -238,15 +240,17 @@ export function disposeLab(): void {
   positionParts = null;
 }
 
-/** Views that depend on the text: E [T, d] are the (scaled) token embeddings. */
+/**
+ * Views that depend on the text: E [T, d] are the (scaled) token embeddings; `positionTable` is the pipeline's
+ * kept table of an additive scheme (rows ≥ T; null for rotary and bias schemes, which add nothing at the input).
+ */
 export async function textViews(
   spec: RunSpec,
   E: tf.Tensor2D,
-  X: tf.Tensor2D,
+  positionTable: tf.Tensor2D | null,
   tokenLabels: string[],
   emit: Emit,
   learned: LearnedTable = null,
-  positionTable: tf.Tensor2D | null = null,
 ): Promise<{ checks: Check[]; names: string[] }> {
   const { d, params, seed } = spec;
   const T = E.shape[0];
@@ -259,7 +263,9 @@ export async function textViews(
     names.push(m.name);
     await emit(m);
   };
-  // An additive scheme's X = E + PE comes from the pipeline; rotary and bias schemes need their own tables.
+  // An additive scheme's positions come from the pipeline's kept table; rotary and bias schemes need their own.
+  if (scheme.kind === 'additive' && !positionTable)
+    throw new Error(`${spec.pe}: no position table to attend with`);
   const out =
     scheme.kind === 'additive' ? null : scheme.compute({ positions: range(T), d, seed, table }, params);
   const keep: tf.Tensor[] = [];
@@ -300,11 +306,10 @@ export async function textViews(
     const t = tf.tidy(() => {
       const result: Record<string, tf.Tensor> = {};
       if (scheme.kind === 'additive' && positionTable) {
+        // X = E + PE, so X·W = E·W + PE·W: E·Wq and E·Wk are stage 1's, PE·W is kept per table.
         const [pq, pk, pv] = positionProjections(positionTable, T, d, seed);
-        const V = tf.add(tf.matMul(E, Wv), pv) as tf.Tensor2D; // X·Wv = E·Wv + PE·Wv, [T, d]
+        const V = tf.add(tf.matMul(E, Wv), pv) as tf.Tensor2D; // X·Wv, [T, d]
         Object.assign(result, attend(tf.add(plain.Q, pq), tf.add(plain.K, pk), V, null));
-      } else if (scheme.kind === 'additive') {
-        Object.assign(result, attend(tf.matMul(X, Wq), tf.matMul(X, Wk), tf.matMul(X, Wv), null));
       } else if (scheme.kind === 'rotary' && out) {
         const [cos, sin] = [out.cos as tf.Tensor2D, out.sin as tf.Tensor2D];
         result.qRot = rotate(plain.Q, cos, sin, params.layout); // [T, d]

@@ -124,7 +124,7 @@ export class Pipeline {
         await yieldToMessages();
         check();
         const kept = this.keptPositionTable(spec);
-        const lab = await textViews(spec, tensors.E, tensors.X, labels, emit, learned, kept);
+        const lab = await textViews(spec, tensors.E, kept, labels, emit, learned);
         names.push(...lab.names);
         checks.push(...lab.checks);
       }
