@@ -1,7 +1,7 @@
 // The training worker's wrapper: numbers runs, drops messages of older runs, and starts a fresh worker if the
 // worker dies (the run is lost; the panel is told, and can train again). Kept apart from engineClient so the
 // explore engine and the trainer never wait on each other.
-import type { FromTrainer, PositionScheme, ToTrainer, TrainConfig } from '../training/protocol.ts';
+import type { FromTrainer, PositionScheme, ToTrainer, TrainConfig } from '../protocol/training.ts';
 
 export interface TrainingEvents {
   message(msg: FromTrainer): void;

@@ -5,9 +5,8 @@
 // Streamed losses are kept in a ref and the view re-renders at most once per animation frame.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { TrainingClient } from '../client/trainingClient.ts';
-import type { BackendName } from '../protocol/messages.ts';
+import { assertNever, type BackendName } from '../protocol/messages.ts';
 import {
-  assertNever,
   configProblem,
   DEFAULT_TRAIN_CONFIG,
   POSITION_SCHEMES,
@@ -18,7 +17,7 @@ import {
   type TaskName,
   type TrainConfig,
   type TrainerStatus,
-} from '../training/protocol.ts';
+} from '../protocol/training.ts';
 import type { Series } from '../plots/lines.ts';
 import { symmetricDomain } from '../plots/scales.ts';
 import { Heatmap } from './Heatmap.tsx';

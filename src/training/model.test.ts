@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { TinyTransformer } from './model.ts';
-import { POSITION_SCHEMES, type ModelConfig } from './protocol.ts';
+import { POSITION_SCHEMES, type ModelConfig } from '../protocol/training.ts';
 import { mulberry32, reverseTask } from './tasks.ts';
 import { referenceLoss } from './testReference.ts';
 import { batchLoss } from './trainer.ts';

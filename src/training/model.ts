@@ -17,7 +17,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { sinCosTable, range } from '../engine/trig.ts';
 import { alibiSlopes } from '../encodings/alibi.ts';
 import { pairTurns } from '../encodings/scheme.ts';
-import type { ModelConfig } from './protocol.ts';
+import type { ModelConfig } from '../protocol/training.ts';
 import { mulberry32, normal } from './tasks.ts';
 
 export const LN_EPS = 1e-5;

@@ -7,7 +7,8 @@
 //   charlm:  next-character prediction on a window of Moby-Dick (corpus/, public domain); every position
 //            counts. The last 10% of the text is held out for evaluation.
 import corpusText from './corpus/moby-dick-ch1-10.txt?raw';
-import { assertNever, type TaskName } from './protocol.ts';
+import { assertNever } from '../protocol/messages.ts';
+import type { TaskName } from '../protocol/training.ts';
 
 export interface Batch {
   B: number;

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { writeSafetensors, type TensorToWrite } from '../checkpoints/safetensors.ts';
 import { maskedCrossEntropy, paramSpecs, sinusoidalTable, TinyTransformer } from './model.ts';
-import type { ModelConfig, PositionScheme, TrainConfig } from './protocol.ts';
+import type { ModelConfig, PositionScheme, TrainConfig } from '../protocol/training.ts';
 import { makeTask, mulberry32, type Batch, type Rng, type Task } from './tasks.ts';
 
 /** One scheme's run: the panel's settings (TrainConfig) for a single scheme, without the schedule and backend. */

@@ -4,9 +4,8 @@
 // serial queue (a chunk, a save, an extrapolation, a reset never overlap), and the loop yields a macrotask
 // between chunks so pause/reset messages get in. Errors never cross the boundary as throws: they are sent.
 import { initBackend } from '../engine/backend.ts';
-import type { BackendName } from '../protocol/messages.ts';
+import { assertNever, type BackendName } from '../protocol/messages.ts';
 import {
-  assertNever,
   configProblem,
   transferables,
   type FromTrainer,
@@ -14,7 +13,7 @@ import {
   type ToTrainer,
   type TrainConfig,
   type TrainerStatus,
-} from './protocol.ts';
+} from '../protocol/training.ts';
 import { sinusoidalReference, Trainer } from './trainer.ts';
 
 /** A chunk aims at this many seconds, so losses stream a few times a second whatever the speed. */

@@ -1,8 +1,8 @@
-// Messages between the Training panel (main thread) and training.worker.ts: hand-rolled discriminated unions,
-// like protocol/messages.ts but for the trainer's own worker. Types and tiny pure helpers only: no tfjs here,
+// Messages between the Training panel (main thread) and training/training.worker.ts: hand-rolled discriminated
+// unions, like messages.ts but for the trainer's own worker. Types and tiny pure helpers only: no tfjs here,
 // because the main bundle imports this file. Float32Arrays travel with their buffers transferred.
 // Every run carries a runId; the client drops messages from older runs.
-import type { BackendName } from '../protocol/messages.ts';
+import { assertNever, type BackendName } from './messages.ts';
 
 export const POSITION_SCHEMES = ['learned', 'sinusoidal', 'rope', 'alibi', 'none'] as const;
 export type PositionScheme = (typeof POSITION_SCHEMES)[number];
@@ -131,10 +131,6 @@ export type FromTrainer =
     }
   | { type: 'saved'; runId: number; scheme: PositionScheme; bytes: Uint8Array<ArrayBuffer> }
   | { type: 'error'; runId: number | null; message: string };
-
-export function assertNever(x: never): never {
-  throw new Error(`unhandled message: ${JSON.stringify(x)}`);
-}
 
 /** The buffers to transfer with a message (zero-copy). */
 export function transferables(msg: FromTrainer): Transferable[] {
