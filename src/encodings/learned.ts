@@ -37,6 +37,7 @@ function learnedRow(seed: number, p: number, d: number): Float32Array {
 export const learned: Scheme = {
   name: 'learned',
   kind: 'additive',
+  trainable: true,
   compute({ positions, d, seed, table }) {
     if (d > ROW_STRIDE) throw new Error(`d_model ${d} exceeds ${ROW_STRIDE}, the widest learned table`);
     const P = positions.length;

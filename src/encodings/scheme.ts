@@ -23,6 +23,8 @@ export interface SchemeInput {
 export interface Scheme {
   name: EncodingName;
   kind: SchemeKind;
+  /** additive only: the table is a model parameter (model/ trains it from a seeded init instead of compute()). */
+  trainable?: boolean;
   compute(input: SchemeInput, params: EncodingParams): Record<string, tf.Tensor>;
 }
 

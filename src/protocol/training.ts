@@ -3,24 +3,20 @@
 // because the main bundle imports this file. Float32Arrays travel with their buffers transferred.
 // Every run carries a runId; the client drops messages from older runs.
 import { assertNever, type BackendName } from './messages.ts';
+import type { EncodingName } from './specs.ts';
 
-export const POSITION_SCHEMES = ['learned', 'sinusoidal', 'rope', 'alibi', 'none'] as const;
+/** The schemes the Training panel offers: names of the encodings registry (the model takes any of them). */
+export const POSITION_SCHEMES = [
+  'learned',
+  'sinusoidal',
+  'rope',
+  'alibi',
+  'none',
+] as const satisfies readonly EncodingName[];
 export type PositionScheme = (typeof POSITION_SCHEMES)[number];
 
 export const TASKS = ['reverse', 'copy', 'charlm'] as const;
 export type TaskName = (typeof TASKS)[number];
-
-export interface ModelConfig {
-  scheme: PositionScheme;
-  /** Token count, including any special tokens of the task. */
-  vocab: number;
-  d: number;
-  heads: number;
-  layers: number;
-  /** Training length L: the learned table has L rows. */
-  context: number;
-  seed: number;
-}
 
 export interface TrainConfig {
   task: TaskName;

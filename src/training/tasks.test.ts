@@ -4,12 +4,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import provenance from './corpus/moby-dick-ch1-10.json';
-import { charLmTask, copyTask, LETTERS, mulberry32, reverseTask } from './tasks.ts';
+import { uniforms } from '../embeddings/random.ts';
+import { charLmTask, copyTask, LETTERS, reverseTask } from './tasks.ts';
 
 describe('the reverse task', () => {
   test('feeds a₁…a_m | a_m…a₁ shifted by one, and scores only the reversed half', () => {
     const T = 8;
-    const b = reverseTask.batch(mulberry32(1), 3, T);
+    const b = reverseTask.batch(uniforms(1), 3, T);
     for (let s = 0; s < 3; s++) {
       const x = Array.from(b.inputs.subarray(s * T, s * T + T));
       const y = Array.from(b.targets.subarray(s * T, s * T + T));
@@ -24,7 +25,7 @@ describe('the reverse task', () => {
 test('the copy task targets the input k positions back and ignores the first k positions', () => {
   const k = 3;
   const T = 10;
-  const b = copyTask(k).batch(mulberry32(2), 2, T);
+  const b = copyTask(k).batch(uniforms(2), 2, T);
   for (let i = 0; i < 2 * T; i++) {
     const t = i % T;
     expect(b.mask[i]).toBe(t >= k ? 1 : 0);
@@ -33,8 +34,8 @@ test('the copy task targets the input k positions back and ignores the first k p
 });
 
 test('batches are a function of the seed alone', () => {
-  const a = copyTask(2).batch(mulberry32(9), 4, 12);
-  const b = copyTask(2).batch(mulberry32(9), 4, 12);
+  const a = copyTask(2).batch(uniforms(9), 4, 12);
+  const b = copyTask(2).batch(uniforms(9), 4, 12);
   expect(b).toEqual(a);
 });
 
@@ -50,7 +51,7 @@ describe('the Moby-Dick corpus', () => {
     expect([...text].length).toBe(provenance.characters);
     const task = charLmTask();
     expect(task.vocab).toBe(provenance.distinctCharacters);
-    const b = task.batch(mulberry32(3), 2, 32);
+    const b = task.batch(uniforms(3), 2, 32);
     for (let s = 0; s < 2; s++) {
       for (let t = 0; t < 31; t++) expect(b.targets[s * 32 + t]).toBe(b.inputs[s * 32 + t + 1]);
     }

@@ -6,6 +6,7 @@
 //            causal model: the answer is always k steps back); positions t < k do not count.
 //   charlm:  next-character prediction on a window of Moby-Dick (corpus/, public domain); every position
 //            counts. The last 10% of the text is held out for evaluation.
+// Every draw comes from the caller's Rng, which is the app's one seeded stream (embeddings/random.ts).
 import corpusText from './corpus/moby-dick-ch1-10.txt?raw';
 import { assertNever } from '../protocol/messages.ts';
 import type { TaskName } from '../protocol/training.ts';
@@ -29,25 +30,8 @@ export interface Task {
   tokens: string[];
 }
 
+/** A seeded stream of uniforms in (0, 1): the app's one generator, `uniforms(seed)` of embeddings/random.ts. */
 export type Rng = () => number;
-
-/** mulberry32: a small seeded generator of uniforms in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Standard normal draws (Box–Muller) from a uniform generator. */
-export function normal(rng: Rng): number {
-  const u = 1 - rng(); // (0, 1]
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
-}
 
 /** Letters used by the synthetic tasks. */
 export const LETTERS = 16;

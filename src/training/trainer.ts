@@ -4,9 +4,18 @@
 // Never dataSync()/arraySync(): on webgpu they destroy the device; every read is `await t.data()`.
 import * as tf from '@tensorflow/tfjs-core';
 import { writeSafetensors, type TensorToWrite } from '../checkpoints/safetensors.ts';
-import { maskedCrossEntropy, paramSpecs, sinusoidalTable, TinyTransformer } from './model.ts';
-import type { ModelConfig, PositionScheme, TrainConfig } from '../protocol/training.ts';
-import { makeTask, mulberry32, type Batch, type Rng, type Task } from './tasks.ts';
+import { getScheme } from '../encodings/registry.ts';
+import {
+  maskedCrossEntropy,
+  paramSpecs,
+  positionsUpTo,
+  schemeParams,
+  TinyTransformer,
+  type ModelConfig,
+} from '../model/model.ts';
+import type { PositionScheme, TrainConfig } from '../protocol/training.ts';
+import { uniforms } from '../embeddings/random.ts';
+import { makeTask, type Batch, type Rng, type Task } from './tasks.ts';
 
 /** One scheme's run: the panel's settings (TrainConfig) for a single scheme, without the schedule and backend. */
 export type RunConfig = Omit<TrainConfig, 'schemes' | 'steps' | 'snapshotEvery' | 'backend'> & {
@@ -55,9 +64,9 @@ export class Trainer {
     };
     this.model = new TinyTransformer(modelConfig);
     this.optimizer = tf.train.adam(config.lr, 0.9, 0.999, 1e-8);
-    this.rng = mulberry32(config.seed ^ 0x5eed);
+    this.rng = uniforms(config.seed ^ 0x5eed);
     this.evalData = this.task.batch(
-      mulberry32(config.seed + 1_000_003),
+      uniforms(config.seed + 1_000_003),
       config.evalBatch ?? 128,
       config.context,
       'eval',
@@ -107,7 +116,7 @@ export class Trainer {
    * the first L tokens, which a causal model scores exactly as it would inside the longer sequence).
    */
   async lossByPosition(length: number, sequences = 64): Promise<Float32Array> {
-    const b = this.task.batch(mulberry32(this.config.seed + 2_000_029), sequences, length, 'eval');
+    const b = this.task.batch(uniforms(this.config.seed + 2_000_029), sequences, length, 'eval');
     const T = Math.min(length, this.model.maxLength());
     const view = T === length ? b : cropBatch(b, T);
     const perPos = tf.tidy(() => {
@@ -178,10 +187,14 @@ function cropBatch(b: Batch, T: number): Batch {
   return out;
 }
 
-/** The fixed sinusoidal table [rows, d], read back (for the side-by-side view). */
+/** The fixed sinusoidal table [rows, d] as the model would add it, read back (for the side-by-side view). */
 export async function sinusoidalReference(rows: number, d: number): Promise<Float32Array> {
-  const t = sinusoidalTable(rows, d);
-  const data = (await t.data()) as Float32Array;
-  t.dispose();
+  const sinusoidal = getScheme('sinusoidal');
+  const { pe } = sinusoidal.compute(
+    { positions: positionsUpTo(rows), d, seed: 0 },
+    schemeParams('additive', 2),
+  );
+  const data = (await pe.data()) as Float32Array; // [rows, d]
+  pe.dispose();
   return Float32Array.from(data);
 }

@@ -5,24 +5,52 @@
 //   - LayerNorm: (x − μ) / √(σ² + 1e-5) · γ + β, σ² the biased variance over d;
 //   - GELU, tanh form: ½x(1 + tanh(√(2/π)(x + 0.044715x³)));
 //   - causal attention per head of width d_h = d/H, scores q·k/√d_h, key j > query i masked;
-//   - position schemes: learned (P = wpe[0…T−1], trainable, L rows), sinusoidal (P fixed, Vaswani et al.
-//     2017, interleaved sin/cos, base 10000), rope (q and k of each head rotated, Su et al. 2021, rotate-half
-//     layout, base 10000, θ_i = base^(−2i/d_h)), alibi (score bias −m_h·(i − j), Press et al. 2022 slopes),
-//     none (no position signal except the causal mask);
-//   - initial weights N(0, 0.02²) from a seeded mulberry32 stream per parameter name (residual projections 0.02/√(2·layers)), so
-//     a seed gives the same model on every backend.
-// sin/cos tables come from engine/trig.ts (exact angle reduction), never the GPU's own sin.
+//   - position schemes come from the registry (encodings/registry.ts), never a copy here; the scheme's kind says
+//     where it enters: additive → its table P [T, d] is added to E (a `trainable` one, learned, is instead the
+//     parameter wpe [L, d], L rows); rotary → q and k of each head are turned by encodings/rope.ts's rotate()
+//     with the scheme's cos/sin tables [T, d_h/2], rotate-half layout (GPT-NeoX); bias → the scheme's bias
+//     [H, T, T] is added to the scores (ALiBi: −m_h·|i − j|). Parameters: base 10000, causal, the model's heads;
+//     additive tables interleaved (Vaswani et al.). Any scheme added to the registry trains with no edit here.
+//   - initial weights N(0, 0.02²) from the app's seeded stream (embeddings/random.ts), one stream per parameter
+//     name (residual projections 0.02/√(2·layers)), so a seed gives the same model on every backend.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { sinCosTable, range } from '../engine/trig.ts';
-import { alibiSlopes } from '../encodings/alibi.ts';
-import { pairTurns } from '../encodings/scheme.ts';
-import type { ModelConfig } from '../protocol/training.ts';
-import { mulberry32, normal } from './tasks.ts';
+import { normals } from '../embeddings/random.ts';
+import { getScheme } from '../encodings/registry.ts';
+import { rotate } from '../encodings/rope.ts';
+import type { SchemeKind } from '../encodings/scheme.ts';
+import { assertNever } from '../protocol/messages.ts';
+import { DEFAULT_SPEC, type EncodingName, type EncodingParams, type Layout } from '../protocol/specs.ts';
+
+export interface ModelConfig {
+  /** Any scheme of the registry: its kind decides where positions enter the model. */
+  scheme: EncodingName;
+  /** Token count, including any special tokens of the task. */
+  vocab: number;
+  d: number;
+  heads: number;
+  layers: number;
+  /** Training length L: a trainable (learned) table has L rows. */
+  context: number;
+  seed: number;
+}
 
 export const LN_EPS = 1e-5;
 export const ROPE_BASE = 10000;
 export const MASKED = -1e9;
+/** RoPE pairs (i, i + d_h/2), as GPT-NeoX and Hugging Face Llama; additive tables keep the paper's interleaving. */
+const ROTARY_LAYOUT: Layout = 'half';
+
+/** The scheme parameters the model passes to compute(): base 10000, causal, its own head count. */
+export function schemeParams(kind: SchemeKind, heads: number): EncodingParams {
+  const layout: Layout = kind === 'rotary' ? ROTARY_LAYOUT : 'interleaved';
+  return { ...DEFAULT_SPEC.params, base: ROPE_BASE, layout, heads, bidirectional: false };
+}
+
+/** Positions 0 … T − 1. */
+export function positionsUpTo(T: number): number[] {
+  return Array.from({ length: T }, (_, i) => i);
+}
 
 export interface ParamSpec {
   name: string;
@@ -36,7 +64,7 @@ export function paramSpecs(c: ModelConfig): ParamSpec[] {
   const { vocab: V, d, layers } = c;
   const proj = 0.02 / Math.sqrt(2 * layers);
   const specs: ParamSpec[] = [{ name: 'wte.weight', shape: [V, d], init: 'normal', std: 0.02 }];
-  if (c.scheme === 'learned')
+  if (getScheme(c.scheme).trainable)
     specs.push({ name: 'wpe.weight', shape: [c.context, d], init: 'normal', std: 0.02 });
   for (let l = 0; l < layers; l++) {
     const h = `h.${l}`;
@@ -72,22 +100,32 @@ function nameHash(name: string): number {
 export function initialParams(c: ModelConfig): Map<string, Float32Array> {
   const out = new Map<string, Float32Array>();
   for (const s of paramSpecs(c)) {
-    const rng = mulberry32(c.seed ^ nameHash(s.name));
     const n = s.shape.reduce((a, b) => a * b, 1);
-    const v = new Float32Array(n);
+    let v: Float32Array = new Float32Array(n);
     if (s.init === 'ones') v.fill(1);
-    else if (s.init === 'normal') for (let i = 0; i < n; i++) v[i] = (s.std ?? 0.02) * normal(rng);
+    else if (s.init === 'normal') {
+      v = normals(n, c.seed ^ nameHash(s.name)); // N(0, 1) from this parameter's own stream
+      for (let i = 0; i < n; i++) v[i] *= s.std ?? 0.02;
+    }
     out.set(s.name, v);
   }
   return out;
 }
 
-/** Fixed per-length tensors: additive table, rotary tables, score bias (mask, plus ALiBi). */
+/** Fixed per-length tensors: additive table, rotary tables, score bias (the causal mask, plus a bias scheme's). */
 interface PositionConstants {
   pe?: tf.Tensor2D; // [T, d]
   cos?: tf.Tensor2D; // [T, d_h/2]
   sin?: tf.Tensor2D; // [T, d_h/2]
   bias: tf.Tensor3D; // [1 or H, T, T]
+}
+
+/** 0 where key j ≤ query i, MASKED where j > i. */
+function causalMask(T: number): tf.Tensor3D {
+  const i = tf.tensor2d(Float32Array.from(positionsUpTo(T)), [T, 1]); // [T, 1] query position
+  const past = tf.sub(i, tf.reshape(i, [1, T])); // [T, T]: i − j
+  const mask = tf.where(tf.less(past, 0), tf.fill([T, T], MASKED), tf.zerosLike(past)); // [T, T]
+  return tf.expandDims(mask, 0) as tf.Tensor3D; // [1, T, T]
 }
 
 export class TinyTransformer {
@@ -121,30 +159,37 @@ export class TinyTransformer {
     return v;
   }
 
-  /** The longest sequence the model can encode (learned: its table's rows). */
+  /** The longest sequence the model can encode (a trainable table: its rows). */
   maxLength(): number {
-    return this.config.scheme === 'learned' ? this.config.context : 4096;
+    return getScheme(this.config.scheme).trainable ? this.config.context : 4096;
   }
 
   private positionConstants(T: number): PositionConstants {
     const cached = this.constants.get(T);
     if (cached) return cached;
-    const { scheme, d, heads } = this.config;
-    const bias = tf.tidy(() => {
-      const i = tf.tensor2d(Float32Array.from(range(T)), [T, 1]); // [T, 1] query position
-      const past = tf.sub(i, tf.reshape(i, [1, T])); // [T, T]: i − j
-      const mask = tf.where(tf.less(past, 0), tf.fill([T, T], MASKED), tf.zerosLike(past)); // [T, T]
-      if (scheme !== 'alibi') return tf.expandDims(mask, 0) as tf.Tensor3D; // [1, T, T]
-      const m = tf.reshape(tf.tensor1d(alibiSlopes(heads)), [heads, 1, 1]); // [H, 1, 1]
-      return tf.sub(mask, tf.mul(m, tf.relu(past))) as tf.Tensor3D; // [H, T, T]: −m_h·(i − j) for j ≤ i
+    const { d, heads, seed } = this.config;
+    const scheme = getScheme(this.config.scheme);
+    const params = schemeParams(scheme.kind, heads);
+    const positions = positionsUpTo(T);
+    // Whatever else compute() returns (ALiBi's slopes, T5's buckets) is freed by the tidy.
+    const made: PositionConstants = tf.tidy(() => {
+      const mask = causalMask(T); // [1, T, T]
+      switch (scheme.kind) {
+        case 'additive':
+          if (scheme.trainable) return { bias: mask }; // the table is the parameter wpe
+          return { bias: mask, pe: scheme.compute({ positions, d, seed }, params).pe as tf.Tensor2D }; // [T, d]
+        case 'rotary': {
+          const { cos, sin } = scheme.compute({ positions, d: d / heads, seed }, params); // [T, d_h/2] each
+          return { bias: mask, cos: cos as tf.Tensor2D, sin: sin as tf.Tensor2D };
+        }
+        case 'bias': {
+          const { bias } = scheme.compute({ positions, d, seed }, params); // [H, T, T]
+          return { bias: tf.add(mask, bias) as tf.Tensor3D }; // [H, T, T]
+        }
+        default:
+          return assertNever(scheme.kind);
+      }
     });
-    const made: PositionConstants = { bias };
-    if (scheme === 'sinusoidal') made.pe = sinusoidalTable(T, d); // [T, d]
-    if (scheme === 'rope') {
-      const { sin, cos } = sinCosTable(range(T), pairTurns(d / heads, ROPE_BASE)); // [T, d_h/2] each
-      made.sin = sin;
-      made.cos = cos;
-    }
     // Kept: the first call may happen inside a caller's tidy (an optimizer step), which must not free them.
     for (const t of [made.bias, made.pe, made.sin, made.cos]) if (t) tf.keep(t);
     this.constants.set(T, made);
@@ -154,14 +199,15 @@ export class TinyTransformer {
   /** Logits [B·T, V] for token ids [B, T]. */
   logits(ids: tf.Tensor2D): tf.Tensor2D {
     const [B, T] = ids.shape;
-    const { scheme, d, vocab: V, layers } = this.config;
+    const { d, vocab: V, layers } = this.config;
     if (T > this.maxLength())
       throw new Error(`length ${T} is past the learned table's ${this.maxLength()} rows`);
     const pc = this.positionConstants(T);
     return tf.tidy(() => {
       const oneHot = tf.oneHot(tf.reshape(ids, [B * T]), V); // [B·T, V]
       let x = tf.reshape(tf.matMul(oneHot, this.p('wte.weight')), [B, T, d]) as tf.Tensor3D; // [B, T, d]
-      if (scheme === 'learned') x = tf.add(x, tf.slice(this.p('wpe.weight'), [0, 0], [T, d])); // [B, T, d]
+      const wpe = this.params.get('wpe.weight'); // [L, d], a trainable scheme's table
+      if (wpe) x = tf.add(x, tf.slice(wpe, [0, 0], [T, d])); // [B, T, d]
       if (pc.pe) x = tf.add(x, pc.pe); // [B, T, d]
       for (let l = 0; l < layers; l++) {
         const h = `h.${l}`;
@@ -194,8 +240,8 @@ export class TinyTransformer {
     let k = heads(k0);
     const v = heads(v0);
     if (pc.cos && pc.sin) {
-      q = rotateHalf(q, pc.cos, pc.sin);
-      k = rotateHalf(k, pc.cos, pc.sin);
+      q = rotateHeads(q, pc.cos, pc.sin);
+      k = rotateHeads(k, pc.cos, pc.sin);
     }
     const scores = tf.add(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(dh)), pc.bias); // [B, H, T, T]
     const weights = tf.softmax(scores, -1); // [B, H, T, T]
@@ -232,20 +278,13 @@ export function gelu(x: tf.Tensor): tf.Tensor {
   return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
 }
 
-/** RoPE, rotate-half layout: pair i = dims (i, i + d_h/2) of x [B, H, T, d_h], turned by +p·θ_i. */
-function rotateHalf(x: tf.Tensor, cos: tf.Tensor2D, sin: tf.Tensor2D): tf.Tensor {
-  const [a, b] = tf.split(x, 2, -1); // [B, H, T, d_h/2] each
-  const ra = tf.sub(tf.mul(a, cos), tf.mul(b, sin)); // [B, H, T, d_h/2]
-  const rb = tf.add(tf.mul(a, sin), tf.mul(b, cos)); // [B, H, T, d_h/2]
-  return tf.concat([ra, rb], -1); // [B, H, T, d_h]
-}
-
-/** The sinusoidal table [T, d] of Vaswani et al.: PE[p, 2i] = sin(pω_i), PE[p, 2i+1] = cos(pω_i). */
-export function sinusoidalTable(T: number, d: number): tf.Tensor2D {
-  return tf.tidy(() => {
-    const { sin, cos } = sinCosTable(range(T), pairTurns(d, ROPE_BASE)); // [T, d/2] each
-    return tf.reshape(tf.stack([sin, cos], 2), [T, d]) as tf.Tensor2D; // [T, d/2, 2] → [T, d]
-  });
+/** The rotary scheme on every head: x [B, H, T, d_h], row t turned by the tables' row t (rope.ts's rotate). */
+function rotateHeads(x: tf.Tensor, cos: tf.Tensor2D, sin: tf.Tensor2D): tf.Tensor {
+  const [B, H, T, dh] = x.shape;
+  const rows = tf.reshape(x, [B * H * T, dh]) as tf.Tensor2D; // [B·H·T, d_h]: row (b, h, t) at position t
+  const c = tf.tile(cos, [B * H, 1]) as tf.Tensor2D; // [B·H·T, d_h/2]
+  const s = tf.tile(sin, [B * H, 1]) as tf.Tensor2D; // [B·H·T, d_h/2]
+  return tf.reshape(rotate(rows, c, s, ROTARY_LAYOUT), [B, H, T, dh]); // [B, H, T, d_h]
 }
 
 /**

@@ -3,8 +3,8 @@
 // independent forward pass. Same conventions as model.ts: weights [in, out], pre-LN, LN eps 1e-5, tanh GELU,
 // causal softmax over keys j ≤ i; sinusoidal interleaved sin/cos with ω_i = 10000^(−2i/d); RoPE rotate-half
 // with θ_i = 10000^(−2i/d_h); ALiBi slopes m_h = 2^(−8h/H), h = 1…H (H a power of two), bias −m_h·(i − j).
-import type { ModelConfig } from '../protocol/training.ts';
-import type { Batch } from './tasks.ts';
+import type { Batch } from '../training/tasks.ts';
+import type { ModelConfig } from './model.ts';
 
 type Params = Map<string, ArrayLike<number>>;
 
