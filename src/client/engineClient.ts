@@ -1,6 +1,9 @@
-// The Worker wrapper: numbers runs, drops stale messages, and restarts the worker if it dies.
+// The engine worker's client: numbers runs, projections and requests, keeps the newest of each, and after a
+// restart (client/workerClient.ts) hands the fresh worker the checkpoint and trained table again and redoes the
+// last run and projection.
 import type { FromEngine, ToEngine } from '../protocol/messages.ts';
 import type { ProjectionSpec, RunSpec } from '../protocol/specs.ts';
+import { WorkerClient } from './workerClient.ts';
 
 export interface ClientEvents {
   message(msg: FromEngine): void;
@@ -9,7 +12,7 @@ export interface ClientEvents {
 }
 
 export class EngineClient {
-  private worker: Worker;
+  private readonly worker: WorkerClient<ToEngine, FromEngine>;
   private runId = 0;
   private projId = 0;
   private reqId = 0;
@@ -17,43 +20,33 @@ export class EngineClient {
   private lastProjection: { spec: RunSpec; proj: ProjectionSpec } | null = null;
   private lastCheckpoint: { file: Blob; name: string } | null = null;
   private lastTrained: { rows: number; d: number; data: Float32Array; id: string } | null = null;
-  private readonly events: ClientEvents;
 
   constructor(events: ClientEvents) {
-    this.events = events;
-    this.worker = this.spawn();
-  }
-
-  private spawn(): Worker {
-    const worker = new Worker(new URL('../engine/engine.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'embedscope-engine',
+    this.worker = new WorkerClient<ToEngine, FromEngine>({
+      label: 'engine',
+      spawn: () =>
+        new Worker(new URL('../engine/engine.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'embedscope-engine',
+        }),
+      fatal: (msg) => (msg.type === 'device-lost' ? msg.message : null),
+      // Newest wins: anything tagged with an older run, projection or request is dropped.
+      current: (msg) =>
+        !(
+          ('runId' in msg && msg.runId !== null && msg.runId !== this.runId) ||
+          ('projId' in msg && msg.projId !== this.projId) ||
+          ('reqId' in msg && msg.reqId !== this.reqId)
+        ),
+      message: (msg) => events.message(msg),
+      restarted: (reason) => {
+        events.restarted(reason);
+        this.resend();
+      },
     });
-    worker.addEventListener('message', (e: MessageEvent<FromEngine>) => this.receive(e.data));
-    worker.addEventListener('error', (e: ErrorEvent) => {
-      e.preventDefault();
-      this.restart(e.message || 'the engine worker crashed');
-    });
-    worker.addEventListener('messageerror', () =>
-      this.restart('a message from the engine could not be read'),
-    );
-    return worker;
-  }
-
-  private receive(msg: FromEngine): void {
-    if (msg.type === 'device-lost') {
-      this.restart(msg.message);
-      return;
-    }
-    // Newest runId wins: anything tagged with an older run is dropped here.
-    if ('runId' in msg && msg.runId !== null && msg.runId !== this.runId) return;
-    if ('projId' in msg && msg.projId !== this.projId) return;
-    if ('reqId' in msg && msg.reqId !== this.reqId) return;
-    this.events.message(msg);
   }
 
   private send(msg: ToEngine): void {
-    this.worker.postMessage(msg);
+    this.worker.send(msg);
   }
 
   /** `cached`: static key of the text-independent matrices already held, which the worker need not resend. */
@@ -107,10 +100,11 @@ export class EngineClient {
   }
 
   restart(reason: string): void {
-    this.worker.terminate();
-    this.worker = this.spawn();
-    this.events.restarted(reason);
-    // A new worker knows nothing: give it the checkpoint again, then redo the last run and projection.
+    this.worker.restart(reason);
+  }
+
+  /** A new worker knows nothing: give it the checkpoint again, then redo the last run and projection. */
+  private resend(): void {
     if (this.lastCheckpoint) this.send({ type: 'checkpoint', ...this.lastCheckpoint });
     if (this.lastTrained) this.send({ type: 'trained-table', ...this.lastTrained });
     if (this.lastSpec) this.run(this.lastSpec, null);
@@ -128,6 +122,6 @@ export class EngineClient {
   }
 
   dispose(): void {
-    this.worker.terminate();
+    this.worker.dispose();
   }
 }

@@ -1,7 +1,8 @@
-// The training worker's wrapper: numbers runs, drops messages of older runs, and starts a fresh worker if the
-// worker dies (the run is lost; the panel is told, and can train again). Kept apart from engineClient so the
-// explore engine and the trainer never wait on each other.
+// The training worker's client: numbers runs and drops messages of older runs. If the worker dies a fresh one
+// starts (client/workerClient.ts); the run is lost, the panel is told, and can train again. Kept apart from
+// engineClient so the explore engine and the trainer never wait on each other.
 import type { FromTrainer, PositionScheme, ToTrainer, TrainConfig } from '../protocol/training.ts';
+import { WorkerClient } from './workerClient.ts';
 
 export interface TrainingEvents {
   message(msg: FromTrainer): void;
@@ -10,75 +11,58 @@ export interface TrainingEvents {
 }
 
 export class TrainingClient {
-  private worker: Worker;
+  private readonly worker: WorkerClient<ToTrainer, FromTrainer>;
   private runId = 0;
-  private readonly events: TrainingEvents;
 
   constructor(events: TrainingEvents) {
-    this.events = events;
-    this.worker = this.spawn();
-  }
-
-  private spawn(): Worker {
-    const worker = new Worker(new URL('../training/training.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'embedscope-trainer',
+    this.worker = new WorkerClient<ToTrainer, FromTrainer>({
+      label: 'training',
+      spawn: () =>
+        new Worker(new URL('../training/training.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'embedscope-trainer',
+        }),
+      current: (msg) => !('runId' in msg && msg.runId !== null && msg.runId !== this.runId),
+      message: (msg) => events.message(msg),
+      restarted: (reason) => {
+        this.runId += 1; // whatever the old worker still had in flight is stale
+        events.restarted(reason);
+      },
     });
-    worker.addEventListener('message', (e: MessageEvent<FromTrainer>) => this.receive(e.data));
-    worker.addEventListener('error', (e: ErrorEvent) => {
-      e.preventDefault();
-      this.restart(e.message || 'the training worker crashed');
-    });
-    worker.addEventListener('messageerror', () =>
-      this.restart('a message from the trainer could not be read'),
-    );
-    return worker;
-  }
-
-  private receive(msg: FromTrainer): void {
-    if ('runId' in msg && msg.runId !== null && msg.runId !== this.runId) return;
-    this.events.message(msg);
-  }
-
-  private send(msg: ToTrainer): void {
-    this.worker.postMessage(msg);
   }
 
   start(config: TrainConfig): number {
     this.runId += 1;
-    this.send({ type: 'start', runId: this.runId, config });
+    this.worker.send({ type: 'start', runId: this.runId, config });
     return this.runId;
   }
 
   pause(): void {
-    this.send({ type: 'pause', runId: this.runId });
+    this.worker.send({ type: 'pause', runId: this.runId });
   }
 
   resume(): void {
-    this.send({ type: 'resume', runId: this.runId });
+    this.worker.send({ type: 'resume', runId: this.runId });
   }
 
   reset(): void {
     this.runId += 1;
-    this.send({ type: 'reset', runId: this.runId });
+    this.worker.send({ type: 'reset', runId: this.runId });
   }
 
   save(scheme: PositionScheme): void {
-    this.send({ type: 'save', runId: this.runId, scheme });
+    this.worker.send({ type: 'save', runId: this.runId, scheme });
   }
 
   extrapolate(): void {
-    this.send({ type: 'extrapolate', runId: this.runId });
+    this.worker.send({ type: 'extrapolate', runId: this.runId });
   }
 
   restart(reason: string): void {
-    this.worker.terminate();
-    this.runId += 1;
-    this.worker = this.spawn();
-    this.events.restarted(reason);
+    this.worker.restart(reason);
   }
 
   dispose(): void {
-    this.worker.terminate();
+    this.worker.dispose();
   }
 }
