@@ -349,6 +349,19 @@ const GARBAGE: Record<string, string> = {
   present: 'on',
   views: 'tokens,tokens,slides',
   sel: '9-3',
+  'train.task': 'sort',
+  'train.k': '0',
+  'train.schemes': 'learned,learned',
+  'train.d': '1e2',
+  'train.heads': '8',
+  'train.layers': '3',
+  'train.context': '4',
+  'train.batch': '-1',
+  'train.lr': '1',
+  'train.steps': '0',
+  'train.snapshot': 'x',
+  'train.seed': '2147483648',
+  'train.backend': 'wasm',
 };
 
 const XSS = [

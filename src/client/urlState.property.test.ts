@@ -70,6 +70,19 @@ const KEYS = [
   'present',
   'views',
   'sel',
+  'train.task',
+  'train.k',
+  'train.schemes',
+  'train.d',
+  'train.heads',
+  'train.layers',
+  'train.context',
+  'train.batch',
+  'train.lr',
+  'train.steps',
+  'train.snapshot',
+  'train.seed',
+  'train.backend',
 ] as const;
 
 /** Values chosen to break parsers: numbers in odd spellings, prototype names, markup, escapes, control characters. */
@@ -155,6 +168,7 @@ const inRange = (n: number, lo: number, hi: number) => Number.isInteger(n) && n 
 function fieldProblems(view: ViewState): string[] {
   const { spec, proj } = view;
   const p = spec.params;
+  const t = view.train;
   const problems: [boolean, string][] = [
     [spec.text.length <= MAX_URL_TEXT, 'text too long'],
     [(TOKENIZERS as readonly string[]).includes(spec.tokenizer), 'tokenizer'],
@@ -190,6 +204,21 @@ function fieldProblems(view: ViewState): string[] {
       'views',
     ],
     [view.selected.every((r, i) => inRange(r, 0, 2047) && (i === 0 || r > view.selected[i - 1])), 'sel'],
+    // train.*: protocol/training.ts TRAIN_LIMITS, spelled out again
+    [['reverse', 'copy', 'charlm'].includes(t.task) && inRange(t.k, 1, 64), 'train.task/k'],
+    [inRange(t.d, 32, 128) && inRange(t.heads, 2, 4) && inRange(t.layers, 1, 2), 'train.d/heads/layers'],
+    [inRange(t.context, 8, 256) && inRange(t.batch, 1, 128) && inRange(t.steps, 1, 100_000), 'train.sizes'],
+    [t.lr > 0 && t.lr < 1 && inRange(t.snapshotEvery, 1, 100_000), 'train.lr/snapshot'],
+    [
+      inRange(t.seed, -(2 ** 31 - 1), 2 ** 31 - 1) && ['auto', 'webgpu', 'webgl', 'cpu'].includes(t.backend),
+      'train.seed',
+    ],
+    [
+      t.schemes.length >= 1 &&
+        new Set(t.schemes).size === t.schemes.length &&
+        t.schemes.every((s) => ['learned', 'sinusoidal', 'rope', 'alibi', 'none'].includes(s)),
+      'train.schemes',
+    ],
   ];
   for (const name of [spec.checkpoint.token, spec.checkpoint.position]) {
     problems.push([

@@ -17,6 +17,7 @@ import {
   type RunSpec,
 } from '../protocol/specs.ts';
 import { COLORMAPS, type Colormap } from '../plots/scales.ts';
+import * as trainUrl from './trainUrl.ts';
 
 export interface ViewState {
   spec: RunSpec;
@@ -39,6 +40,7 @@ export interface ViewState {
   views: PresentView[];
   /** Token rows picked by brushing the projection, ascending (URL key `sel`, as ranges: 0-3,7). */
   selected: number[];
+  train: trainUrl.TrainConfig; // the Training panel's settings: URL keys train.* (client/trainUrl.ts)
 }
 
 /** The page's views that presentation mode can show or hide (URL key `views`, comma-separated). */
@@ -72,6 +74,7 @@ export const DEFAULT_VIEW: ViewState = {
   present: false,
   views: ['tokens', 'embeddings', 'pe', 'input', 'lab'],
   selected: [],
+  train: trainUrl.DEFAULT_TRAIN_CONFIG,
 };
 
 const KNOWN_KEYS = [
@@ -114,6 +117,7 @@ const KNOWN_KEYS = [
   'present',
   'views',
   'sel',
+  ...trainUrl.TRAIN_KEYS,
 ] as const;
 /** Longest text accepted from a URL (characters). */
 export const MAX_URL_TEXT = 100_000;
@@ -299,10 +303,8 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
       );
   }
 
-  return {
-    view: { spec, sharedScale, trainLength, dims, proj, lesson, theme, colormap, present, views, selected },
-    notices,
-  };
+  const v = { spec, sharedScale, trainLength, dims, proj, lesson, theme, colormap, present, views, selected };
+  return { view: { ...v, train: trainUrl.parseTrainKeys(params, bad) }, notices };
 }
 
 /** "0-3,7" → [0, 1, 2, 3, 7]; null unless every part is a row or range below `limit`, strictly ascending. */
@@ -344,6 +346,7 @@ export function toHash({
   present,
   views,
   selected,
+  train,
 }: ViewState): string {
   const p = new URLSearchParams();
   // A link carries at most MAX_URL_TEXT characters; the whole text is kept in local storage (see useEngine).
@@ -392,5 +395,6 @@ export function toHash({
   put('present', present, DEFAULT_VIEW.present);
   if (views.join() !== DEFAULT_VIEW.views.join()) p.set('views', views.join(','));
   if (selected.length > 0) p.set('sel', formatRanges(selected));
+  trainUrl.writeTrainKeys(p, train);
   return '#' + p.toString();
 }
