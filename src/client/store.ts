@@ -11,6 +11,7 @@ import type {
 } from '../protocol/messages.ts';
 
 export type ProjectionMsg = Extract<FromEngine, { type: 'projection' }>;
+import { initialTrainingState, type TrainingState } from './trainingState.ts';
 import { DEFAULT_VIEW, type ViewState } from './urlState.ts';
 
 export interface AppState {
@@ -48,6 +49,8 @@ export interface AppState {
   requestError: string | null;
   /** The views show the build's precomputed default run (client/firstPaint.ts) until the worker answers. */
   precomputed: boolean;
+  /** The Training panel's run (its settings are view.train). */
+  training: TrainingState;
 }
 
 type Listener = () => void;
@@ -95,6 +98,7 @@ export const initialState: AppState = {
   quant: null,
   requestError: null,
   precomputed: false,
+  training: initialTrainingState,
 };
 
 export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,179 @@
+// The Training panel's settings and run buttons: task and model size, schedule, seed and backend, the position
+// schemes to compare, then Train / Pause / Resume / Reset / Save / Loss by position, and why a setting cannot
+// train. Settings are written to the store's view (and so to the link, as train.* keys) as they are typed.
+import {
+  extrapolate,
+  pauseTraining,
+  resetTraining,
+  resumeTraining,
+  saveTrained,
+  setSaveScheme,
+  startTraining,
+  toggleTrainScheme,
+  updateTrainConfig as set,
+} from '../client/training.ts';
+import type { TrainingState } from '../client/trainingState.ts';
+import {
+  POSITION_SCHEMES,
+  TASKS,
+  TRAIN_LIMITS,
+  type PositionScheme,
+  type TaskName,
+  type TrainConfig,
+} from '../protocol/training.ts';
+import { NumberField } from './NumberField.tsx';
+import { SCHEME_LABELS, TASK_LABELS } from './trainingLabels.ts';
+
+export function TrainingSettings({ config }: { config: TrainConfig }) {
+  return (
+    <>
+      <div className="controls training-controls">
+        <label className="field">
+          <span>Task</span>
+          <select value={config.task} onChange={(e) => set({ task: e.target.value as TaskName })}>
+            {TASKS.map((t) => (
+              <option key={t} value={t}>
+                {TASK_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {config.task === 'copy' && (
+          <NumberField
+            label="k"
+            value={config.k}
+            min={1}
+            max={TRAIN_LIMITS.k[1]}
+            commit={(k) => set({ k })}
+          />
+        )}
+        <NumberField
+          label="layers"
+          value={config.layers}
+          min={1}
+          max={2}
+          commit={(layers) => set({ layers })}
+        />
+        <NumberField label="d" value={config.d} min={32} max={128} step={8} commit={(d) => set({ d })} />
+        <NumberField
+          label="attention heads"
+          value={config.heads}
+          min={2}
+          max={4}
+          commit={(heads) => set({ heads })}
+        />
+        <NumberField
+          label="context L"
+          value={config.context}
+          min={TRAIN_LIMITS.context[0]}
+          max={TRAIN_LIMITS.context[1]}
+          commit={(context) => set({ context })}
+        />
+        <NumberField
+          label="batch"
+          value={config.batch}
+          min={1}
+          max={128}
+          commit={(batch) => set({ batch })}
+        />
+        <NumberField
+          label="steps"
+          value={config.steps}
+          min={1}
+          step={100}
+          commit={(steps) => set({ steps })}
+        />
+        <NumberField label="learning rate" value={config.lr} step={0.001} commit={(lr) => set({ lr })} />
+        <NumberField
+          label="snapshot every"
+          value={config.snapshotEvery}
+          min={1}
+          commit={(snapshotEvery) => set({ snapshotEvery })}
+        />
+        <NumberField label="training seed" value={config.seed} commit={(seed) => set({ seed })} />
+        <label className="field">
+          <span>Backend</span>
+          <select
+            value={config.backend}
+            onChange={(e) => set({ backend: e.target.value as TrainConfig['backend'] })}
+          >
+            <option value="auto">auto (webgpu → webgl → cpu)</option>
+            <option value="webgpu">webgpu</option>
+            <option value="webgl">webgl</option>
+            <option value="cpu">cpu</option>
+          </select>
+        </label>
+      </div>
+      <fieldset className="training-schemes">
+        <legend>Position schemes</legend>
+        {POSITION_SCHEMES.map((s) => (
+          <label key={s}>
+            <input
+              type="checkbox"
+              checked={config.schemes.includes(s)}
+              onChange={(e) => toggleTrainScheme(s, e.target.checked)}
+            />{' '}
+            {SCHEME_LABELS[s]}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+export function TrainingButtons({
+  training,
+  problem,
+  schemesShown,
+}: {
+  training: TrainingState;
+  problem: string | null;
+  schemesShown: PositionScheme[];
+}) {
+  const { status, trained, saveScheme, error } = training;
+  const running = status === 'training';
+  return (
+    <>
+      <div className="training-buttons">
+        <button type="button" onClick={startTraining} disabled={!!problem}>
+          Train
+        </button>
+        <button type="button" onClick={pauseTraining} disabled={!running}>
+          Pause
+        </button>
+        <button type="button" onClick={resumeTraining} disabled={status !== 'paused'}>
+          Resume
+        </button>
+        <button type="button" onClick={resetTraining} disabled={status === 'idle' && !trained}>
+          Reset
+        </button>
+        <label className="field inline">
+          <span>Save</span>
+          <select value={saveScheme} onChange={(e) => setSaveScheme(e.target.value as PositionScheme)}>
+            {schemesShown.map((s) => (
+              <option key={s} value={s}>
+                {SCHEME_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={saveTrained} disabled={!trained}>
+          Save trained weights (.safetensors)
+        </button>
+        <button type="button" onClick={extrapolate} disabled={!trained || running}>
+          Loss by position up to 2L
+        </button>
+      </div>
+      {(problem || error) && (
+        <div className="notices">
+          {problem && <p>{problem}</p>}
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
