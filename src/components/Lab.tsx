@@ -3,6 +3,7 @@
 import { useMemo, useRef } from 'react';
 import { CATALOG } from '../encodings/catalog.ts';
 import type { Matrix } from '../protocol/messages.ts';
+import { biasHead } from '../protocol/views.ts';
 import { DEFAULT_SPEC, LIMITS, validateSpec, type RunSpec } from '../protocol/specs.ts';
 import { download, matrixCsv } from '../client/csv.ts';
 import { updateSpec, updateView, useAppState } from '../client/useEngine.ts';
@@ -138,7 +139,7 @@ export function Lab() {
 
   const toggleDim = (col: number) => {
     const pair =
-      spec.params.layout === 'half' && spec.pe === 'sinusoidal'
+      spec.params.layout === 'half' && entry.pairsFollowLayout
         ? [col % (d / 2), (col % (d / 2)) + d / 2]
         : [col - (col % 2), col - (col % 2) + 1];
     const has = pair.every((j) => view.dims.includes(j));
@@ -149,13 +150,13 @@ export function Lab() {
   const tableExtra = useMemo(
     () => ({
       shadeFromRow: view.trainLength < N ? view.trainLength : null,
-      shadeOpaque: spec.pe === 'learned',
+      shadeOpaque: !!entry.learnedTable,
       markRows: T,
       onClickCell: (_: number, col: number) => toggleDim(col),
       xTitle: 'dimension (click to plot)',
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view.trainLength, N, spec.pe, view.dims, d, spec.params.layout, T],
+    [view.trainLength, N, entry, view.dims, d, spec.params.layout, T],
   );
 
   const curves = useMemo((): Series[] => {
@@ -164,10 +165,10 @@ export function Lab() {
       .filter((j) => j < table.shape[1])
       .map((j) => {
         const y = column(table, j);
-        if (spec.pe === 'learned') for (let i = view.trainLength; i < y.length; i++) y[i] = NaN;
+        if (entry.learnedTable) for (let i = view.trainLength; i < y.length; i++) y[i] = NaN;
         return { name: `dim ${j}`, y };
       });
-  }, [table, view.dims, view.trainLength, spec.pe]);
+  }, [table, view.dims, view.trainLength, entry]);
 
   const ladder = useMemo((): Series[] => {
     const y = Float64Array.from(
@@ -184,7 +185,7 @@ export function Lab() {
     (): Series[] => (profile ? [{ name: 'dot(k)', y: profile.data }] : []),
     [profile],
   );
-  const stop = profile?.note?.match(/k = (\d+)/)?.[1];
+  const stop = profile?.mark;
 
   const shade = view.trainLength < N ? view.trainLength : null;
   const curveOpts = useMemo(
@@ -192,9 +193,9 @@ export function Lab() {
       xTitle: 'position',
       yTitle: 'value',
       shadeFrom: shade,
-      shadeLabel: spec.pe === 'learned' ? 'no learned rows here' : 'past training length',
+      shadeLabel: entry.learnedTable ? 'no learned rows here' : 'past training length',
     }),
-    [shade, spec.pe],
+    [shade, entry],
   );
   const ladderOpts = useMemo(
     () => ({
@@ -209,7 +210,7 @@ export function Lab() {
     () => ({
       xTitle: 'offset k',
       yTitle: 'PE(p)·PE(p+k)',
-      marks: stop ? [{ x: Number(stop), label: `stops decreasing at k = ${stop}` }] : [],
+      marks: stop ? [stop] : [],
     }),
     [stop],
   );
@@ -238,8 +239,8 @@ export function Lab() {
 
   const slopes = matrices['alibi-slopes'];
   const biasNames = Object.keys(matrices)
-    .filter((n) => n.startsWith('bias-'))
-    .sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)));
+    .filter((n) => biasHead(n) !== null)
+    .sort((a, b) => (biasHead(a) ?? 0) - (biasHead(b) ?? 0));
 
   return (
     <div className="lab">
@@ -273,7 +274,7 @@ export function Lab() {
               </p>
               <LinesPlot series={curves} options={curveOpts} />
             </Region>
-            {spec.pe === 'sinusoidal' && (
+            {entry.wavelengthLadder && (
               <Region title="Wavelength ladder">
                 <p className="caption">
                   λ = 2π·base^(2i/d): dimension 0 has the shortest wavelength, 2π; neighbouring pairs differ
@@ -294,7 +295,7 @@ export function Lab() {
               <Region title="Offset profile">
                 <p className="caption">
                   dot(k) = mean over p of PE(p)·PE(p+k)
-                  {stop ? `; it first stops decreasing at k = ${stop}` : ''}.
+                  {stop ? `; it first stops decreasing at k = ${stop.x}` : ''}.
                 </p>
                 <LinesPlot series={profileSeries} options={profileOpts} />
               </Region>
@@ -388,14 +389,7 @@ export function Lab() {
             't5-buckets',
             'Bucket of the relative position j − i: exact for small offsets, logarithmic up to max distance.',
           )}
-          {biasNames.map((n) =>
-            panel(
-              n,
-              spec.pe === 'alibi'
-                ? 'Added to the attention scores: −m·|i − j|.'
-                : 'A learned scalar per bucket and head (seeded).',
-            ),
-          )}
+          {biasNames.map((n) => panel(n, entry.biasCaption))}
         </div>
       )}
 

@@ -1,5 +1,6 @@
 // Projection jobs: what to project (positions of the active scheme, the text's tokens, or the vocabulary) and
 // how (PCA on the device; t-SNE and UMAP in JS, stepped in slices so layouts stream and new input can cancel).
+import { CATALOG } from '../encodings/catalog.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import type { FromEngine } from '../protocol/messages.ts';
 import { validateProjection, validateSpec, type ProjectionSpec, type RunSpec } from '../protocol/specs.ts';
@@ -47,7 +48,7 @@ async function rowsFor(pipeline: Pipeline, spec: RunSpec, proj: ProjectionSpec):
     const learned = await pipeline.learnedTable(spec);
     let n = Math.min(spec.params.positions, MAX_PROJECTED_POSITIONS);
     if (learned) n = Math.min(n, learned.rows);
-    if (scheme.kind === 'bias' || spec.pe === 'none') {
+    if (scheme.kind === 'bias' || CATALOG[spec.pe].addsNothing) {
       throw new Error(
         `${spec.pe} adds no position vector to project; choose tokens or vocabulary, or an additive or rotary scheme.`,
       );
