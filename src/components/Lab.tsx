@@ -1,113 +1,26 @@
 // The positional-encoding lab: formula, invariants, the position table and its views, scheme-specific views
 // (RoPE rotations, ALiBi/T5 biases) and the attention preview.
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { CATALOG } from '../encodings/catalog.ts';
 import type { Matrix } from '../protocol/messages.ts';
 import { biasHead } from '../protocol/views.ts';
-import { DEFAULT_SPEC, LIMITS, validateSpec, type RunSpec } from '../protocol/specs.ts';
-import { download, matrixCsv } from '../client/csv.ts';
-import { updateSpec, updateView, useAppState } from '../client/useEngine.ts';
-import type { ViewState } from '../client/urlState.ts';
+import { DEFAULT_SPEC, validateSpec } from '../protocol/specs.ts';
+import { updateView, useAppState } from '../client/useEngine.ts';
 import { domainOf } from '../plots/scales.ts';
 import type { Series } from '../plots/lines.ts';
 import { Formula } from './Formula.tsx';
 import { Invariants } from './Invariants.tsx';
 import { LinesPlot } from './LinesPlot.tsx';
 import { MatrixPanel } from './MatrixPanel.tsx';
-import { ExportButtons } from './ExportButtons.tsx';
-import { NumberField } from './NumberField.tsx';
-
-function Region({ title, children }: { title: string; children: React.ReactNode }) {
-  const slugged = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  const id = `region-${slugged}`;
-  const body = useRef<HTMLDivElement>(null);
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <header className="panel-head">
-        <h2 id={id}>{title}</h2>
-        <ExportButtons target={body} name={slugged} />
-      </header>
-      <div ref={body} className="plot-export-root">
-        {children}
-      </div>
-    </section>
-  );
-}
+import { Region } from './Region.tsx';
+import { LabControls } from './LabControls.tsx';
+import { SlopesTable } from './SlopesTable.tsx';
 
 function column(m: Matrix, j: number): Float32Array {
   const [rows, cols] = m.shape;
   const out = new Float32Array(rows);
   for (let i = 0; i < rows; i++) out[i] = m.data[i * cols + j];
   return out;
-}
-
-function LabControls({ spec, view }: { spec: RunSpec; view: ViewState }) {
-  const p = spec.params;
-  const uses = CATALOG[spec.pe].params;
-  const set = (patch: Partial<RunSpec['params']>) => updateSpec({ params: { ...p, ...patch } });
-  return (
-    <div className="controls" role="group" aria-label="Lab controls">
-      <NumberField
-        label="max positions"
-        value={p.positions}
-        min={1}
-        max={LIMITS.maxPositions}
-        commit={(positions) => set({ positions })}
-      />
-      <NumberField
-        label="training length"
-        value={view.trainLength}
-        min={1}
-        max={LIMITS.maxPositions}
-        commit={(trainLength) => updateView({ trainLength })}
-      />
-      {uses.includes('heads') && (
-        <NumberField
-          label="heads"
-          value={p.heads}
-          min={1}
-          max={LIMITS.headsMax}
-          commit={(heads) => set({ heads })}
-        />
-      )}
-      {uses.includes('buckets') && (
-        <NumberField
-          label="buckets"
-          value={p.buckets}
-          min={2}
-          max={LIMITS.bucketsMax}
-          commit={(buckets) => set({ buckets })}
-        />
-      )}
-      {uses.includes('maxdist') && (
-        <NumberField
-          label="max distance"
-          value={p.maxdist}
-          min={2}
-          max={LIMITS.maxPositions}
-          commit={(maxdist) => set({ maxdist })}
-        />
-      )}
-      {uses.includes('bidirectional') && (
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={p.bidirectional}
-            onChange={(e) => set({ bidirectional: e.target.checked })}
-          />
-          <span>bidirectional buckets</span>
-        </label>
-      )}
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={spec.causal}
-          onChange={(e) => updateSpec({ causal: e.target.checked })}
-        />
-        <span>causal mask in the attention preview</span>
-      </label>
-    </div>
-  );
 }
 
 const UNIT_DOMAIN: [number, number] = [-1, 1];
@@ -356,35 +269,7 @@ export function Lab() {
 
       {entry.kind === 'bias' && (
         <div className="lab-grid">
-          {slopes && (
-            <section className="panel" aria-labelledby="alibi-slopes-title">
-              <header className="panel-head">
-                <h2 id="alibi-slopes-title">ALiBi slopes</h2>
-                <span className="shape">{slopes.shape[0]} heads</span>
-                <button type="button" onClick={() => download('alibi-slopes.csv', matrixCsv(slopes))}>
-                  Export CSV
-                </button>
-              </header>
-              <table className="slopes">
-                <thead>
-                  <tr>
-                    <th>head</th>
-                    <th>slope m</th>
-                    <th>log₂ m</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {Array.from(slopes.data, (m, h) => (
-                    <tr key={h}>
-                      <td>{h}</td>
-                      <td>{m.toPrecision(6)}</td>
-                      <td>{Math.log2(m).toFixed(2)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          )}
+          {slopes && <SlopesTable slopes={slopes} />}
           {panel(
             't5-buckets',
             'Bucket of the relative position j − i: exact for small offsets, logarithmic up to max distance.',
