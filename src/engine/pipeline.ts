@@ -27,7 +27,15 @@ export class Cancelled extends Error {
 }
 
 /** A macrotask turn, so that messages already queued for the worker (a newer run, a cancel) are handled. */
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const yieldToMessages = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How long the text must stay unchanged before the heavy text views (attention preview, RoPE q/k and scores,
+ * per-head biases) start. Their kernels cannot be pre-empted once submitted, so a key typed while they run
+ * waits for them; a person typing at 4 keys/s leaves 250 ms between keys, so none start mid-word.
+ */
+export const TEXT_VIEWS_AFTER_MS = 300;
+const QUIET_SLICE_MS = 50;
 
 export class Pipeline {
   readonly checkpoint = new CheckpointStore();
@@ -37,8 +45,11 @@ export class Pipeline {
   /** The lab views' weights and kept products, on the device between runs. */
   private readonly viewCache = new ViewCache();
 
-  constructor(fetchData: FetchData) {
+  private readonly quietMs: number;
+
+  constructor(fetchData: FetchData, options: { quietMs?: number } = {}) {
     this.sources = new Sources(fetchData, this.checkpoint);
+    this.quietMs = options.quietMs ?? TEXT_VIEWS_AFTER_MS;
   }
 
   private trained: { rows: number; cols: number; data: Float32Array; id: string } | null = null;
@@ -123,6 +134,12 @@ export class Pipeline {
       names.push(...this.staticChecks.names);
       const checks = [...this.staticChecks.checks];
       if (tensors) {
+        // Wait for the text to stay quiet, in slices, so a newer keystroke cancels this run before any heavy
+        // kernel is queued.
+        for (let waited = 0; waited < this.quietMs; waited += QUIET_SLICE_MS) {
+          await yieldToMessages(Math.min(QUIET_SLICE_MS, this.quietMs - waited));
+          check();
+        }
         await yieldToMessages();
         check();
         const kept = this.keptPositionTable(spec);
