@@ -166,7 +166,7 @@ function typingWhy(t) {
     `${head} In a traced repeat (${a.tasks} long tasks, ${ms(a.taskMs)} in all) they held: ${parts}; the longest ` +
     `(${ms(a.longest.ms)}) was mostly ${longestKind?.[0] ?? '–'} (${ms(longestKind?.[1] ?? 0)}).` +
     (readback >= 50
-      ? " The read-back is the projection scatter's WebGL2 canvas (plots/scatter.ts): with software compositing every " +
+      ? " The read-back is the projection scatter's WebGL2 canvas (plots/scatter/gl.ts): with software compositing every " +
         "commit after it redraws reads its pixels back from the GPU process, which is busy running the worker's " +
         'WebGPU kernels (SwiftShader runs both), so the main thread waits for them.'
       : '') +
