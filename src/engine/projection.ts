@@ -5,7 +5,7 @@ import type { FromEngine } from '../protocol/messages.ts';
 import { validateProjection, validateSpec, type ProjectionSpec, type RunSpec } from '../protocol/specs.ts';
 import { getScheme } from '../encodings/registry.ts';
 import { pca } from '../analysis/pca.ts';
-import { createTsne } from '../analysis/tsne.ts';
+import { createTsne } from '../analysis/tsne/index.ts';
 import { createUmap } from '../analysis/umap.ts';
 import { uniforms } from '../embeddings/random.ts';
 import { range } from './trig.ts';
