@@ -15,7 +15,7 @@ import { getScheme } from '../../src/encodings/registry.ts';
 import { pairTurns } from '../../src/encodings/scheme.ts';
 import { loadShippedTable, type ShippedTable } from '../../src/embeddings/shipped.ts';
 import { pca } from '../../src/analysis/pca.ts';
-import { createTsne } from '../../src/analysis/tsne.ts';
+import { createTsne } from '../../src/analysis/tsne/index.ts';
 import { createUmap } from '../../src/analysis/umap.ts';
 import { DEFAULT_SPEC, type RunSpec } from '../../src/protocol/specs.ts';
 import type { BackendName, FromEngine } from '../../src/protocol/messages.ts';

@@ -3,7 +3,7 @@
 // how many dimensions it lays out, how to start it and what its progress note adds. A missing entry is a type
 // error, an unknown name throws `unknown projection method: x`.
 import { PROJECTION_LIMITS, type ProjectionMethod, type ProjectionSpec } from '../protocol/specs.ts';
-import { createTsne } from './tsne.ts';
+import { createTsne } from './tsne/index.ts';
 import { createUmap } from './umap.ts';
 
 /** An iterative layout in progress. */
