@@ -8,7 +8,7 @@ if (existsSync(icd) && !process.env.VK_ICD_FILENAMES) env.VK_ICD_FILENAMES = icd
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'eslint.config.test.ts'],
     environment: 'node',
     env,
     testTimeout: 60_000,

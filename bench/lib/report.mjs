@@ -34,7 +34,7 @@ export function targets(r) {
       why: met ? undefined : keystrokeWhy(r, k),
     });
   }
-  const h = r.heatmap?.results?.['app-auto:random'];
+  const h = r.heatmap?.results?.['app:random'];
   if (h) {
     const met = h.total.median <= 16;
     out.push({
@@ -166,7 +166,7 @@ function typingWhy(t) {
     `${head} In a traced repeat (${a.tasks} long tasks, ${ms(a.taskMs)} in all) they held: ${parts}; the longest ` +
     `(${ms(a.longest.ms)}) was mostly ${longestKind?.[0] ?? '–'} (${ms(longestKind?.[1] ?? 0)}).` +
     (readback >= 50
-      ? " The read-back is the projection scatter's WebGL2 canvas (plots/scatter.ts): with software compositing every " +
+      ? " The read-back is the projection scatter's WebGL2 canvas (plots/scatter/gl.ts): with software compositing every " +
         "commit after it redraws reads its pixels back from the GPU process, which is busy running the worker's " +
         'WebGPU kernels (SwiftShader runs both), so the main thread waits for them.'
       : '') +
@@ -204,10 +204,7 @@ function machineSection(r) {
       'tfjs backend chosen',
       env ? `${env.backend}${env.fallbacks.length ? ` (skipped: ${env.fallbacks.join('; ')})` : ''}` : '–',
     ],
-    [
-      'Heatmap path (auto)',
-      r.heatmap ? `${r.heatmap.info.auto.active} — ${r.heatmap.info.auto.reason}` : '–',
-    ],
+    ['Heatmap path (drawHeatmap)', r.heatmap?.results?.['app:random']?.renderer ?? '–'],
     [
       'Load average (1, 5, 15 min)',
       `${r.machine.loadAverage.join(', ')} at start; ${r.machine.loadAverageAfter.join(', ')} at end`,
@@ -336,11 +333,9 @@ function heatmapSection(r) {
   const h = r.heatmap;
   if (!h) return '';
   const res = h.results;
-  const app = res['app-auto:random'];
+  const app = res['app:random'];
   const names = {
-    'app-auto': 'drawHeatmap, auto',
-    'app-webgl': 'drawHeatmap, WebGL2 forced',
-    'app-canvas': 'drawHeatmap, canvas forced',
+    app: 'drawHeatmap',
     'baseline-canvas': 'baseline: straightforward ImageData loop',
     'baseline-svg': 'baseline: D3 SVG, one `<rect>` per cell',
   };
@@ -353,14 +348,14 @@ function heatmapSection(r) {
       'median',
       'p95',
       'main-thread work (median)',
-      '× drawHeatmap auto',
+      '× drawHeatmap',
     ],
   ];
   for (const phase of ['random', 'frame']) {
     for (const impl of Object.keys(names)) {
       const x = res[`${impl}:${phase}`];
       if (!x) continue;
-      const ref = res[`app-auto:${phase}`];
+      const ref = res[`app:${phase}`];
       const scaled = x.rows * x.cols !== ref.rows * ref.cols;
       rows.push([
         `${/** @type {any} */ (names)[impl]}${phase === 'frame' ? ' (frame-aligned)' : ''}`,
@@ -377,7 +372,6 @@ function heatmapSection(r) {
     }
   }
   const svg = res['baseline-svg:random'];
-  const c = h.compare;
   const quickSvg =
     svg && svg.rows * svg.cols < app.rows * app.cols
       ? ` In quick mode the SVG baseline draws a ${svg.cols}×${svg.rows} matrix (${(svg.rows * svg.cols).toLocaleString('en')} rects, ${svg.total.n} reps) instead of ${app.cols}×${app.rows}: at full size one draw takes tens of seconds.`
@@ -394,17 +388,9 @@ own cost within one frame. "Main-thread work" is the synchronous draw call alone
 ${table(rows)}
 
 Side by side in this run: the straightforward ImageData loop takes ${times(res['baseline-canvas:random'].total.median / app.total.median)} as long as
-drawHeatmap (auto)${svg && svg.rows * svg.cols === app.rows * app.cols ? `, and the D3 SVG baseline ${times(svg.total.median / app.total.median)}` : ''}. The forced WebGL2 path takes
-${times(res['app-webgl:random'].total.median / app.total.median)} as long as the auto choice here.
-
-Why 'auto' picks the canvas path on this machine: WebGL2 here is ${h.info.webgl.renderer ?? 'unavailable'},
-and the compositor is software too, so a WebGL frame is rasterised on the CPU and then read back into the
-compositor, which costs more than the whole packed-LUT loop (${ms(res['app-canvas:random'].work.median)} of main-thread work for
-${(app.rows * app.cols).toLocaleString('en')} cells, with its ImageData buffer reused). On a hardware renderer 'auto' takes the WebGL2 path
-(one R32F texture upload, the LUT sampled in the shader, no per-cell JS). The two paths agree pixel for pixel on
-${(c.cells - c.differ).toLocaleString('en')} of ${c.cells.toLocaleString('en')} cells of a test matrix with NaN, ±∞ and out-of-domain values; ${c.differ} cell${c.differ === 1 ? '' : 's'} differ${c.differ === 1 ? 's' : ''} by one colour step (largest channel difference ${c.worstChannel}) where a
-value lies within float32 rounding of a colour-bucket edge (the shader computes the index in float32, the loop in
-float64).
+drawHeatmap${svg && svg.rows * svg.cols === app.rows * app.cols ? `, and the D3 SVG baseline ${times(svg.total.median / app.total.median)}` : ''}. drawHeatmap draws dense grids on a 2-D canvas
+through ImageData (DESIGN.md): each cell's colour is looked up in a packed 256-entry LUT and written as one
+32-bit word (${ms(app.work.median)} of main-thread work for ${(app.rows * app.cols).toLocaleString('en')} cells).
 `;
 }
 

@@ -1,10 +1,9 @@
 // Measurement 2: heatmap paint of a [rows, cols] matrix, data arriving → painted frame, for the app's
-// drawHeatmap (auto, forced webgl, forced canvas) and the two baselines, side by side in one page, plus a pixel
-// comparison of the webgl and canvas paths.
+// drawHeatmap as it ships (the canvas ImageData path) and the two baselines, side by side in one page.
 import { summarise } from '../lib/stats.mjs';
 import { call, open } from './page.mjs';
 
-const FAST = ['app-auto', 'app-webgl', 'app-canvas', 'baseline-canvas'];
+const FAST = ['app', 'baseline-canvas'];
 
 /**
  * @param {import('playwright').Browser} browser
@@ -15,8 +14,6 @@ const FAST = ['app-auto', 'app-webgl', 'app-canvas', 'baseline-canvas'];
  */
 export async function heatmap(browser, base, cfg, log) {
   const { page, errors } = await open(browser, `${base}/bench/pages/heatmap.html`);
-  const info = await call(page, 'info');
-  const compare = await call(page, 'compare', { rows: cfg.rows, cols: cfg.cols });
   /** @type {Record<string, any>} */
   const results = {};
   const keep = (
@@ -44,7 +41,7 @@ export async function heatmap(browser, base, cfg, log) {
     keep(phase, size, await call(page, 'paint', { impls: FAST, ...size, phase }));
   }
   await page.close();
-  return { info, compare, results, errors };
+  return { results, errors };
 }
 
 /**

@@ -8,13 +8,14 @@ import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { Pipeline } from '../../src/engine/pipeline.ts';
 import { range } from '../../src/engine/trig.ts';
-import { textViews } from '../../src/engine/lab.ts';
+import { textViews } from '../../src/engine/views/text.ts';
+import { ViewCache } from '../../src/engine/views/cache.ts';
 import { readOwned } from '../../src/engine/read.ts';
 import { getScheme } from '../../src/encodings/registry.ts';
 import { pairTurns } from '../../src/encodings/scheme.ts';
 import { loadShippedTable, type ShippedTable } from '../../src/embeddings/shipped.ts';
 import { pca } from '../../src/analysis/pca.ts';
-import { createTsne } from '../../src/analysis/tsne.ts';
+import { createTsne } from '../../src/analysis/tsne/index.ts';
 import { createUmap } from '../../src/analysis/umap.ts';
 import { DEFAULT_SPEC, type RunSpec } from '../../src/protocol/specs.ts';
 import type { BackendName, FromEngine } from '../../src/protocol/messages.ts';
@@ -303,6 +304,7 @@ async function pipelineParts(args: { T: number; d: number; reps: number; warmup:
   const base = 'abcdefghijklmnopqrstuvwxyz'.repeat(Math.ceil(args.T / 26)).slice(0, args.T - 1);
   const parts = { foundation: [] as number[], textViews: [] as number[], peOnly: [] as number[] };
   const scheme = getScheme('sinusoidal');
+  const viewCache = new ViewCache();
   for (let r = 0; r < args.warmup + args.reps; r++) {
     const spec: RunSpec = { ...DEFAULT_SPEC, tokenizer: 'char', d: args.d, text: base + 'xyz'[r % 3] };
     const t0 = performance.now();
@@ -316,6 +318,7 @@ async function pipelineParts(args: { T: number; d: number; reps: number; warmup:
       pipeline.keptPositionTable(spec),
       tokens.map((t) => t.text),
       async () => {},
+      viewCache,
       learned,
     );
     const t2 = performance.now();
@@ -330,6 +333,7 @@ async function pipelineParts(args: { T: number; d: number; reps: number; warmup:
       parts.peOnly.push(t3 - t2);
     }
   }
+  viewCache.dispose();
   return parts;
 }
 

@@ -1,14 +1,13 @@
 // Bench page: paints one matrix through each heatmap implementation and times it from the data arriving to the
-// painted frame. Implementations: the app's drawHeatmap (auto, forced webgl, forced canvas) and the two
+// painted frame. Implementations: the app's drawHeatmap, as it ships (its canvas ImageData path), and the two
 // baselines in bench/baselines. Driven by bench/measure/heatmap.mjs through window.bench.
 import { drawHeatmap } from '../../src/plots/heatmap.ts';
-import { heatmapRendererInfo, setHeatmapRenderer } from '../../src/plots/heatmapGl.ts';
 import { drawCanvasBaseline } from '../baselines/canvasHeatmap.ts';
 import { drawSvgBaseline } from '../baselines/svgHeatmap.ts';
 import { afterNextPaint, frameStart, randomPhase, sleep } from './frame.ts';
 
 /**
- * @typedef {'app-auto' | 'app-webgl' | 'app-canvas' | 'baseline-canvas' | 'baseline-svg'} Impl
+ * @typedef {'app' | 'baseline-canvas' | 'baseline-svg'} Impl
  * @typedef {{ impls: Impl[], rows: number, cols: number, reps: number, warmup: number, phase: 'random' | 'frame' }}
  *   PaintArgs phase random: data arrive at a random point of a frame; frame: at the start of one (in a rAF).
  */
@@ -36,13 +35,6 @@ function drawWith(impl, el, m, domain) {
   else drawHeatmap(el, m, { domain });
 }
 
-/** @type {Record<string, 'auto' | 'webgl' | 'canvas'>} */
-const MODES = {
-  'app-auto': 'auto',
-  'app-webgl': 'webgl',
-  'app-canvas': 'canvas',
-};
-
 /**
  * Times each implementation in `impls`, interleaved rep by rep (so a burst of load on a shared machine hits them
  * all alike). Each has its own element, attached alone while it is timed.
@@ -60,7 +52,6 @@ async function paint(args) {
   for (let i = 0; i < warmup + reps; i++) {
     for (const impl of impls) {
       const { el } = out[impl];
-      setHeatmapRenderer(MODES[impl] ?? 'auto');
       if (impl === 'baseline-svg') el.replaceChildren(); // a fresh <svg> per draw; the teardown is not timed
       if (slot.firstChild !== el) slot.replaceChildren(el);
       await afterNextPaint();
@@ -85,11 +76,10 @@ async function paint(args) {
         out[impl].total.push(t2 - t0);
         out[impl].work.push(t1 - t0);
       }
-      if (impl.startsWith('app-')) out[impl].renderer = el.querySelector('canvas')?.dataset.renderer ?? null;
+      if (impl === 'app') out[impl].renderer = el.querySelector('canvas')?.dataset.renderer ?? null;
     }
   }
   slot.replaceChildren();
-  setHeatmapRenderer('auto');
   /** @type {Record<string, { total: number[], work: number[], renderer: string | null }>} */
   const result = {};
   for (const impl of impls)
@@ -97,66 +87,4 @@ async function paint(args) {
   return result;
 }
 
-/**
- * Paints one matrix (with NaN, ±∞, the domain's ends and random values) through the webgl and the canvas path
- * and compares the pixels. Where they differ, reports by how many LUT steps (the shader runs in float32).
- */
-/** @param {{ rows: number, cols: number }} size */
-async function compare({ rows, cols }) {
-  const data = matrix(rows, cols, 2);
-  data.set([NaN, Infinity, -Infinity, -1, 1, 0, 2, -2]);
-  /** @type {[number, number]} */
-  const domain = [-1, 1];
-  /** @param {'webgl' | 'canvas'} mode */
-  const read = (mode) => {
-    setHeatmapRenderer(mode);
-    const el = document.createElement('div');
-    slot.replaceChildren(el);
-    drawHeatmap(el, { shape: [rows, cols], data }, { domain });
-    const canvas = /** @type {HTMLCanvasElement} */ (el.querySelector('canvas'));
-    const px = canvas.getContext('2d')?.getImageData(0, 0, cols, rows).data ?? new Uint8ClampedArray(0);
-    return { px, renderer: canvas.dataset.renderer ?? null };
-  };
-  const gl = read('webgl');
-  const cv = read('canvas');
-  setHeatmapRenderer('auto');
-  slot.replaceChildren();
-  let differ = 0;
-  let worstChannel = 0;
-  /** @type {{ cell: number, value: number, webgl: number[], canvas: number[] }[]} */
-  const examples = [];
-  for (let i = 0; i < rows * cols; i++) {
-    let d = 0;
-    for (let c = 0; c < 4; c++) d = Math.max(d, Math.abs(gl.px[4 * i + c] - cv.px[4 * i + c]));
-    if (d > 0) {
-      differ++;
-      if (examples.length < 8)
-        examples.push({
-          cell: i,
-          value: data[i],
-          webgl: [...gl.px.subarray(4 * i, 4 * i + 4)],
-          canvas: [...cv.px.subarray(4 * i, 4 * i + 4)],
-        });
-    }
-    worstChannel = Math.max(worstChannel, d);
-  }
-  return {
-    cells: rows * cols,
-    differ,
-    worstChannel,
-    examples,
-    glRenderer: gl.renderer,
-    canvasRenderer: cv.renderer,
-  };
-}
-
-function info() {
-  setHeatmapRenderer('auto');
-  const auto = heatmapRendererInfo();
-  setHeatmapRenderer('webgl');
-  const webgl = heatmapRendererInfo();
-  setHeatmapRenderer('auto');
-  return { auto, webgl };
-}
-
-Object.assign(window, { bench: { paint, compare, info }, benchReady: true });
+Object.assign(window, { bench: { paint }, benchReady: true });

@@ -122,7 +122,9 @@ describe('matrixCsv', () => {
         (rows, cols, pool, labelPool) => {
           const data = Float32Array.from({ length: rows * cols }, (_, k) => pool[k]);
           const rowLabels = labelPool.slice(0, rows);
-          const parsed = parseCsv(matrixCsv({ name: 'm', title: 'M', shape: [rows, cols], data, rowLabels }));
+          const parsed = parseCsv(
+            matrixCsv({ name: 'pe', title: 'M', shape: [rows, cols], data, rowLabels }),
+          );
           expect(parsed).toHaveLength(rows + 1);
           for (let i = 0; i < rows; i++) {
             expect(parsed[1 + i][0]).toBe(rowLabels[i]);
@@ -140,9 +142,9 @@ describe('matrixCsv', () => {
   });
 
   test('an empty matrix is just the header', () => {
-    expect(parseCsv(matrixCsv({ name: 'm', title: 'M', shape: [0, 2], data: new Float32Array(0) }))).toEqual([
-      ['row', '0', '1'],
-    ]);
+    expect(parseCsv(matrixCsv({ name: 'pe', title: 'M', shape: [0, 2], data: new Float32Array(0) }))).toEqual(
+      [['row', '0', '1']],
+    );
   });
 });
 

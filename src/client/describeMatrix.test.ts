@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { describeMatrix } from './describeMatrix.ts';
 
 const m = (data: number[], shape: [number, number], rowLabels?: string[]) => ({
-  name: 'x',
+  name: 'input' as const,
   title: 'X',
   shape,
   data: Float32Array.from(data),

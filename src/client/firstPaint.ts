@@ -5,6 +5,7 @@
 // matrix (or an error) arrives, and the data is dropped at once if the spec changes before then.
 import type { Matrix, Token } from '../protocol/messages.ts';
 import type { RunSpec } from '../protocol/specs.ts';
+import type { ViewName } from '../protocol/views.ts';
 
 /** The part of the store (client/store.ts) a first paint reads and writes. */
 export interface FirstPaintState {
@@ -29,7 +30,7 @@ export interface FirstPaintModule {
   tokens: Token[];
   vocabSize: number;
   total: number;
-  matrices: { name: string; title: string; shape: [number, number]; rowLabels: string[]; data: string }[];
+  matrices: { name: ViewName; title: string; shape: [number, number]; rowLabels: string[]; data: string }[];
 }
 
 /** Deep equality of JSON-like values (plain objects, arrays, strings, numbers, booleans, null). */

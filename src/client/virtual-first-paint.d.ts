@@ -6,7 +6,13 @@ declare module 'virtual:first-paint' {
     tokens: import('../protocol/messages.ts').Token[];
     vocabSize: number;
     total: number;
-    matrices: { name: string; title: string; shape: [number, number]; rowLabels: string[]; data: string }[];
+    matrices: {
+      name: import('../protocol/views.ts').ViewName;
+      title: string;
+      shape: [number, number];
+      rowLabels: string[];
+      data: string;
+    }[];
   };
   export default firstPaint;
 }

@@ -1,112 +1,26 @@
 // The positional-encoding lab: formula, invariants, the position table and its views, scheme-specific views
 // (RoPE rotations, ALiBi/T5 biases) and the attention preview.
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { CATALOG } from '../encodings/catalog.ts';
 import type { Matrix } from '../protocol/messages.ts';
-import { DEFAULT_SPEC, LIMITS, validateSpec, type RunSpec } from '../protocol/specs.ts';
-import { download, matrixCsv } from '../client/csv.ts';
-import { updateSpec, updateView, useAppState } from '../client/useEngine.ts';
-import type { ViewState } from '../client/urlState.ts';
+import { biasHead } from '../protocol/views.ts';
+import { DEFAULT_SPEC, validateSpec } from '../protocol/specs.ts';
+import { updateView, useAppState } from '../client/useEngine.ts';
 import { domainOf } from '../plots/scales.ts';
 import type { Series } from '../plots/lines.ts';
 import { Formula } from './Formula.tsx';
 import { Invariants } from './Invariants.tsx';
 import { LinesPlot } from './LinesPlot.tsx';
 import { MatrixPanel } from './MatrixPanel.tsx';
-import { ExportButtons } from './ExportButtons.tsx';
-import { NumberField } from './NumberField.tsx';
-
-function Region({ title, children }: { title: string; children: React.ReactNode }) {
-  const slugged = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  const id = `region-${slugged}`;
-  const body = useRef<HTMLDivElement>(null);
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <header className="panel-head">
-        <h2 id={id}>{title}</h2>
-        <ExportButtons target={body} name={slugged} />
-      </header>
-      <div ref={body} className="plot-export-root">
-        {children}
-      </div>
-    </section>
-  );
-}
+import { Region } from './Region.tsx';
+import { LabControls } from './LabControls.tsx';
+import { SlopesTable } from './SlopesTable.tsx';
 
 function column(m: Matrix, j: number): Float32Array {
   const [rows, cols] = m.shape;
   const out = new Float32Array(rows);
   for (let i = 0; i < rows; i++) out[i] = m.data[i * cols + j];
   return out;
-}
-
-function LabControls({ spec, view }: { spec: RunSpec; view: ViewState }) {
-  const p = spec.params;
-  const uses = CATALOG[spec.pe].params;
-  const set = (patch: Partial<RunSpec['params']>) => updateSpec({ params: { ...p, ...patch } });
-  return (
-    <div className="controls" role="group" aria-label="Lab controls">
-      <NumberField
-        label="max positions"
-        value={p.positions}
-        min={1}
-        max={LIMITS.maxPositions}
-        commit={(positions) => set({ positions })}
-      />
-      <NumberField
-        label="training length"
-        value={view.trainLength}
-        min={1}
-        max={LIMITS.maxPositions}
-        commit={(trainLength) => updateView({ trainLength })}
-      />
-      {uses.includes('heads') && (
-        <NumberField
-          label="heads"
-          value={p.heads}
-          min={1}
-          max={LIMITS.headsMax}
-          commit={(heads) => set({ heads })}
-        />
-      )}
-      {uses.includes('buckets') && (
-        <NumberField
-          label="buckets"
-          value={p.buckets}
-          min={2}
-          max={LIMITS.bucketsMax}
-          commit={(buckets) => set({ buckets })}
-        />
-      )}
-      {uses.includes('maxdist') && (
-        <NumberField
-          label="max distance"
-          value={p.maxdist}
-          min={2}
-          max={LIMITS.maxPositions}
-          commit={(maxdist) => set({ maxdist })}
-        />
-      )}
-      {uses.includes('bidirectional') && (
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={p.bidirectional}
-            onChange={(e) => set({ bidirectional: e.target.checked })}
-          />
-          <span>bidirectional buckets</span>
-        </label>
-      )}
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={spec.causal}
-          onChange={(e) => updateSpec({ causal: e.target.checked })}
-        />
-        <span>causal mask in the attention preview</span>
-      </label>
-    </div>
-  );
 }
 
 const UNIT_DOMAIN: [number, number] = [-1, 1];
@@ -138,7 +52,7 @@ export function Lab() {
 
   const toggleDim = (col: number) => {
     const pair =
-      spec.params.layout === 'half' && spec.pe === 'sinusoidal'
+      spec.params.layout === 'half' && entry.pairsFollowLayout
         ? [col % (d / 2), (col % (d / 2)) + d / 2]
         : [col - (col % 2), col - (col % 2) + 1];
     const has = pair.every((j) => view.dims.includes(j));
@@ -149,13 +63,13 @@ export function Lab() {
   const tableExtra = useMemo(
     () => ({
       shadeFromRow: view.trainLength < N ? view.trainLength : null,
-      shadeOpaque: spec.pe === 'learned',
+      shadeOpaque: !!entry.learnedTable,
       markRows: T,
       onClickCell: (_: number, col: number) => toggleDim(col),
       xTitle: 'dimension (click to plot)',
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view.trainLength, N, spec.pe, view.dims, d, spec.params.layout, T],
+    [view.trainLength, N, entry, view.dims, d, spec.params.layout, T],
   );
 
   const curves = useMemo((): Series[] => {
@@ -164,10 +78,10 @@ export function Lab() {
       .filter((j) => j < table.shape[1])
       .map((j) => {
         const y = column(table, j);
-        if (spec.pe === 'learned') for (let i = view.trainLength; i < y.length; i++) y[i] = NaN;
+        if (entry.learnedTable) for (let i = view.trainLength; i < y.length; i++) y[i] = NaN;
         return { name: `dim ${j}`, y };
       });
-  }, [table, view.dims, view.trainLength, spec.pe]);
+  }, [table, view.dims, view.trainLength, entry]);
 
   const ladder = useMemo((): Series[] => {
     const y = Float64Array.from(
@@ -184,7 +98,7 @@ export function Lab() {
     (): Series[] => (profile ? [{ name: 'dot(k)', y: profile.data }] : []),
     [profile],
   );
-  const stop = profile?.note?.match(/k = (\d+)/)?.[1];
+  const stop = profile?.mark;
 
   const shade = view.trainLength < N ? view.trainLength : null;
   const curveOpts = useMemo(
@@ -192,9 +106,9 @@ export function Lab() {
       xTitle: 'position',
       yTitle: 'value',
       shadeFrom: shade,
-      shadeLabel: spec.pe === 'learned' ? 'no learned rows here' : 'past training length',
+      shadeLabel: entry.learnedTable ? 'no learned rows here' : 'past training length',
     }),
-    [shade, spec.pe],
+    [shade, entry],
   );
   const ladderOpts = useMemo(
     () => ({
@@ -209,7 +123,7 @@ export function Lab() {
     () => ({
       xTitle: 'offset k',
       yTitle: 'PE(p)·PE(p+k)',
-      marks: stop ? [{ x: Number(stop), label: `stops decreasing at k = ${stop}` }] : [],
+      marks: stop ? [stop] : [],
     }),
     [stop],
   );
@@ -238,8 +152,8 @@ export function Lab() {
 
   const slopes = matrices['alibi-slopes'];
   const biasNames = Object.keys(matrices)
-    .filter((n) => n.startsWith('bias-'))
-    .sort((a, b) => Number(a.slice(5)) - Number(b.slice(5)));
+    .filter((n) => biasHead(n) !== null)
+    .sort((a, b) => (biasHead(a) ?? 0) - (biasHead(b) ?? 0));
 
   return (
     <div className="lab">
@@ -273,7 +187,7 @@ export function Lab() {
               </p>
               <LinesPlot series={curves} options={curveOpts} />
             </Region>
-            {spec.pe === 'sinusoidal' && (
+            {entry.wavelengthLadder && (
               <Region title="Wavelength ladder">
                 <p className="caption">
                   λ = 2π·base^(2i/d): dimension 0 has the shortest wavelength, 2π; neighbouring pairs differ
@@ -294,7 +208,7 @@ export function Lab() {
               <Region title="Offset profile">
                 <p className="caption">
                   dot(k) = mean over p of PE(p)·PE(p+k)
-                  {stop ? `; it first stops decreasing at k = ${stop}` : ''}.
+                  {stop ? `; it first stops decreasing at k = ${stop.x}` : ''}.
                 </p>
                 <LinesPlot series={profileSeries} options={profileOpts} />
               </Region>
@@ -355,47 +269,12 @@ export function Lab() {
 
       {entry.kind === 'bias' && (
         <div className="lab-grid">
-          {slopes && (
-            <section className="panel" aria-labelledby="alibi-slopes-title">
-              <header className="panel-head">
-                <h2 id="alibi-slopes-title">ALiBi slopes</h2>
-                <span className="shape">{slopes.shape[0]} heads</span>
-                <button type="button" onClick={() => download('alibi-slopes.csv', matrixCsv(slopes))}>
-                  Export CSV
-                </button>
-              </header>
-              <table className="slopes">
-                <thead>
-                  <tr>
-                    <th>head</th>
-                    <th>slope m</th>
-                    <th>log₂ m</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {Array.from(slopes.data, (m, h) => (
-                    <tr key={h}>
-                      <td>{h}</td>
-                      <td>{m.toPrecision(6)}</td>
-                      <td>{Math.log2(m).toFixed(2)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          )}
+          {slopes && <SlopesTable slopes={slopes} />}
           {panel(
             't5-buckets',
             'Bucket of the relative position j − i: exact for small offsets, logarithmic up to max distance.',
           )}
-          {biasNames.map((n) =>
-            panel(
-              n,
-              spec.pe === 'alibi'
-                ? 'Added to the attention scores: −m·|i − j|.'
-                : 'A learned scalar per bucket and head (seeded).',
-            ),
-          )}
+          {biasNames.map((n) => panel(n, entry.biasCaption))}
         </div>
       )}
 

@@ -21,7 +21,7 @@ import {
   updateProjection,
   useAppState,
 } from '../client/useEngine.ts';
-import type { ScatterData } from '../plots/scatter.ts';
+import type { ScatterData } from '../plots/scatter/index.ts';
 import type { Series } from '../plots/lines.ts';
 import { NumberField } from './NumberField.tsx';
 import { Scatter } from './Scatter.tsx';

@@ -1,5 +1,10 @@
 import { useContext, useEffect, useMemo, useRef } from 'react';
-import { drawScatter, type ScatterData, type ScatterHandle, type ScatterOptions } from '../plots/scatter.ts';
+import {
+  drawScatter,
+  type ScatterData,
+  type ScatterHandle,
+  type ScatterOptions,
+} from '../plots/scatter/index.ts';
 import { ColormapContext } from './colormapContext.ts';
 import { useRedrawOnWidth } from './useRedrawOnWidth.ts';
 

@@ -1,5 +1,6 @@
 // Size, parameters and quantisation of the token (and learned position) table: counts, bytes per storage
 // type, and — on request — the absolute error of an f16 and a symmetric per-row int8 round trip.
+import { CATALOG } from '../encodings/catalog.ts';
 import { memo, useEffect, useState } from 'react';
 import type { RunSpec } from '../protocol/specs.ts';
 import { extentOf } from '../plots/scales.ts';
@@ -37,7 +38,7 @@ export const TableSize = memo(function TableSize({
 
   const V = vocabSize ?? 0;
   const tokenParams = V * spec.d;
-  const positionParams = spec.pe === 'learned' ? (learnedRows ?? spec.params.positions) * spec.d : 0;
+  const positionParams = CATALOG[spec.pe].learnedTable ? (learnedRows ?? spec.params.positions) * spec.d : 0;
   const rows: [string, number][] = [
     ['token table', tokenParams],
     ['position table', positionParams],

@@ -7,6 +7,8 @@
 // even-indexed slopes of get_slopes(2c) (12 heads: 2^−1 … 2^−8, then 2^−0.5, 2^−1.5, 2^−2.5, 2^−3.5).
 // No sin/cos, no base, no layout.
 import * as tf from '@tensorflow/tfjs-core';
+import { alibiChecks } from '../analysis/invariants.ts';
+import { sendHeadBiases } from './biasViews.ts';
 import type { Scheme } from './scheme.ts';
 
 function isPowerOfTwo(n: number): boolean {
@@ -39,4 +41,12 @@ export const alibi: Scheme = {
       return { slopes, bias };
     });
   },
+  async staticViews({ slopes }, ctx) {
+    const data = await ctx.read(slopes);
+    const checks = alibiChecks(data); // before emit: posting transfers (detaches) the buffer
+    const rowLabels = Array.from({ length: data.length }, (_, h) => String(h));
+    await ctx.emit({ name: 'alibi-slopes', shape: [data.length, 1], data, rowLabels });
+    return checks;
+  },
+  textViews: ({ bias }, ctx) => sendHeadBiases(bias, 'ALiBi', ctx),
 };

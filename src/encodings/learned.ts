@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { normals } from '../embeddings/random.ts';
 import { LIMITS } from '../protocol/specs.ts';
+import { compareWithSinusoidal } from './learnedCompare.ts';
 import type { Scheme } from './scheme.ts';
 
 /** Standard deviation of the initial table (GPT-2 and BERT initializer_range). */
@@ -37,7 +38,8 @@ function learnedRow(seed: number, p: number, d: number): Float32Array {
 export const learned: Scheme = {
   name: 'learned',
   kind: 'additive',
-  trainable: true,
+  usesTable: true,
+  staticViews: (_out, ctx) => compareWithSinusoidal(ctx),
   compute({ positions, d, seed, table }) {
     if (d > ROW_STRIDE) throw new Error(`d_model ${d} exceeds ${ROW_STRIDE}, the widest learned table`);
     const P = positions.length;

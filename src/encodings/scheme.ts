@@ -1,6 +1,7 @@
 // The one interface every positional-encoding scheme implements (DESIGN.md: one scheme, one file).
 import type * as tf from '@tensorflow/tfjs-core';
-import type { EncodingName, EncodingParams } from '../protocol/specs.ts';
+import type { Check, Matrix } from '../protocol/messages.ts';
+import type { EncodingName, EncodingParams, RunSpec } from '../protocol/specs.ts';
 
 export type SchemeKind = 'additive' | 'rotary' | 'bias';
 
@@ -23,9 +24,35 @@ export interface SchemeInput {
 export interface Scheme {
   name: EncodingName;
   kind: SchemeKind;
-  /** additive only: the table is a model parameter (model/ trains it from a seeded init instead of compute()). */
-  trainable?: boolean;
   compute(input: SchemeInput, params: EncodingParams): Record<string, tf.Tensor>;
+  /**
+   * The scheme reads SchemeInput.table when one is loaded (a checkpoint's or the trainer's position table).
+   * additive only; model/ trains such a table as its parameter wpe [L, d] instead of calling compute().
+   */
+  usesTable?: boolean;
+  /**
+   * Views of its own beside those every scheme of its kind gets (engine/views/), text-independent: `out` is
+   * compute() over positions 0…N−1. Returns the invariant checks they support.
+   */
+  staticViews?(out: Record<string, tf.Tensor>, ctx: ViewContext): Promise<Check[]>;
+  /** Views of its own that depend on the text: `out` is compute() over positions 0…T−1. */
+  textViews?(out: Record<string, tf.Tensor>, ctx: ViewContext): Promise<void>;
+}
+
+/** What a scheme's own views are given: the run, the sizes, and how to read a tensor back and send a view. */
+export interface ViewContext {
+  spec: RunSpec;
+  /** Rows of the static tables (positions 0…N−1). */
+  N: number;
+  /** Tokens of the text (0 for static views). */
+  T: number;
+  tokenLabels: string[];
+  /** The loaded or trained table the scheme used, if any. */
+  table?: { rows: number; data: Float32Array };
+  /** Reads a tensor back into an array the caller owns (never dataSync: it destroys the WebGPU device). */
+  read(t: tf.Tensor): Promise<Float32Array>;
+  /** Sends one view to the client (checks first for a newer run); the title defaults to the view's own. */
+  emit(m: Omit<Matrix, 'title'> & { title?: string }): Promise<void>;
 }
 
 /** Frequencies of the d/2 sinusoid pairs in turns per position: base^(−2i/d) / 2π, in float64. */

@@ -12,6 +12,7 @@
 // seeded N(0, 1) table, as initialised, before training. No sin/cos, no base, no layout.
 import * as tf from '@tensorflow/tfjs-core';
 import { normals } from '../embeddings/random.ts';
+import { sendHeadBiases } from './biasViews.ts';
 import type { Scheme } from './scheme.ts';
 
 const f32 = Math.fround;
@@ -73,5 +74,17 @@ export const t5: Scheme = {
       const bias = tf.transpose(perHead, [2, 0, 1]); // [H, P, P]
       return { buckets: tf.cast(bucket, 'float32'), bias }; // [P, P], [H, P, P]
     });
+  },
+  async textViews({ buckets, bias }, ctx) {
+    const { T, tokenLabels } = ctx;
+    await ctx.emit({
+      name: 't5-buckets',
+      shape: [T, T],
+      data: await ctx.read(buckets),
+      rowLabels: tokenLabels,
+      colLabels: tokenLabels,
+      colors: 'sequential',
+    });
+    await sendHeadBiases(bias, 'T5', ctx);
   },
 };

@@ -56,6 +56,25 @@ function closedForm(p: number, k: number, d: number, base: number): number {
 }
 
 describe('Pipeline.run', () => {
+  test('a run superseded while the text is quiet posts E, PE and X but queues none of the heavy text views', async () => {
+    // A keystroke arrives 100 ms after this run's three matrices, well inside TEXT_VIEWS_AFTER_MS (300 ms).
+    const quiet = new Pipeline(readPublicData);
+    const messages: FromEngine[] = [];
+    let stale = false;
+    const post = (m: FromEngine) => {
+      messages.push(structuredClone(m));
+      if (m.type === 'matrix' && m.matrix.name === 'input') setTimeout(() => (stale = true), 100);
+    };
+    try {
+      await expect(quiet.run(nextRunId++, SPEC, post, () => stale)).rejects.toThrow('cancelled');
+    } finally {
+      quiet.dispose();
+    }
+    const names = messages.flatMap((m) => (m.type === 'matrix' ? [m.matrix.name] : []));
+    expect(names.slice(0, 3)).toEqual(['embeddings', 'pe', 'input']);
+    expect(names.filter((n) => n.startsWith('attn-'))).toEqual([]);
+  });
+
   test('posts the tokens, then the embeddings, positional-encoding and input matrices, and ends with done', async () => {
     const { runId, messages } = await run(SPEC);
     expect(messages[0].type).toBe('tokens');

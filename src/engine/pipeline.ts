@@ -7,7 +7,10 @@ import { getScheme } from '../encodings/registry.ts';
 import type { FetchData } from '../tokenizers/tokenizer.ts';
 import { readOwned } from './read.ts';
 import { range } from './trig.ts';
-import { disposeLab, staticKey, staticNames, staticViews, textViews, type LearnedTable } from './lab.ts';
+import { ViewCache } from './views/cache.ts';
+import { staticKey, staticViews, type LearnedTable } from './views/static.ts';
+import { textViews } from './views/text.ts';
+import { FOUNDATION_VIEWS, VIEW_TITLES, type ViewName } from '../protocol/views.ts';
 import { CheckpointStore } from './checkpoint.ts';
 import { Sources, type TokenSource } from './sources.ts';
 
@@ -24,16 +27,29 @@ export class Cancelled extends Error {
 }
 
 /** A macrotask turn, so that messages already queued for the worker (a newer run, a cancel) are handled. */
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const yieldToMessages = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * How long the text must stay unchanged before the heavy text views (attention preview, RoPE q/k and scores,
+ * per-head biases) start. Their kernels cannot be pre-empted once submitted, so a key typed while they run
+ * waits for them; a person typing at 4 keys/s leaves 250 ms between keys, so none start mid-word.
+ */
+export const TEXT_VIEWS_AFTER_MS = 300;
+const QUIET_SLICE_MS = 50;
 
 export class Pipeline {
   readonly checkpoint = new CheckpointStore();
   readonly sources: Sources;
-  /** The last static checks, resent with every run because they are tiny. */
-  private staticChecks: { key: string; checks: Check[] } | null = null;
+  /** The last static views' checks (resent with every run because they are tiny) and names, by key. */
+  private staticChecks: { key: string; checks: Check[]; names: ViewName[] } | null = null;
+  /** The lab views' weights and kept products, on the device between runs. */
+  private readonly viewCache = new ViewCache();
 
-  constructor(fetchData: FetchData) {
+  private readonly quietMs: number;
+
+  constructor(fetchData: FetchData, options: { quietMs?: number } = {}) {
     this.sources = new Sources(fetchData, this.checkpoint);
+    this.quietMs = options.quietMs ?? TEXT_VIEWS_AFTER_MS;
   }
 
   private trained: { rows: number; cols: number; data: Float32Array; id: string } | null = null;
@@ -92,7 +108,7 @@ export class Pipeline {
     const tensors = T > 0 ? await this.inputs(spec, tokens, source, learned) : null;
     check();
 
-    const names = ['embeddings', 'pe', 'input'];
+    const names: ViewName[] = [...FOUNDATION_VIEWS];
     const emit = async (matrix: Matrix) => {
       check();
       post({ type: 'matrix', runId, matrix });
@@ -100,13 +116,10 @@ export class Pipeline {
     try {
       // The three read-backs are queued together (one wait on the device instead of three in a row), then
       // posted in order.
-      const parts = [
-        ['embeddings', 'Token embeddings', tensors?.E],
-        ['pe', 'Positional encoding', tensors?.PE],
-        ['input', 'Input (token + position)', tensors?.X],
-      ] as const;
-      const read = await Promise.all(parts.map(([, , t]) => (t ? readOwned(t) : new Float32Array(0))));
-      for (const [i, [name, title]] of parts.entries()) {
+      const parts = [tensors?.E, tensors?.PE, tensors?.X]; // FOUNDATION_VIEWS' order
+      const read = await Promise.all(parts.map((t) => (t ? readOwned(t) : new Float32Array(0))));
+      for (const [i, name] of FOUNDATION_VIEWS.entries()) {
+        const title = VIEW_TITLES[name];
         await emit({ name, title, shape: [T, d], data: read[i], rowLabels: labels });
       }
 
@@ -116,15 +129,21 @@ export class Pipeline {
       check();
       const key = staticKey(spec, learned);
       if (key !== cached || this.staticChecks?.key !== key) {
-        this.staticChecks = { key, checks: await staticViews(spec, emit, key, learned) };
+        this.staticChecks = { key, ...(await staticViews(spec, emit, key, learned)) };
       }
-      names.push(...staticNames(spec, learned));
+      names.push(...this.staticChecks.names);
       const checks = [...this.staticChecks.checks];
       if (tensors) {
+        // Wait for the text to stay quiet, in slices, so a newer keystroke cancels this run before any heavy
+        // kernel is queued.
+        for (let waited = 0; waited < this.quietMs; waited += QUIET_SLICE_MS) {
+          await yieldToMessages(Math.min(QUIET_SLICE_MS, this.quietMs - waited));
+          check();
+        }
         await yieldToMessages();
         check();
         const kept = this.keptPositionTable(spec);
-        const lab = await textViews(spec, tensors.E, kept, labels, emit, learned);
+        const lab = await textViews(spec, tensors.E, kept, labels, emit, this.viewCache, learned);
         names.push(...lab.names);
         checks.push(...lab.checks);
       }
@@ -212,7 +231,7 @@ export class Pipeline {
   dispose(): void {
     this.pe?.table.dispose();
     this.pe = null;
-    disposeLab();
+    this.viewCache.dispose();
     this.sources.dispose();
   }
 }

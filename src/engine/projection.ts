@@ -1,12 +1,12 @@
 // Projection jobs: what to project (positions of the active scheme, the text's tokens, or the vocabulary) and
 // how (PCA on the device; t-SNE and UMAP in JS, stepped in slices so layouts stream and new input can cancel).
+import { CATALOG } from '../encodings/catalog.ts';
 import * as tf from '@tensorflow/tfjs-core';
 import type { FromEngine } from '../protocol/messages.ts';
 import { validateProjection, validateSpec, type ProjectionSpec, type RunSpec } from '../protocol/specs.ts';
 import { getScheme } from '../encodings/registry.ts';
 import { pca } from '../analysis/pca.ts';
-import { createTsne } from '../analysis/tsne.ts';
-import { createUmap } from '../analysis/umap.ts';
+import { getProjectionMethod } from '../analysis/projectionMethods.ts';
 import { uniforms } from '../embeddings/random.ts';
 import { range } from './trig.ts';
 import { readOwned } from './read.ts';
@@ -47,7 +47,7 @@ async function rowsFor(pipeline: Pipeline, spec: RunSpec, proj: ProjectionSpec):
     const learned = await pipeline.learnedTable(spec);
     let n = Math.min(spec.params.positions, MAX_PROJECTED_POSITIONS);
     if (learned) n = Math.min(n, learned.rows);
-    if (scheme.kind === 'bias' || spec.pe === 'none') {
+    if (scheme.kind === 'bias' || CATALOG[spec.pe].addsNothing) {
       throw new Error(
         `${spec.pe} adds no position vector to project; choose tokens or vocabulary, or an additive or rotary scheme.`,
       );
@@ -153,7 +153,8 @@ export async function project(
       pcs = p.scores;
       pcCount = k;
     }
-    if (proj.method === 'pca') {
+    const method = getProjectionMethod(proj.method);
+    if (method.kind === 'direct') {
       const dims = Math.min(proj.dims, k);
       const points = new Float32Array(n * dims);
       for (let i = 0; i < n; i++) for (let j = 0; j < dims; j++) points[i * dims + j] = p.scores[i * k + j];
@@ -176,9 +177,8 @@ export async function project(
     const data = await readOwned(rows.x);
     check();
     const total = proj.iterations;
-    const dims = proj.method === 'umap' ? proj.dims : 2;
-    const stepper =
-      proj.method === 'tsne' ? tsneStepper(data, n, d, proj) : umapStepper(data, n, d, proj, dims);
+    const dims = method.dims(proj);
+    const stepper = method.start(data, n, d, proj, dims);
     let first = true;
     while (stepper.iteration() < total) {
       const t0 = performance.now();
@@ -197,10 +197,7 @@ export async function project(
         explained: null,
         pcs: first || done ? (pcs?.slice() ?? null) : null,
         pcCount,
-        note:
-          rows.note +
-          (proj.method === 'tsne' && proj.dims === 3 ? ' · t-SNE runs in 2-D' : '') +
-          (proj.method === 'tsne' ? ` · KL ${stepper.cost().toFixed(3)}` : ''),
+        note: rows.note + method.note(proj, stepper),
       });
       first = false;
       await nextTask(); // lets new runs, stops and projections in
@@ -209,45 +206,4 @@ export async function project(
   } finally {
     rows.x.dispose();
   }
-}
-
-interface Stepper {
-  step(): void;
-  iteration(): number;
-  positions(): Float32Array;
-  cost(): number;
-}
-
-function tsneStepper(data: Float32Array, n: number, d: number, proj: ProjectionSpec): Stepper {
-  const exact = proj.tsneExact && n <= 2500;
-  const t = createTsne(data, n, d, {
-    perplexity: Math.min(proj.perplexity, (n - 1) / 3),
-    learningRate: proj.learningRate,
-    seed: proj.seed,
-    method: exact ? 'exact' : 'barnes-hut',
-  });
-  return {
-    step: () => t.step(10),
-    iteration: () => t.iteration,
-    positions: () => Float32Array.from(t.positions()),
-    cost: () => t.kl(),
-  };
-}
-
-function umapStepper(data: Float32Array, n: number, d: number, proj: ProjectionSpec, dims: number): Stepper {
-  const u = createUmap(data, n, d, {
-    nNeighbors: proj.neighbors,
-    minDist: proj.minDist,
-    seed: proj.seed,
-    nComponents: dims,
-    nEpochs: proj.iterations,
-  });
-  return {
-    step: () => u.step(5),
-    // tiny inputs get a fixed layout with nothing to iterate: count them as finished
-    iteration: () =>
-      u.totalEpochs > 0 ? Math.round((u.epoch / u.totalEpochs) * proj.iterations) : proj.iterations,
-    positions: () => Float32Array.from(u.positions()),
-    cost: () => NaN,
-  };
 }

@@ -1,6 +1,8 @@
 // One-off requests about the token table: nearest neighbours of a token (cosine over the whole table, on the
 // device) and what f16 / per-row int8 storage does to the table (parameter counts, round-trip error).
+import { getScheme } from '../encodings/registry.ts';
 import * as tf from '@tensorflow/tfjs-core';
+import { VIEW_TITLES } from '../protocol/views.ts';
 import type { Matrix, Neighbour, TableStats } from '../protocol/messages.ts';
 import type { RunSpec } from '../protocol/specs.ts';
 import { roundTripF16 } from '../checkpoints/float16.ts';
@@ -79,7 +81,7 @@ export async function quantise(
   }
   const n = V * d;
   const learned = await pipeline.learnedTable(spec);
-  const positionRows = learned ? learned.rows : spec.pe === 'learned' ? spec.params.positions : 0;
+  const positionRows = learned ? learned.rows : getScheme(spec.pe).usesTable ? spec.params.positions : 0;
   const stats: TableStats = {
     tokenParams: n,
     positionParams: positionRows * d,
@@ -96,9 +98,9 @@ export async function quantise(
   tf.dispose([rowsE, e8]);
   const e16 = roundTripF16(eData);
   for (let i = 0; i < e16.length; i++) e16[i] = Math.abs(eData[i] - e16[i]);
-  const matrix = (name: string, title: string, data: Float32Array): Matrix => ({
+  const matrix = (name: 'quant-f16' | 'quant-int8', data: Float32Array): Matrix => ({
     name,
-    title,
+    title: VIEW_TITLES[name],
     shape: [T, d],
     data,
     rowLabels: labels,
@@ -106,7 +108,7 @@ export async function quantise(
   });
   return {
     stats,
-    f16: matrix('quant-f16', 'f16 round-trip error', e16),
-    int8: matrix('quant-int8', 'int8 round-trip error', e8Data),
+    f16: matrix('quant-f16', e16),
+    int8: matrix('quant-int8', e8Data),
   };
 }

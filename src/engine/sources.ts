@@ -1,28 +1,18 @@
-// Where a run's tokens and token table come from: the tokenizer (loaded lazily with its vocabulary), and the
-// table E [V, d] — random, shipped (GloVe, USE-lite), or a tensor of the user's checkpoint. Tables are uploaded
-// to the GPU once and kept, keyed by everything that defines them, so a keystroke only gathers rows.
-import * as tf from '@tensorflow/tfjs-core';
+// Where a run's tokens and token table come from: the tokenizer (loaded lazily with its vocabulary) or the
+// embedding source's own vocabulary, and the table E [V, d] from the embedding source registry
+// (embeddings/registry.ts). Tables are uploaded to the device once and kept, keyed by everything that defines
+// them, so a keystroke only gathers rows.
+import type * as tf from '@tensorflow/tfjs-core';
 import { bufferProblem, deviceLimits } from './limits.ts';
-import type { Token } from '../protocol/messages.ts';
 import type { RunSpec } from '../protocol/specs.ts';
 import { loadTokenizer } from '../tokenizers/registry.ts';
 import type { FetchData, Tokenizer } from '../tokenizers/tokenizer.ts';
-import { splitWords } from '../tokenizers/word.ts';
-import { randomTable } from '../embeddings/random.ts';
-import { glove, loadGloveVocab } from '../embeddings/glove.ts';
-import { useLite } from '../embeddings/use.ts';
+import { getEmbeddingSource } from '../embeddings/registry.ts';
+import type { TableContext, TokenSource } from '../embeddings/source.ts';
 import type { CheckpointStore } from './checkpoint.ts';
 
-/** Largest random table generated (o200k × 2048 would be 1.6 GB, past SwiftShader's 1 GiB buffers). */
-export const MAX_RANDOM_TABLE_BYTES = 512 * 2 ** 20;
-
-/** What the pipeline needs from a source: tokens, the vocabulary size and a piece's text by id. */
-export interface TokenSource {
-  key: string;
-  vocabSize: number;
-  tokenize(text: string): Token[];
-  piece(id: number): string;
-}
+export type { TokenSource } from '../embeddings/source.ts';
+export { MAX_RANDOM_TABLE_BYTES } from '../embeddings/sources/random.ts';
 
 export class Sources {
   private tableKey = '';
@@ -36,16 +26,8 @@ export class Sources {
   }
 
   async tokens(spec: RunSpec): Promise<TokenSource> {
-    if (spec.embedding === 'glove-100d') {
-      // GloVe pairs with the word tokenizer's splitting, looked up in GloVe's own 20k vocabulary.
-      const vocab = await loadGloveVocab(this.fetchData);
-      return {
-        key: 'glove-word',
-        vocabSize: vocab.size,
-        tokenize: (text) => vocab.lookup(text, splitWords(text)),
-        piece: (id) => vocab.pieces[id] ?? `#${id}`,
-      };
-    }
+    const own = getEmbeddingSource(spec.embedding).tokens;
+    if (own) return own(this.fetchData);
     const tok: Tokenizer = await loadTokenizer(spec.tokenizer, this.fetchData);
     return {
       key: spec.tokenizer,
@@ -62,22 +44,25 @@ export class Sources {
    * one build, so neither can dispose a table the other is still using.
    */
   async tokenTable(spec: RunSpec, source: TokenSource): Promise<tf.Tensor2D> {
-    const key = this.keyOf(spec, source);
+    const ctx = this.context(spec, source);
+    const key = getEmbeddingSource(spec.embedding).key(ctx);
     if (key === this.tableKey && this.table) return this.table;
     if (this.pending?.key !== key) {
-      const table = this.build(spec, source).then((next) => {
-        if (next.shape[1] !== spec.d) {
-          const width = next.shape[1];
-          next.dispose();
-          throw new Error(
-            `The ${spec.embedding} table is ${width} wide but d = ${spec.d}; set d to ${width}.`,
-          );
-        }
-        this.table?.dispose();
-        this.table = next;
-        this.tableKey = key;
-        return next;
-      });
+      const table = getEmbeddingSource(spec.embedding)
+        .build(ctx)
+        .then((next) => {
+          if (next.shape[1] !== spec.d) {
+            const width = next.shape[1];
+            next.dispose();
+            throw new Error(
+              `The ${spec.embedding} table is ${width} wide but d = ${spec.d}; set d to ${width}.`,
+            );
+          }
+          this.table?.dispose();
+          this.table = next;
+          this.tableKey = key;
+          return next;
+        });
       this.pending = { key, table };
       table.then(
         () => {
@@ -91,69 +76,15 @@ export class Sources {
     return this.pending.table;
   }
 
-  private keyOf(spec: RunSpec, source: TokenSource): string {
-    switch (spec.embedding) {
-      case 'random':
-        return `random|${source.key}|${source.vocabSize}|${spec.d}|${spec.seed}|${spec.init}`;
-      case 'checkpoint':
-        return `ckpt|${this.checkpoint.generation}|${spec.checkpoint.token}`;
-      default:
-        return spec.embedding;
-    }
-  }
-
-  private async build(spec: RunSpec, source: TokenSource): Promise<tf.Tensor2D> {
-    switch (spec.embedding) {
-      case 'random': {
-        const bytes = source.vocabSize * spec.d * 4;
-        if (bytes > MAX_RANDOM_TABLE_BYTES) {
-          const dMax = Math.floor(MAX_RANDOM_TABLE_BYTES / 4 / source.vocabSize / 2) * 2;
-          throw new Error(
-            `A random ${spec.tokenizer} table of ${source.vocabSize.toLocaleString('en')} × ${spec.d} would take ${(bytes / 2 ** 20).toFixed(0)} MiB of GPU memory, over the ${MAX_RANDOM_TABLE_BYTES / 2 ** 20} MiB limit; use d ≤ ${dMax}.`,
-          );
-        }
-        const over = bufferProblem(
-          source.vocabSize,
-          spec.d,
-          deviceLimits(),
-          `A random ${spec.tokenizer} table`,
-          (_, maxD) => `use d ≤ ${Math.floor(maxD / 2) * 2}`,
-        );
-        if (over) throw new Error(over);
-        return randomTable(source.vocabSize, spec.d, spec.seed, spec.init); // [V, d]
-      }
-      case 'glove-100d': {
-        const { table } = await glove.load(this.fetchData);
-        return tf.tensor2d(table.data, [table.rows, table.cols]); // [20001, 100]
-      }
-      case 'use-lite': {
-        const { table } = await useLite.load(this.fetchData);
-        return tf.tensor2d(table.data, [table.rows, table.cols]); // [8002, 256]
-      }
-      case 'checkpoint': {
-        const name = spec.checkpoint.token;
-        if (!name) throw new Error('Choose the checkpoint tensor to use as the token table.');
-        const t = await this.checkpoint.tensor(name);
-        if (t.rows < source.vocabSize) {
-          throw new Error(
-            `"${name}" has ${t.rows} rows but the ${spec.tokenizer} tokenizer has ${source.vocabSize} ids; pick the tokenizer this checkpoint was trained with.`,
-          );
-        }
-        const over = bufferProblem(
-          t.rows,
-          t.cols,
-          deviceLimits(),
-          `The token table "${name}"`,
-          () => 'this browser cannot hold it on the GPU; try another browser or a smaller model',
-        );
-        if (over) throw new Error(over);
-        return tf.tensor2d(t.data, [t.rows, t.cols]); // [V, d]
-      }
-      default: {
-        const never: never = spec.embedding;
-        throw new Error(`unknown embedding: ${String(never)}`);
-      }
-    }
+  private context(spec: RunSpec, tokens: TokenSource): TableContext {
+    return {
+      spec,
+      tokens,
+      fetchData: this.fetchData,
+      checkpointTensor: (name) => this.checkpoint.tensor(name),
+      checkpointGeneration: this.checkpoint.generation,
+      tooBig: (rows, cols, what, fix) => bufferProblem(rows, cols, deviceLimits(), what, fix),
+    };
   }
 
   /** The cached table, if the last run built one (for neighbours, quantisation and projections). */

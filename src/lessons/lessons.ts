@@ -4,6 +4,7 @@
 // function of the current view (the shuffle needs the current words). Setups of steps 1–4 fix the tokenizer,
 // the random table and d = 64 so the numbers in the prose hold; steps 5–6 leave them, so a loaded checkpoint
 // (GPT-2's tables) survives. No setup sets the text: a teacher's own sentence stays across steps.
+import { CATALOG } from '../encodings/catalog.ts';
 import type { ViewState } from '../client/urlState.ts';
 import { DEFAULT_TEXT, type EncodingParams, type ProjectionSpec, type RunSpec } from '../protocol/specs.ts';
 import type { StringKey } from './strings.ts';
@@ -226,7 +227,7 @@ export const LESSONS: readonly LessonStep[] = [
     formula: ({ view }) =>
       String.raw`\mathrm{PE} = 0:\ X = E,\qquad X' = P_\pi X \;\Rightarrow\; \mathrm{Attn}(X') = P_\pi\,\mathrm{Attn}(X),` +
       String.raw`\quad \mathrm{Attn}(X) = \mathrm{softmax}\!\left(\frac{X W_Q\,(X W_K)^{\top}}{\sqrt{d_k}}\right) X W_V` +
-      (view.spec.pe === 'none' ? '' : String.raw`\qquad (\mathrm{PE} \ne 0:\ X' \ne P_\pi X)`),
+      (CATALOG[view.spec.pe].addsNothing ? '' : String.raw`\qquad (\mathrm{PE} \ne 0:\ X' \ne P_\pi X)`),
     setup: {
       spec: { ...BASE_SETUP, pe: 'sinusoidal', params: SIN_PARAMS },
       proj: { source: 'tokens', method: 'pca', withPositions: true },

@@ -6,7 +6,7 @@
 //   - GELU, tanh form: ½x(1 + tanh(√(2/π)(x + 0.044715x³)));
 //   - causal attention per head of width d_h = d/H, scores q·k/√d_h, key j > query i masked;
 //   - position schemes come from the registry (encodings/registry.ts), never a copy here; the scheme's kind says
-//     where it enters: additive → its table P [T, d] is added to E (a `trainable` one, learned, is instead the
+//     where it enters: additive → its table P [T, d] is added to E (one that `usesTable`, learned, is instead the
 //     parameter wpe [L, d], L rows); rotary → q and k of each head are turned by encodings/rope.ts's rotate()
 //     with the scheme's cos/sin tables [T, d_h/2], rotate-half layout (GPT-NeoX); bias → the scheme's bias
 //     [H, T, T] is added to the scores (ALiBi: −m_h·|i − j|). Parameters: base 10000, causal, the model's heads;
@@ -64,7 +64,7 @@ export function paramSpecs(c: ModelConfig): ParamSpec[] {
   const { vocab: V, d, layers } = c;
   const proj = 0.02 / Math.sqrt(2 * layers);
   const specs: ParamSpec[] = [{ name: 'wte.weight', shape: [V, d], init: 'normal', std: 0.02 }];
-  if (getScheme(c.scheme).trainable)
+  if (getScheme(c.scheme).usesTable)
     specs.push({ name: 'wpe.weight', shape: [c.context, d], init: 'normal', std: 0.02 });
   for (let l = 0; l < layers; l++) {
     const h = `h.${l}`;
@@ -161,7 +161,7 @@ export class TinyTransformer {
 
   /** The longest sequence the model can encode (a trainable table: its rows). */
   maxLength(): number {
-    return getScheme(this.config.scheme).trainable ? this.config.context : 4096;
+    return getScheme(this.config.scheme).usesTable ? this.config.context : 4096;
   }
 
   private positionConstants(T: number): PositionConstants {
@@ -176,7 +176,7 @@ export class TinyTransformer {
       const mask = causalMask(T); // [1, T, T]
       switch (scheme.kind) {
         case 'additive':
-          if (scheme.trainable) return { bias: mask }; // the table is the parameter wpe
+          if (scheme.usesTable) return { bias: mask }; // the table is the parameter wpe
           return { bias: mask, pe: scheme.compute({ positions, d, seed }, params).pe as tf.Tensor2D }; // [T, d]
         case 'rotary': {
           const { cos, sin } = scheme.compute({ positions, d: d / heads, seed }, params); // [T, d_h/2] each

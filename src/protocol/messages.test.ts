@@ -35,7 +35,7 @@ const fromEngine: FromEngine[] = [
   {
     type: 'matrix',
     runId: 4,
-    matrix: { name: 'none', title: 'Empty', shape: [0, 8], data: new Float32Array(0) },
+    matrix: { name: 'pe', title: 'Empty', shape: [0, 8], data: new Float32Array(0) },
   },
   {
     type: 'matrix',

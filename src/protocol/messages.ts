@@ -1,12 +1,13 @@
 // The worker protocol: discriminated unions, one payload per message type.
 // Matrices travel as Float32Array with their buffer transferred, never copied or JSON-ed.
 import type { ProjectionSpec, RunSpec } from './specs.ts';
+import type { ViewName } from './views.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
 export interface Matrix {
-  /** Stable key, e.g. 'pe'. */
-  name: string;
+  /** Stable key, e.g. 'pe' (protocol/views.ts lists them with their titles). */
+  name: ViewName;
   /** Human title; also the accessible name of the panel that shows it. */
   title: string;
   /** [rows, cols] */
@@ -22,6 +23,8 @@ export interface Matrix {
   staticKey?: string;
   /** One line for the panel caption, e.g. what was left out. */
   note?: string;
+  /** A column to mark on a plot of the matrix, e.g. the offset where a profile first stops decreasing. */
+  mark?: { x: number; label: string };
 }
 
 export interface Token {

@@ -17,6 +17,7 @@ const alibiTex = (heads: number | null): string => {
 export const alibi: CatalogEntry = {
   label: 'ALiBi',
   kind: 'bias',
+  biasCaption: 'Added to the attention scores: −m·|i − j|.',
   paper: 'Press et al. 2022, Train Short, Test Long: Attention with Linear Biases',
   blurb:
     'Nothing is added to the input: each head subtracts its slope times the distance |i − j| from the ' +

@@ -18,6 +18,16 @@ export interface CatalogEntry {
   formulaWith(p: EncodingParams, d: number): string;
   /** Pitfalls only: one or two sentences shown on screen saying why the formula fails. */
   fails?: string;
+  /** The position table is parameters (learned): no rows exist past the table it was trained with. */
+  learnedTable?: boolean;
+  /** Which columns form a pair in the table follows the layout (interleaved 2i, 2i+1 or half-split i, i + d/2). */
+  pairsFollowLayout?: boolean;
+  /** The table's frequencies form a geometric ladder worth plotting (wavelength 2π·base^(2i/d)). */
+  wavelengthLadder?: boolean;
+  /** Adds nothing at the input: PE is zero, so X = E. */
+  addsNothing?: boolean;
+  /** Bias schemes: the caption under each head's bias matrix. */
+  biasCaption?: string;
 }
 
 /** A number as a formula shows it: integers as they are, others to 6 significant digits. */

@@ -4,6 +4,7 @@ import { num, type CatalogEntry } from './entry.ts';
 export const learned: CatalogEntry = {
   label: 'Learned (GPT-2, BERT)',
   kind: 'additive',
+  learnedTable: true,
   paper: 'Radford et al. 2019 (GPT-2); Devlin et al. 2019 (BERT)',
   blurb:
     'A trainable table with one row per position, added to the token embeddings. Shown as initialised, ' +

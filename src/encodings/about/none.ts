@@ -4,6 +4,7 @@ import type { CatalogEntry } from './entry.ts';
 export const none: CatalogEntry = {
   label: 'None',
   kind: 'additive',
+  addsNothing: true,
   paper: 'contrast case',
   blurb:
     'Nothing is added: X = E. Shuffle the words and X only has its rows shuffled, so the model cannot tell ' +

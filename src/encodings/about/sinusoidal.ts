@@ -10,6 +10,8 @@ const sinusoidalTex = (base: string, d: string, halfD: string, half: boolean): s
 export const sinusoidal: CatalogEntry = {
   label: 'Sinusoidal',
   kind: 'additive',
+  pairsFollowLayout: true,
+  wavelengthLadder: true,
   paper: 'Vaswani et al. 2017, Attention Is All You Need, §3.5',
   blurb:
     'PE[p, 2i] = sin(p / base^(2i/d)), PE[p, 2i+1] = cos(p / base^(2i/d)). Each pair of dimensions is a clock ' +

@@ -10,6 +10,7 @@ const t5Tex = (B: string, e: string, maxdist: string, side: string): string =>
 export const t5: CatalogEntry = {
   label: 'T5 relative bias',
   kind: 'bias',
+  biasCaption: 'A learned scalar per bucket and head (seeded).',
   paper: 'Raffel et al. 2020, Exploring the Limits of Transfer Learning (T5)',
   blurb:
     'Each head adds a learned scalar chosen by the bucket of the offset j − i: small offsets get a bucket ' +

@@ -1,0 +1,42 @@
+// The one interface every token-embedding source implements (DESIGN.md: one source, one file): where E [V, d]
+// comes from, under what key the device keeps it, and, for a source with its own vocabulary (GloVe), the tokens.
+import type * as tf from '@tensorflow/tfjs-core';
+import type { Token } from '../protocol/messages.ts';
+import type { EmbeddingName, RunSpec } from '../protocol/specs.ts';
+import type { FetchData } from '../tokenizers/tokenizer.ts';
+
+/** What the pipeline needs from a run's tokens: the tokens, the vocabulary size and a piece's text by id. */
+export interface TokenSource {
+  key: string;
+  vocabSize: number;
+  tokenize(text: string): Token[];
+  piece(id: number): string;
+}
+
+/** What a source may use to build its table; the engine provides it (sources never import the engine). */
+export interface TableContext {
+  spec: RunSpec;
+  tokens: TokenSource;
+  fetchData: FetchData;
+  /** A tensor of the user's checkpoint, read on first use. */
+  checkpointTensor(name: string): Promise<{ rows: number; cols: number; data: Float32Array }>;
+  /** Changes with every checkpoint file, so keys built on it never mix two files. */
+  checkpointGeneration: number;
+  /** Why rows × cols float32 cannot live in one device buffer (naming the limit, saying `fix`), or null. */
+  tooBig(
+    rows: number,
+    cols: number,
+    what: string,
+    fix: (maxRows: number, maxCols: number) => string,
+  ): string | null;
+}
+
+export interface EmbeddingSource {
+  name: EmbeddingName;
+  /** Tokens from the source's own vocabulary instead of the spec's tokenizer (GloVe's 20k words). */
+  tokens?(fetchData: FetchData): Promise<TokenSource>;
+  /** Everything that defines the table: the device keeps one table per key. */
+  key(ctx: TableContext): string;
+  /** E [V, d] on the device; the caller owns it. */
+  build(ctx: TableContext): Promise<tf.Tensor2D>;
+}
