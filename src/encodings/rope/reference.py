@@ -58,3 +58,9 @@ long_f = np.array([1.5, 2, 3, 4]); short_f = np.array([1, 1.1, 1.2, 1.3])
 att = math.sqrt(1 + math.log(32) / math.log(4096))
 show('longrope long (pos 8192)', 1 / (long_f * 10000.0 ** (np.arange(0, 8, 2) / 8)), att, [0, 1, 2, 3])
 show('longrope short (pos 1024)', 1 / (short_f * 10000.0 ** (np.arange(0, 8, 2) / 8)), att, [0, 1, 2, 3])
+
+# RoPE scheme tables (rope.test.ts): cos(p·θ′_i)·a and sin(p·θ′_i)·a for the YaRN case above
+a = 0.1 * math.log(4) + 1
+for p in [1, 1000, 8191]:
+    for i in [0, 21, 30, 63]:
+        print('yarn table p', p, 'pair', i, 'cos·a', repr(math.cos(p * yarn[i]) * a), 'sin·a', repr(math.sin(p * yarn[i]) * a))
