@@ -15,6 +15,7 @@ import {
   validateProjection,
   validateSpec,
 } from '../protocol/specs.ts';
+import { validateRope } from '../protocol/rope.ts';
 import {
   COLORMAPS,
   DEFAULT_VIEW,
@@ -70,6 +71,18 @@ const KEYS = [
   'present',
   'views',
   'sel',
+  'head_dim',
+  'rotary_pct',
+  'rope_type',
+  'factor',
+  'low_freq_factor',
+  'high_freq_factor',
+  'original_context',
+  'beta_fast',
+  'beta_slow',
+  'attention_factor',
+  'long_factor',
+  'short_factor',
 ] as const;
 
 /** Values chosen to break parsers: numbers in odd spellings, prototype names, markup, escapes, control characters. */
@@ -190,6 +203,7 @@ function fieldProblems(view: ViewState): string[] {
       'views',
     ],
     [view.selected.every((r, i) => inRange(r, 0, 2047) && (i === 0 || r > view.selected[i - 1])), 'sel'],
+    [validateRope(p, spec.d, p.positions) === null, 'rope'],
   ];
   for (const name of [spec.checkpoint.token, spec.checkpoint.position]) {
     problems.push([
