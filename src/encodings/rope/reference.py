@@ -64,3 +64,8 @@ a = 0.1 * math.log(4) + 1
 for p in [1, 1000, 8191]:
     for i in [0, 21, 30, 63]:
         print('yarn table p', p, 'pair', i, 'cos·a', repr(math.cos(p * yarn[i]) * a), 'sin·a', repr(math.sin(p * yarn[i]) * a))
+
+# Frequency table regions (frequencies.test.ts): YaRN above — ramp 0 kept, ramp 1 interpolated, else ramped
+print('yarn regions kept', int((ramp == 0).sum()), 'interpolated', int((ramp == 1).sum()),
+      'ramped', int(((ramp > 0) & (ramp < 1)).sum()), 'wavelength pair 63', repr(2 * math.pi / yarn[63]),
+      'unscaled', repr(2 * math.pi / base_inv(128, 10000)[63]))
