@@ -8,6 +8,7 @@ import type { Check, Matrix } from '../protocol/messages.ts';
 import type { RunSpec } from '../protocol/specs.ts';
 import { getScheme } from '../encodings/registry.ts';
 import { rotate } from '../encodings/rope.ts';
+import { ropeWidth } from '../protocol/rope.ts';
 import { normals } from '../embeddings/random.ts';
 import { gram, offsetProfile, firstStopDecreasing } from '../analysis/similarity.ts';
 import { alibiChecks, ropeChecks, tableChecks } from '../analysis/invariants.ts';
@@ -142,7 +143,7 @@ export async function staticViews(
       return checks;
     }
     if (scheme.kind === 'rotary') {
-      const half = d / 2;
+      const half = (out.cos as tf.Tensor2D).shape[1]; // rotated pairs: int(head_dim·rotary_pct)/2 (d/2 by default)
       await emit({
         name: 'rope-cos',
         title: 'RoPE cos table',
@@ -312,8 +313,8 @@ export async function textViews(
         Object.assign(result, attend(tf.add(plain.Q, pq), tf.add(plain.K, pk), V, null));
       } else if (scheme.kind === 'rotary' && out) {
         const [cos, sin] = [out.cos as tf.Tensor2D, out.sin as tf.Tensor2D];
-        result.qRot = rotate(plain.Q, cos, sin, params.layout); // [T, d]
-        result.kRot = rotate(plain.K, cos, sin, params.layout); // [T, d]
+        result.qRot = rotate(plain.Q, cos, sin, params.layout, ropeWidth(params, d).headDim); // [T, d]
+        result.kRot = rotate(plain.K, cos, sin, params.layout, ropeWidth(params, d).headDim); // [T, d]
         const V = tf.matMul(E, Wv) as tf.Tensor2D; // [T, d]
         Object.assign(result, attend(result.qRot as tf.Tensor2D, result.kRot as tf.Tensor2D, V, null));
       } else {
@@ -356,12 +357,14 @@ export async function textViews(
           tables.cos as tf.Tensor2D,
           tables.sin as tf.Tensor2D,
           params.layout,
+          ropeWidth(params, d).headDim,
         ); // [n, d]
         const kr = rotate(
           k0 as tf.Tensor2D,
           tables.cos as tf.Tensor2D,
           tables.sin as tf.Tensor2D,
           params.layout,
+          ropeWidth(params, d).headDim,
         ); // [n, d]
         return tf.matMul(qr, kr, false, true); // [n, n]
       });
