@@ -69,3 +69,10 @@ for p in [1, 1000, 8191]:
 print('yarn regions kept', int((ramp == 0).sum()), 'interpolated', int((ramp == 1).sum()),
       'ramped', int(((ramp > 0) & (ramp < 1)).sum()), 'wavelength pair 63', repr(2 * math.pi / yarn[63]),
       'unscaled', repr(2 * math.pi / base_inv(128, 10000)[63]))
+
+# Model presets (models/registry.test.ts): DeepSeek-V3 YaRN ramp over qk_rope_head_dim 64, base 10000, original 4096
+print('deepseek-v3 ramp', max(math.floor(corr(32, 64, 10000, 4096)), 0), min(math.ceil(corr(1, 64, 10000, 4096)), 63))
+# Llama 3.2 1B: llama3 rule at head_dim 64, θ 500000, factor 32, 1, 4, 8192 — kept / divided / smoothed counts
+inv = base_inv(64, 500000); wl = 2 * math.pi / inv
+print('llama-3.2-1b kept', int((wl < 2048).sum()), 'divided', int((wl > 8192).sum()),
+      'smoothed', int(((wl >= 2048) & (wl <= 8192)).sum()))
