@@ -1,9 +1,15 @@
 // RoPE's URL keys (issue #15): exact names, round trip, and refusals that name the key and fall back.
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_ROPE } from '../protocol/rope.ts';
+import { DEFAULT_ROPE, ROPE_URL_KEYS } from '../protocol/rope.ts';
+import { ROPE_KEYS } from './ropeUrl.ts';
 import { DEFAULT_VIEW, parseHash, toHash } from './urlState.ts';
 
 describe('RoPE URL keys', () => {
+  test('the known-key list holds exactly the twelve names of issue #15', () => {
+    expect([...ROPE_KEYS].sort()).toEqual(Object.values(ROPE_URL_KEYS).sort());
+    expect(ROPE_KEYS).toHaveLength(12);
+  });
+
   test('a Llama 3.1 link sets every key under its issue #15 name and survives a round trip', () => {
     const hash =
       '#pe=rope&d=256&base=500000&head_dim=128&rope_type=llama3&factor=8&low_freq_factor=1&high_freq_factor=4&original_context=8192';
