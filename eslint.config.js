@@ -96,8 +96,8 @@ const ban = {
     message: 'about/ is data the UI reads: only protocol/, models/ and other about/ files (DESIGN.md).',
   },
   catalogSibling: {
-    regex: '^\\./(?!about/)',
-    message: 'catalog.ts assembles about/ only: the UI imports it (DESIGN.md).',
+    regex: '^\\./(?!about/|rope/about/)',
+    message: 'catalog.ts assembles about/ (and rope/about/) only: the UI imports it (DESIGN.md).',
   },
 };
 

@@ -15,6 +15,7 @@ import {
   validateProjection,
   validateSpec,
 } from '../protocol/specs.ts';
+import { validateRope } from '../protocol/rope.ts';
 import {
   COLORMAPS,
   DEFAULT_VIEW,
@@ -83,6 +84,18 @@ const KEYS = [
   'train.snapshot',
   'train.seed',
   'train.backend',
+  'head_dim',
+  'rotary_pct',
+  'rope_type',
+  'factor',
+  'low_freq_factor',
+  'high_freq_factor',
+  'original_context',
+  'beta_fast',
+  'beta_slow',
+  'attention_factor',
+  'long_factor',
+  'short_factor',
 ] as const;
 
 /** Values chosen to break parsers: numbers in odd spellings, prototype names, markup, escapes, control characters. */
@@ -219,6 +232,7 @@ function fieldProblems(view: ViewState): string[] {
         t.schemes.every((s) => ['learned', 'sinusoidal', 'rope', 'alibi', 'none'].includes(s)),
       'train.schemes',
     ],
+    [validateRope(p, spec.d, p.positions) === null, 'rope'],
   ];
   for (const name of [spec.checkpoint.token, spec.checkpoint.position]) {
     problems.push([

@@ -18,6 +18,7 @@ import {
 } from '../protocol/specs.ts';
 import { COLORMAPS, type Colormap } from '../plots/scales.ts';
 import * as trainUrl from './trainUrl.ts';
+import { ROPE_KEYS, parseRopeKeys, putRopeKeys } from './ropeUrl.ts';
 
 export interface ViewState {
   spec: RunSpec;
@@ -118,6 +119,7 @@ const KNOWN_KEYS = [
   'views',
   'sel',
   ...trainUrl.TRAIN_KEYS,
+  ...ROPE_KEYS,
 ] as const;
 /** Longest text accepted from a URL (characters). */
 export const MAX_URL_TEXT = 100_000;
@@ -205,6 +207,7 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
   spec.params.maxdist = intKey('maxdist', 2, LIMITS.maxPositions, spec.params.maxdist);
   spec.params.positions = intKey('positions', 1, LIMITS.maxPositions, spec.params.positions);
   trainLength = intKey('trainlen', 1, LIMITS.maxPositions, trainLength);
+  parseRopeKeys(params, spec.params, spec.d, bad);
 
   const dimsRaw = params.get('dims');
   if (dimsRaw !== null) {
@@ -366,6 +369,7 @@ export function toHash({
   if (P.maxdist !== D.maxdist) p.set('maxdist', String(P.maxdist));
   if (P.bidirectional !== D.bidirectional) p.set('bidirectional', P.bidirectional ? '1' : '0');
   if (P.positions !== D.positions) p.set('positions', String(P.positions));
+  putRopeKeys(p, P);
   if (spec.causal) p.set('causal', '1');
   if (trainLength !== DEFAULT_VIEW.trainLength) p.set('trainlen', String(trainLength));
   if (dims.join() !== DEFAULT_VIEW.dims.join()) p.set('dims', dims.join(','));

@@ -24,3 +24,5 @@ export const CATALOG: { [K in EncodingName]: CatalogEntry } = {
   'pitfall-linear': pitfallLinear,
   'pitfall-scalar': pitfallScalar,
 };
+
+export { ROPE_CATALOG, type RopeRuleEntry } from './rope/about/catalog.ts';

@@ -9,6 +9,7 @@ import { char } from '../tokenizers/char.ts';
 import { splitWords, word } from '../tokenizers/word.ts';
 import { DEFAULT_VIEW, LESSON_COUNT, parseHash, toHash, type ViewState } from '../client/urlState.ts';
 import { DEFAULT_TEXT, validateProjection, validateSpec } from '../protocol/specs.ts';
+import { DEFAULT_ROPE } from '../protocol/rope.ts';
 import {
   LESSONS,
   UNKNOWN_WORD_TEXT,
@@ -137,6 +138,7 @@ describe('applyPatch', () => {
     const before = structuredClone(DEFAULT_VIEW);
     const v = applyPatch(DEFAULT_VIEW, { spec: { pe: 'alibi', params: { heads: 16 } }, proj: { dims: 3 } });
     expect(v.spec.params).toEqual({
+      ...DEFAULT_ROPE, // issue #15's RoPE fields, untouched by the patch
       base: 10000,
       layout: 'interleaved',
       heads: 16,

@@ -1,5 +1,6 @@
 // The run specification: everything the engine needs to recompute the views, and nothing else.
 // Both threads import this module; it holds types and tiny pure helpers only.
+import { DEFAULT_ROPE, validateRope, type RopeParams } from './rope.ts';
 
 export const TOKENIZERS = ['word', 'char', 'gpt2', 'cl100k', 'o200k', 'bert', 'use'] as const;
 export type TokenizerName = (typeof TOKENIZERS)[number];
@@ -27,8 +28,8 @@ export type EncodingName = (typeof ENCODINGS)[number];
 export const LAYOUTS = ['interleaved', 'half'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
-/** Parameters shared by the positional-encoding schemes; each scheme reads the ones it needs. */
-export interface EncodingParams {
+/** Parameters shared by the positional-encoding schemes; each scheme reads the ones it needs (RoPE: rope.ts). */
+export interface EncodingParams extends RopeParams {
   /** Frequency base of sinusoidal and RoPE (10000; Llama 3 uses 500000). */
   base: number;
   /** Sinusoidal: interleaved sin/cos pairs or half-split. RoPE: interleaved pairs or rotate-half (NeoX/Llama). */
@@ -170,6 +171,7 @@ export const DEFAULT_SPEC: RunSpec = {
     maxdist: 128,
     bidirectional: true,
     positions: 512,
+    ...DEFAULT_ROPE,
   },
   scaleEmbeddings: false,
   causal: false,
@@ -214,5 +216,6 @@ export function validateSpec(spec: RunSpec): string | null {
   if (!Number.isInteger(params.positions) || params.positions < 1 || params.positions > LIMITS.maxPositions) {
     return `positions must be an integer from 1 to ${LIMITS.maxPositions} (got ${params.positions}).`;
   }
+  if (spec.pe === 'rope') return validateRope(params, d, params.positions)?.message ?? null;
   return null;
 }

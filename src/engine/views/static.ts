@@ -79,7 +79,7 @@ export async function staticViews(
         mark: stop >= 0 ? { x: stop, label: `stops decreasing at k = ${stop}` } : undefined,
       });
     } else if (scheme.kind === 'rotary') {
-      const half = out.cos.shape[1] ?? d / 2;
+      const half = out.cos.shape[1] ?? d / 2; // rotated pairs: int(head_dim·rotary_pct)/2 (d/2 by default)
       await send({
         name: 'rope-cos',
         shape: [N, half],

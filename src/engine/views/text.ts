@@ -8,6 +8,7 @@ import { VIEW_TITLES, type FixedViewName, type ViewName } from '../../protocol/v
 import { getScheme } from '../../encodings/registry.ts';
 import { rotate } from '../../encodings/rope.ts';
 import { ropeChecks } from '../../analysis/invariants.ts';
+import { ropeWidth } from '../../protocol/rope.ts';
 import { range } from '../trig.ts';
 import { readOwned as read } from '../read.ts';
 import type { ViewCache } from './cache.ts';
@@ -36,6 +37,7 @@ export async function textViews(
   const scheme = getScheme(spec.pe);
   const table = tableFor(spec, learned) ?? undefined;
   const [Wq, Wk, Wv] = cache.projections(d, seed);
+  const { headDim } = ropeWidth(params, d); // rotary schemes turn each head of this width
   const names: ViewName[] = [];
   const checks: Check[] = [];
   const send = async (m: Omit<Matrix, 'title'> & { title?: string }) => {
@@ -83,8 +85,8 @@ export async function textViews(
         Object.assign(result, attend(tf.add(plain.Q, pq), tf.add(plain.K, pk), V, null));
       } else if (scheme.kind === 'rotary' && out) {
         const [cos, sin] = [out.cos as tf.Tensor2D, out.sin as tf.Tensor2D];
-        result.qRot = rotate(plain.Q, cos, sin, params.layout); // [T, d]
-        result.kRot = rotate(plain.K, cos, sin, params.layout); // [T, d]
+        result.qRot = rotate(plain.Q, cos, sin, params.layout, headDim); // [T, d]
+        result.kRot = rotate(plain.K, cos, sin, params.layout, headDim); // [T, d]
         const V = tf.matMul(E, Wv) as tf.Tensor2D; // [T, d]
         Object.assign(result, attend(result.qRot as tf.Tensor2D, result.kRot as tf.Tensor2D, V, null));
       } else {
@@ -127,6 +129,7 @@ async function rotaryViews(
   const { d, params, seed } = spec;
   const T = Q.shape[0] ?? 0;
   const scheme = getScheme(spec.pe);
+  const { headDim } = ropeWidth(params, d);
   const q = await read(Q);
   const qRot = await read(qRotT);
   const n = Math.min(ROPE_SCORE_POSITIONS, params.positions);
@@ -135,8 +138,8 @@ async function rotaryViews(
     const [cos, sin] = [tables.cos as tf.Tensor2D, tables.sin as tf.Tensor2D];
     const q0 = tf.tile(tf.slice(Q, [0, 0], [1, d]), [n, 1]) as tf.Tensor2D; // [n, d]
     const k0 = tf.tile(tf.slice(K, [0, 0], [1, d]), [n, 1]) as tf.Tensor2D; // [n, d]
-    const qr = rotate(q0, cos, sin, params.layout); // [n, d]
-    const kr = rotate(k0, cos, sin, params.layout); // [n, d]
+    const qr = rotate(q0, cos, sin, params.layout, headDim); // [n, d]
+    const kr = rotate(k0, cos, sin, params.layout, headDim); // [n, d]
     return tf.matMul(qr, kr, false, true); // [n, n]
   });
   tf.dispose(tables);
