@@ -27,6 +27,32 @@ const engineMayNotImport = {
   ],
 };
 
+// numerics/ is the bottom floor: it imports nothing of the app (DESIGN.md), only tfjs.
+const numericsMayNotImport = {
+  paths: ['react', 'react-dom', 'd3'],
+  patterns: [
+    {
+      group: [
+        '**/protocol/*',
+        '**/engine/*',
+        '**/encodings/*',
+        '**/tokenizers/*',
+        '**/embeddings/*',
+        '**/analysis/*',
+        '**/checkpoints/*',
+        '**/model/*',
+        '**/models/*',
+        '**/training/*',
+        '**/client/*',
+        '**/components/*',
+        '**/plots/*',
+        '**/lessons/*',
+      ],
+      message: 'numerics/ imports nothing of the app (DESIGN.md).',
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public/data'] },
   js.configs.recommended,
@@ -65,5 +91,10 @@ export default tseslint.config(
       'src/protocol/**',
     ],
     rules: { 'no-restricted-imports': ['error', engineMayNotImport] },
+  },
+  {
+    files: ['src/numerics/**'],
+    ignores: ['src/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', numericsMayNotImport] },
   },
 );

@@ -1,7 +1,7 @@
 // t-SNE against its definitions: row perplexities, the KL gradient by finite differences, Barnes–Hut at θ = 0
 // against the exact sum, the reference update rule, and layouts of well-separated clusters.
 import { describe, expect, test } from 'vitest';
-import { normals, uniforms } from '../embeddings/random.ts';
+import { normals, uniforms } from '../numerics/rng.ts';
 import {
   bhGradient,
   bruteForceKnn,

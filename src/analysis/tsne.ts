@@ -4,12 +4,12 @@
 // - input affinities use squared Euclidean distances; each row's Gaussian precision β is found by bisection so
 //   the row's perplexity 2^H (H in bits) is the requested one; exact uses all n − 1 others, Barnes–Hut the
 //   ⌊3·perplexity⌋ nearest; P = (P_{j|i} + P_{i|j}) / 2n, normalised to sum 1;
-// - Y starts as 1e-4·N(0, 1) from the seeded stream of embeddings/random.ts; early exaggeration 12 and
+// - Y starts as 1e-4·N(0, 1) from the seeded stream of numerics/rng.ts; early exaggeration 12 and
 //   momentum 0.5 for the first 250 iterations, then 1 and 0.8; per-coordinate gains (+0.2 when the gradient
 //   flips sign against the last step, ×0.8 otherwise, at least 0.01); Y is re-centred after every step;
 // - Barnes–Hut treats a quadtree cell as one point when its half-width / distance to its centre of mass < θ,
 //   as bhtsne does (θ = 0 gives the exact forces).
-import { normals } from '../embeddings/random.ts';
+import { normals } from '../numerics/rng.ts';
 
 export type TsneMethod = 'exact' | 'barnes-hut';
 

@@ -6,9 +6,9 @@
 //   half (rotate-half: GPT-NeoX, Hugging Face Llama):   pair i = dimensions (i, i + d/2)
 // Nothing is added to X: q and k are rotated, so ⟨R_m q, R_n k⟩ = ⟨R_{m−n} q, k⟩ depends on m − n only.
 // compute() returns the angle tables cos/sin [P, d/2]; rotate() applies them. Both layouts use the same
-// tables: only which dimensions form pair i differs. sin/cos come from engine/trig.ts, never the GPU's own sin.
+// tables: only which dimensions form pair i differs. sin/cos come from numerics/trig.ts, never the GPU's own sin.
 import * as tf from '@tensorflow/tfjs-core';
-import { sinCosTable } from '../engine/trig.ts';
+import { sinCosTable } from '../numerics/trig.ts';
 import type { Layout } from '../protocol/specs.ts';
 import { pairTurns, type Scheme } from './scheme.ts';
 

@@ -3,9 +3,9 @@
 //   interleaved (default, the paper): PE[p, 2i] = sin(p·ω_i), PE[p, 2i+1] = cos(p·ω_i)
 //   half (tensor2tensor's get_timing_signal_1d): PE[p, i] = sin(p·ω_i), PE[p, d/2 + i] = cos(p·ω_i)
 // Dimension 0 has the shortest wavelength, 2π; neighbouring pairs differ by a factor base^(2/d).
-// sin/cos come from engine/trig.ts (exact angle reduction), never from the GPU's own sin.
+// sin/cos come from numerics/trig.ts (exact angle reduction), never from the GPU's own sin.
 import * as tf from '@tensorflow/tfjs-core';
-import { sinCosTable } from '../engine/trig.ts';
+import { sinCosTable } from '../numerics/trig.ts';
 import { pairTurns, type Scheme } from './scheme.ts';
 
 export const sinusoidal: Scheme = {

@@ -8,10 +8,10 @@ import type { Check, Matrix } from '../protocol/messages.ts';
 import type { RunSpec } from '../protocol/specs.ts';
 import { getScheme } from '../encodings/registry.ts';
 import { rotate } from '../encodings/rope.ts';
-import { normals } from '../embeddings/random.ts';
+import { normals } from '../numerics/rng.ts';
 import { gram, offsetProfile, firstStopDecreasing } from '../analysis/similarity.ts';
 import { alibiChecks, ropeChecks, tableChecks } from '../analysis/invariants.ts';
-import { range } from './trig.ts';
+import { range } from '../numerics/trig.ts';
 import { readOwned } from './read.ts';
 
 type Emit = (matrix: Matrix) => Promise<void>;

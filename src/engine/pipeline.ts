@@ -6,7 +6,7 @@ import { LIMITS, TRAINED_TABLE, validateSpec, type RunSpec } from '../protocol/s
 import { getScheme } from '../encodings/registry.ts';
 import type { FetchData } from '../tokenizers/tokenizer.ts';
 import { readOwned } from './read.ts';
-import { range } from './trig.ts';
+import { range } from '../numerics/trig.ts';
 import { disposeLab, staticKey, staticNames, staticViews, textViews, type LearnedTable } from './lab.ts';
 import { CheckpointStore } from './checkpoint.ts';
 import { Sources, type TokenSource } from './sources.ts';

@@ -7,8 +7,8 @@ import { getScheme } from '../encodings/registry.ts';
 import { pca } from '../analysis/pca.ts';
 import { createTsne } from '../analysis/tsne.ts';
 import { createUmap } from '../analysis/umap.ts';
-import { uniforms } from '../embeddings/random.ts';
-import { range } from './trig.ts';
+import { uniforms } from '../numerics/rng.ts';
+import { range } from '../numerics/trig.ts';
 import { readOwned } from './read.ts';
 import type { Pipeline } from './pipeline.ts';
 

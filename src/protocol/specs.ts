@@ -147,7 +147,7 @@ export function validateProjection(p: ProjectionSpec): string | null {
 export const LIMITS = {
   dMin: 2,
   dMax: 2048,
-  /** Positions are integers below 2^13 so that the exact angle reduction in engine/trig.ts holds. */
+  /** Positions are integers below 2^13 so that the exact angle reduction in numerics/trig.ts holds. */
   maxPositions: 8192,
   maxTokens: 2048,
   headsMax: 64,

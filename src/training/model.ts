@@ -11,10 +11,10 @@
 //     none (no position signal except the causal mask);
 //   - initial weights N(0, 0.02²) from a seeded mulberry32 stream per parameter name (residual projections 0.02/√(2·layers)), so
 //     a seed gives the same model on every backend.
-// sin/cos tables come from engine/trig.ts (exact angle reduction), never the GPU's own sin.
+// sin/cos tables come from numerics/trig.ts (exact angle reduction), never the GPU's own sin.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { sinCosTable, range } from '../engine/trig.ts';
+import { sinCosTable, range } from '../numerics/trig.ts';
 import { alibiSlopes } from '../encodings/alibi.ts';
 import { pairTurns } from '../encodings/scheme.ts';
 import type { ModelConfig } from './protocol.ts';

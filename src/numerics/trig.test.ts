@@ -1,4 +1,4 @@
-// engine/trig.ts on the tfjs CPU backend, checked against float64 Math.sin/Math.cos (an independent reference).
+// numerics/trig.ts on the tfjs CPU backend, checked against float64 Math.sin/Math.cos (an independent reference).
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// engine/trig.ts on the real tfjs WebGPU backend in Node: Dawn (the `webgpu` package) on SwiftShader, found through
+// numerics/trig.ts on the real tfjs WebGPU backend in Node: Dawn (the `webgpu` package) on SwiftShader, found through
 // the Vulkan ICD that vitest.config.ts points at. Results are read only with `await t.data()` — dataSync() and
 // arraySync() are unsafe on webgpu (DESIGN.md).
 import { create, globals } from 'webgpu';
