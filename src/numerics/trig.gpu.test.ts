@@ -4,8 +4,15 @@
 import { create, globals } from 'webgpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MAX_EXACT_POSITION, range, sinCosTable } from './trig.ts';
-import { pairTurns } from '../encodings/scheme.ts';
+import { range, sinCosTable, sinusoidTable } from './trig.ts';
+import {
+  FREQUENCY_SETS,
+  exactSinCos,
+  farPositions,
+  firstPositions,
+  maxError,
+  omega,
+} from './trigReference.ts';
 
 Object.assign(globalThis, globals);
 // Node 21+ defines a read-only `navigator` getter, so define the property rather than assign it.
@@ -15,19 +22,22 @@ Object.defineProperty(globalThis, 'navigator', {
   writable: true,
 });
 
-const D = 1024;
-const BASE = 10000;
-const COLUMNS = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 510, 511];
-
-/** ω_i = base^(−2i/d) in float64, written out here rather than taken from the code under test. */
-const omega = (i: number) => Math.pow(BASE, (-2 * i) / D);
-
-function maxError(table: Float32Array, F: number, ref: (p: number, j: number) => number): number {
-  let worst = 0;
-  for (let p = 0; p < table.length / F; p++) {
-    for (let j = 0; j < F; j++) worst = Math.max(worst, Math.abs(table[p * F + j] - ref(p, j)));
-  }
-  return worst;
+/** sin and cos tables for positions × ω, read back with data() (never dataSync on webgpu), and the worst error. */
+async function worstError(positions: number[], ws: number[]) {
+  const { sin, cos } = sinCosTable(
+    positions,
+    ws.map((w) => w / (2 * Math.PI)),
+  );
+  const s = (await sin.data()) as Float32Array;
+  const c = (await cos.data()) as Float32Array;
+  tf.dispose([sin, cos]);
+  const P = positions.length;
+  const F = ws.length;
+  expect(s.length).toBe(P * F);
+  return Math.max(
+    maxError(s, P, F, (r, j) => Math.sin(positions[r] * ws[j])),
+    maxError(c, P, F, (r, j) => Math.cos(positions[r] * ws[j])),
+  );
 }
 
 beforeAll(async () => {
@@ -49,38 +59,69 @@ afterAll(() => {
   if (tf.findBackend('webgpu')) tf.removeBackend('webgpu');
 });
 
-describe('sinCosTable on the WebGPU backend (SwiftShader)', () => {
+describe('sinCosTable on the WebGPU backend (SwiftShader): the fused WGSL kernel', () => {
   test('the backend in use is webgpu', () => {
     expect(tf.getBackend()).toBe('webgpu');
   });
 
-  test('sin and cos agree with float64 within 1e-4 for every position 0…8191 at d=1024, base 10000', async () => {
-    const all = pairTurns(D, BASE);
-    const { sin, cos } = sinCosTable(
-      range(MAX_EXACT_POSITION),
-      COLUMNS.map((i) => all[i]),
-    );
+  for (const { d, base, cols } of FREQUENCY_SETS) {
+    const ws = cols.map((i) => omega(d, base, i));
+    test(`every position 0…8191 agrees with float64 within 1e-6 at d=${d}, base ${base} (${cols.length} pairs)`, async () => {
+      expect(await worstError(firstPositions(8192), ws)).toBeLessThan(1e-6);
+    });
+    test(`300 seeded positions in 8192…2^20 − 1 and the last 16 agree within 1e-6 at d=${d}, base ${base}`, async () => {
+      expect(await worstError(farPositions(300, d + base), ws)).toBeLessThan(1e-6);
+    });
+  }
+
+  test('far beyond 2^20, up to 2^31 − 1, the GPU matches exact BigInt reduction of the same float64 frequency', async () => {
+    const positions = [2 ** 24 + 1, 123456789, 2 ** 30 + 12345, 2 ** 31 - 2, 2 ** 31 - 1];
+    const turns = [
+      1 / (2 * Math.PI),
+      omega(4096, 500000, 1) / (2 * Math.PI),
+      omega(128, 10000, 63) / (2 * Math.PI),
+    ];
+    const { sin, cos } = sinCosTable(positions, turns);
     const s = (await sin.data()) as Float32Array;
     const c = (await cos.data()) as Float32Array;
     tf.dispose([sin, cos]);
-    expect(s.length).toBe(MAX_EXACT_POSITION * COLUMNS.length);
-    const ws = COLUMNS.map(omega);
-    expect(maxError(s, COLUMNS.length, (p, j) => Math.sin(p * ws[j]))).toBeLessThan(1e-4);
-    expect(maxError(c, COLUMNS.length, (p, j) => Math.cos(p * ws[j]))).toBeLessThan(1e-4);
+    const P = positions.length;
+    const F = turns.length;
+    expect(maxError(s, P, F, (r, j) => exactSinCos(positions[r], turns[j]).sin)).toBeLessThan(1e-6);
+    expect(maxError(c, P, F, (r, j) => exactSinCos(positions[r], turns[j]).cos)).toBeLessThan(1e-6);
+  });
+
+  test('the sinusoidal PE table in both layouts, one dispatch each, agrees with float64 within 1e-6', async () => {
+    const d = 512;
+    const F = d / 2;
+    const ws = Array.from({ length: F }, (_, i) => omega(d, 10000, i));
+    const positions = [...firstPositions(1024), ...farPositions(64, 3)];
+    const P = positions.length;
+    const turns = ws.map((w) => w / (2 * Math.PI));
+    const inter = sinusoidTable(positions, turns, 'interleaved'); // [P, d]
+    const half = sinusoidTable(positions, turns, 'half'); // [P, d]
+    const a = (await inter.data()) as Float32Array;
+    const b = (await half.data()) as Float32Array;
+    tf.dispose([inter, half]);
+    const sin = (r: number, i: number) => Math.sin(positions[r] * ws[i]);
+    const cos = (r: number, i: number) => Math.cos(positions[r] * ws[i]);
+    expect(maxError(a, P, d, (r, j) => (j % 2 === 0 ? sin(r, j >> 1) : cos(r, j >> 1)))).toBeLessThan(1e-6);
+    expect(maxError(b, P, d, (r, j) => (j < F ? sin(r, j) : cos(r, j - F)))).toBeLessThan(1e-6);
   });
 
   test('naive tf.sin(p·ω) on the GPU is off by more than 1e-4 somewhere — the pitfall trig.ts avoids', async () => {
-    const ws = COLUMNS.map(omega);
+    const ws = FREQUENCY_SETS[1].cols.map((i) => omega(512, 10000, i));
+    const P = 8192;
     const angle = tf.tidy(() =>
       tf.mul(
-        tf.tensor2d(Float32Array.from(range(MAX_EXACT_POSITION)), [MAX_EXACT_POSITION, 1]), // [P, 1]
+        tf.tensor2d(Float32Array.from(range(P)), [P, 1]), // [P, 1]
         tf.tensor2d(Float32Array.from(ws), [1, ws.length]), // [1, F]
       ),
     ); // [P, F]
     const naive = tf.sin(angle); // [P, F]
     const s = (await naive.data()) as Float32Array;
     tf.dispose([angle, naive]);
-    expect(maxError(s, COLUMNS.length, (p, j) => Math.sin(p * ws[j]))).toBeGreaterThan(1e-4);
+    expect(maxError(s, P, ws.length, (p, j) => Math.sin(p * ws[j]))).toBeGreaterThan(1e-4);
   });
 
   test('the tables leave no tensors behind on the GPU', async () => {

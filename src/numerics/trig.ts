@@ -1,51 +1,22 @@
-// Exact-enough sin/cos tables for positional encodings, on any tfjs backend.
+// Exact sin/cos tables for positional encodings, on any tfjs backend.
 //
-// Why not tf.sin(p * ω)? Two errors stack up on the GPU:
-//   1. the float32 angle p·ω is itself off by ~3e-4 rad at p ≈ 4096, and
+// Why not tf.sin(p·ω)? Two errors stack up on the GPU:
+//   1. the float32 angle p·ω is itself off by ~3e-4 rad at p ≈ 4096 (and by whole radians at p ≈ 10^6), and
 //   2. WGSL sin/cos are approximate (SwiftShader: ~2e-4 even on [−π, π]; real GPUs worse outside it).
-// Both break the 1e-4 accuracy bar, so every scheme gets its tables from here instead:
-//   - the frequency, in turns per position c = ω/2π, is split in float64 into three float32 chunks
-//     c = hi + mid + lo, where hi and mid carry 11 significant bits each;
-//   - for integer p < 2^13 the products p·hi and p·mid need ≤ 24 bits, so float32 holds them exactly, and
-//     their fractional parts (x − floor x) are exact too;
-//   - the fractional turns are summed with p·lo (tiny) and reduced to r ∈ [−½, ½], the angle 2πr ∈ [−π, π];
-//   - sin and cos of that angle come from Taylor polynomials (degree 17 and 18, truncation < 3e-8 on [−π, π])
-//     evaluated by Horner's rule with plain mul/add ops, which every backend rounds correctly.
-// The result is within ~1e-6 of float64 for every p < 8192 (checked in trig.test.ts and in e2e).
+// So every scheme and the trainer get their tables from here instead:
+//   - each frequency, in turns per position c = ω/2π, is a 64-bit fixed-point fraction in two u32 words, rounded
+//     once in float64 (fixed64.ts); frac(p·c) is the integer product p·C mod 2^64, exact for every position below
+//     MAX_EXACT_POSITION = 2^31 (the error is only C's rounding, p·2^−65 turns ≤ 3.7e-10 rad);
+//   - the integer is reduced to a quarter turn and sin/cos come from short Taylor polynomials of multiply-adds;
+//   - kernels/ runs that as one fused program per table (WGSL on webgpu, a TypeScript twin elsewhere).
+// Results are within 1e-6 of float64 at every position 0…8191 and at sampled positions up to 2^20 (trig.test.ts on
+// cpu, trig.gpu.test.ts on WebGPU through Dawn).
 import * as tf from '@tensorflow/tfjs-core';
+import { checkedPositions, fixedTurns, productMod64 } from './fixed64.ts';
+import { angleTable } from './kernels/index.ts';
 
-export const MAX_EXACT_POSITION = 1 << 13;
-
-const SIG_BITS = 11;
-
-/** Rounds x to `bits` significant bits (float64 arithmetic, exact). */
-function roundToBits(x: number, bits: number): number {
-  if (x === 0 || !Number.isFinite(x)) return 0;
-  const e = Math.floor(Math.log2(Math.abs(x)));
-  const unit = 2 ** (e - bits + 1);
-  return Math.round(x / unit) * unit;
-}
-
-/** Splits each c into hi + mid + lo (float64 view; each part is representable in float32). */
-export function splitTurns(turns: ArrayLike<number>): {
-  hi: Float32Array;
-  mid: Float32Array;
-  lo: Float32Array;
-} {
-  const n = turns.length;
-  const hi = new Float32Array(n);
-  const mid = new Float32Array(n);
-  const lo = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = turns[i];
-    const h = roundToBits(c, SIG_BITS);
-    const m = roundToBits(c - h, SIG_BITS);
-    hi[i] = h;
-    mid[i] = m;
-    lo[i] = c - h - m;
-  }
-  return { hi, mid, lo };
-}
+export { MAX_EXACT_POSITION, fixedTurns } from './fixed64.ts';
+export type { AngleLayout } from './kernels/index.ts';
 
 // 1/n! for the Taylor series, highest power first (Horner order).
 const SIN_COEFFS = [17, 15, 13, 11, 9, 7, 5, 3, 1].map((k, j) => (j % 2 === 0 ? 1 : -1) / factorial(k));
@@ -64,7 +35,7 @@ function horner(x2: tf.Tensor, coeffs: number[]): tf.Tensor {
   return acc;
 }
 
-/** sin and cos of an angle already reduced to [−π, π]. */
+/** sin and cos of an angle already reduced to [−π, π], as tf ops (Taylor degree 17/18, truncation < 3e-8). */
 export function sinCosReduced(x: tf.Tensor): { sin: tf.Tensor; cos: tf.Tensor } {
   return tf.tidy(() => {
     const x2 = tf.mul(x, x);
@@ -73,44 +44,45 @@ export function sinCosReduced(x: tf.Tensor): { sin: tf.Tensor; cos: tf.Tensor } 
 }
 
 /**
- * Reduced angle 2π·frac(p·c) ∈ [−π, π] for every (position, frequency) pair, as a [P, F] tensor.
- * `turns[f]` is the frequency in turns (cycles) per position, i.e. ω/2π. Positions must be integers in
- * [0, 8192).
+ * Reduced angle 2π·frac(p·c) ∈ [−π, π) for every (position, frequency) pair, as a [P, F] tensor, where `turns[f]`
+ * is the frequency in turns (cycles) per position, ω/2π. Computed on the CPU from the exact integer product (an
+ * inspection helper; the tables never materialise the angle). Positions are integers in 0…2^31 − 1.
  */
 export function reducedAngles(positions: ArrayLike<number>, turns: ArrayLike<number>): tf.Tensor2D {
-  for (let i = 0; i < positions.length; i++) {
-    const p = positions[i];
-    if (!Number.isInteger(p) || p < 0 || p >= MAX_EXACT_POSITION) {
-      throw new Error(
-        `position ${p} is outside 0…${MAX_EXACT_POSITION - 1}, where the angle reduction is exact`,
-      );
+  const pos = checkedPositions(positions);
+  const words = fixedTurns(turns);
+  const P = pos.length;
+  const F = turns.length;
+  const out = new Float32Array(P * F);
+  for (let r = 0; r < P; r++) {
+    for (let f = 0; f < F; f++) {
+      const [hi, lo] = productMod64(pos[r], words[2 * f], words[2 * f + 1]);
+      out[r * F + f] = ((hi | 0) * 2 ** 32 + lo) * ((2 * Math.PI) / 2 ** 64); // signed 64-bit turns → radians
     }
   }
-  const { hi, mid, lo } = splitTurns(turns);
-  const P = positions.length;
-  const F = turns.length;
-  return tf.tidy(() => {
-    const p = tf.tensor2d(Float32Array.from(positions), [P, 1]); // [P, 1]
-    const frac = (chunk: Float32Array) => {
-      const prod = tf.mul(p, tf.tensor2d(chunk, [1, F])); // [P, F], exact
-      return tf.sub(prod, tf.floor(prod)); // [P, F] in [0, 1), exact
-    };
-    const s = tf.add(tf.add(frac(hi), frac(mid)), tf.mul(p, tf.tensor2d(lo, [1, F]))); // [P, F] turns
-    const r = tf.sub(s, tf.round(s)); // [P, F] in [−½, ½]
-    return tf.mul(r, 2 * Math.PI) as tf.Tensor2D; // [P, F] radians in [−π, π]
-  });
+  return tf.tensor2d(out, [P, F]); // [P, F] radians in [−π, π)
 }
 
-/** sin(p·ω) and cos(p·ω) as [P, F] tensors, accurate to ~1e-6 for integer p < 8192. */
+/** sin(p·ω) and cos(p·ω) as [P, F] tensors, within 1e-6 of float64 for integer p < 2^31 (two fused dispatches). */
 export function sinCosTable(
   positions: ArrayLike<number>,
   turns: ArrayLike<number>,
 ): { sin: tf.Tensor2D; cos: tf.Tensor2D } {
-  return tf.tidy(() => {
-    const angle = reducedAngles(positions, turns); // [P, F]
-    const { sin, cos } = sinCosReduced(angle);
-    return { sin: sin as tf.Tensor2D, cos: cos as tf.Tensor2D };
-  });
+  const sin = angleTable(positions, turns, 'sin'); // [P, F]
+  const cos = angleTable(positions, turns, 'cos'); // [P, F]
+  return { sin, cos };
+}
+
+/**
+ * The sinusoidal PE table [P, 2F] in one fused dispatch: 'interleaved' puts sin(pω_i), cos(pω_i) at columns 2i,
+ * 2i + 1 (Vaswani et al.); 'half' puts sin at i and cos at F + i (tensor2tensor).
+ */
+export function sinusoidTable(
+  positions: ArrayLike<number>,
+  turns: ArrayLike<number>,
+  layout: 'interleaved' | 'half',
+): tf.Tensor2D {
+  return angleTable(positions, turns, layout); // [P, 2F]
 }
 
 /** Positions 0…n−1. */
