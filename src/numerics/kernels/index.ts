@@ -1,8 +1,9 @@
-// The one place that picks the angle-table kernel by tfjs backend: the WGSL program on webgpu, the TypeScript twin
-// on cpu and wasm (which compute in JS anyway), and on webgl the twin too, uploaded once (see below).
+// The one place that picks the angle-table kernel by tfjs backend: the WGSL program on webgpu, the GLSL program on
+// webgl (float32 textures), and the TypeScript twin on cpu and wasm, which compute in JS anyway.
 import * as tf from '@tensorflow/tfjs-core';
 import { checkedPositions, fixedTurns } from '../fixed64.ts';
 import { angleTableCpu, layoutWidth, type AngleLayout } from './sincos.ts';
+import { AngleTableGlProgram, halves, type WebGLRunner } from './sincos.glsl.ts';
 import { angleTableWebGPU, type WebGPURunner } from './sincos.wgsl.ts';
 
 export type { AngleLayout } from './sincos.ts';
@@ -31,9 +32,16 @@ export function angleTable(
       return tf.engine().makeTensorFromTensorInfo(info) as tf.Tensor2D; // [P, W]
     });
   }
-  // cpu and wasm: the twin is the kernel. webgl: the twin too, uploaded as one texture. A GLSL port is possible
-  // (WebGL2 has wrapping uint arithmetic) but tfjs-webgl stores int32 tensors as float textures, exact only below
-  // 2^24, so the words would have to travel as 16-bit halves; until that program exists, webgl pays one upload of
-  // P·W floats instead of ~35 element-wise passes.
+  if (backend === 'webgl' && tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
+    return tf.tidy(() => {
+      const posT = tf.tensor2d(halves(pos), [P, 2]); // [P, 2] 16-bit halves of each position
+      const wordT = tf.tensor2d(halves(words), [words.length / 2, 4]); // [F, 4] halves of hi, lo
+      const runner = tf.backend() as unknown as WebGLRunner;
+      const info = runner.compileAndRun(new AngleTableGlProgram(P, W, layout), [posT, wordT], 'float32');
+      return tf.engine().makeTensorFromTensorInfo(info) as tf.Tensor2D; // [P, W]
+    });
+  }
+  // cpu and wasm: the twin is the kernel. webgl with half-float textures only: the twin as well (16-bit halves
+  // would not survive a half-float texture, and such a table can hold only ~3 decimal digits anyway).
   return tf.tensor2d(angleTableCpu(pos, words, layout), [P, W]); // [P, W]
 }

@@ -24,17 +24,34 @@ function hornerWgsl(coeffs: number[]): string {
   return expr;
 }
 
-/** WGSL that sets f (frequency index) and wantCos for output column j of a row of width W. */
-function columnSnippet(layout: AngleLayout): string {
+/**
+ * WGSL for one invocation: 'sin'/'cos' tables write one element each; the PE layouts do one (position, frequency)
+ * pair each and write both its sin and its cos, so the integer reduction and the polynomials run once per pair.
+ */
+function bodySnippet(layout: AngleLayout): string {
   switch (layout) {
     case 'sin':
-      return 'let f = j; let wantCos = false;';
     case 'cos':
-      return 'let f = j; let wantCos = true;';
+      return `
+        if (index >= uniforms.size) { return; }
+        let F = u32(uniforms.outShape.y);
+        let row = u32(index) / F;
+        let f = u32(index) - row * F;
+        let sc = sinCos(bitcast<u32>(pos[row]), f);
+        setOutputAtIndex(index, sc.${layout === 'sin' ? 'x' : 'y'});`;
     case 'interleaved':
-      return 'let f = j >> 1u; let wantCos = (j & 1u) == 1u;';
-    case 'half':
-      return 'let F = W >> 1u; let wantCos = j >= F; let f = select(j, j - F, wantCos);';
+    case 'half': {
+      const [si, ci] = layout === 'interleaved' ? ['2u * f', '2u * f + 1u'] : ['f', 'F + f'];
+      return `
+        if (index >= uniforms.size / 2) { return; }
+        let F = u32(uniforms.outShape.y) / 2u;
+        let row = u32(index) / F;
+        let f = u32(index) - row * F;
+        let sc = sinCos(bitcast<u32>(pos[row]), f);
+        let base = row * 2u * F;
+        setOutputAtIndex(i32(base + ${si}), sc.x);
+        setOutputAtIndex(i32(base + ${ci}), sc.y);`;
+    }
     default: {
       const never: never = layout;
       throw new Error(`unknown angle layout: ${String(never)}`);
@@ -56,9 +73,10 @@ export class AngleTableProgram implements WebGPUProgram {
     this.outputShape = [P, W];
     this.layout = layout;
     this.shaderKey = `embedscopeAngleTable_${layout}`;
-    this.dispatchLayout = { x: [0, 1] }; // flat: one invocation per output element
+    this.dispatchLayout = { x: [0, 1] }; // flat: one invocation per output element, or per pair (PE layouts)
+    const invocations = layout === 'sin' || layout === 'cos' ? P * W : (P * W) / 2;
     // tfjs reshapes a dispatch over the device's per-dimension limit (65,535) into 2-D itself.
-    this.dispatch = [Math.ceil((P * W) / WORKGROUP), 1, 1];
+    this.dispatch = [Math.ceil(invocations / WORKGROUP), 1, 1];
   }
 
   getUserCode(): string {
@@ -71,37 +89,31 @@ export class AngleTableProgram implements WebGPUProgram {
         return a1 * b1 + (p01 >> 16u) + (p10 >> 16u) + (mid >> 16u);
       }
 
-      fn main(index : i32) {
-        if (index >= uniforms.size) { return; }
-        let W = u32(uniforms.outShape.y);
-        let row = u32(index) / W;
-        let j = u32(index) - row * W;
-        ${columnSnippet(this.layout)}
-        let p = bitcast<u32>(pos[row]);
+      // (sin, cos) of 2π·frac(p·C_f / 2^64), branch-free (select, not switch, so SIMD lanes never diverge).
+      fn sinCos(p : u32, f : u32) -> vec2<f32> {
         let hi = bitcast<u32>(freq[2u * f]);
         let lo = bitcast<u32>(freq[2u * f + 1u]);
         let rlo = p * lo;                        // u32 products wrap: exact low words
         let rhi = p * hi + mulHi(p, lo);         // R = p·C mod 2^64
         let h = rhi + 0x20000000u;               // R + 2^61
-        let q = (h >> 30u) + select(0u, 1u, wantCos);
+        let q = h >> 30u;                        // quarter turns
         let tHi = i32(h & 0x3fffffffu) - 0x20000000;
         let y = f32(tHi) * ${lit(RAD_PER_HI)} + f32(rlo) * ${lit(RAD_PER_LO)};
         let z = y * y;
         let s = y + y * z * ${hornerWgsl(SIN_TAYLOR)};
         let c = 1.0 + z * ${hornerWgsl(COS_TAYLOR)};
-        var v : f32;
-        switch (q & 3u) {
-          case 0u: { v = s; }
-          case 1u: { v = c; }
-          case 2u: { v = -s; }
-          default: { v = -c; }
-        }
-        setOutputAtIndex(index, v);
+        // sin(qπ/2 + y) is s, c, −s, −c for q = 0…3; cos(qπ/2 + y) = sin((q + 1)π/2 + y)
+        let odd = (q & 1u) == 1u;
+        let sinSign = select(1.0, -1.0, (q & 2u) != 0u);
+        let cosSign = select(1.0, -1.0, ((q + 1u) & 2u) != 0u);
+        return vec2<f32>(sinSign * select(s, c, odd), cosSign * select(c, s, odd));
+      }
+
+      fn main(index : i32) {${bodySnippet(this.layout)}
       }
     `;
   }
 }
-
 /** Runs the program: positions [P] and words [2F] are int32 tensors on the webgpu backend; returns [P, W]. */
 export function angleTableWebGPU(
   backend: WebGPURunner,
