@@ -55,12 +55,6 @@ const ban = {
     message: 'A plot is a D3 function; React owns only the ref (DESIGN.md).',
   },
   engine: { regex: folder(['engine']), message: 'Only the engine worker imports engine/ (DESIGN.md).' },
-  // TEMP: encodings/ take exact trig from engine/trig.ts until it moves to numerics/trig.ts (issue 13 item 1,
-  // the numerics helper); then use ban.engine for encodings too.
-  engineButTrig: {
-    regex: folder(['engine'], 'trig\\.ts$'),
-    message: 'Scheme folders never import engine/ (DESIGN.md).',
-  },
   training: {
     regex: folder(['training']),
     message: 'Only the training worker imports training/ (DESIGN.md).',
@@ -158,7 +152,7 @@ export default tseslint.config(
   {
     files: under(['encodings']),
     ignores: TESTS,
-    rules: { ...restrict([ban.engineButTrig, ban.training, ban.ui, ban.dom]), ...noDomGlobals },
+    rules: { ...restrict([ban.engine, ban.training, ban.ui, ban.dom]), ...noDomGlobals },
   },
   // The about/ catalogs (and encodings/catalog.ts) are data the UI reads: no tfjs, no scheme code.
   {

@@ -61,7 +61,7 @@ export function targets(r) {
       met,
       why: met
         ? undefined
-        : `tfjs evaluates engine/trig.ts's exact sin/cos (angle reduction plus degree-17/18 polynomials) as dozens of ` +
+        : `tfjs evaluates numerics/trig.ts's exact sin/cos (angle reduction plus degree-17/18 polynomials) as dozens of ` +
           `separate element-wise kernels over [${pe.P}, ${pe.d / 2}], each a full pass over GPU memory that SwiftShader ` +
           `runs on the CPU` +
           (rb
@@ -427,7 +427,7 @@ function peSection(r) {
   return `## 3. Sinusoidal PE ${pe.P}×${pe.d}: compute + read-back
 
 Positions 0…${pe.P - 1}, d = ${pe.d} (${mib(pe.bytes)} of float32), through the app's scheme
-(\`getScheme('sinusoidal').compute\`, which uses engine/trig.ts's exact angle reduction) and \`await pe.data()\`, on
+(\`getScheme('sinusoidal').compute\`, which uses numerics/trig.ts's exact angle reduction) and \`await pe.data()\`, on
 each tfjs backend in turn on the compute page's main thread; then the float64 JS loop, the memcpy floor and a
 raw WebGPU read-back of the same number of bytes. The error column checks what was timed against float64 sinusoids
 on 4,096 spread-out entries.

@@ -7,7 +7,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { Pipeline } from '../../src/engine/pipeline.ts';
-import { range } from '../../src/engine/trig.ts';
+import { range } from '../../src/numerics/trig.ts';
 import { textViews } from '../../src/engine/views/text.ts';
 import { ViewCache } from '../../src/engine/views/cache.ts';
 import { readOwned } from '../../src/engine/read.ts';

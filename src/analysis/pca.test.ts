@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { normals, uniforms } from '../embeddings/random.ts';
+import { normals, uniforms } from '../numerics/rng.ts';
 import { explainedShare, pca } from './pca.ts';
 
 beforeAll(async () => {

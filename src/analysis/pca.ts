@@ -6,7 +6,7 @@
 // - explained[j] = λ_j / trace = the share of the total variance along component j (Σ over all d is 1);
 // - components past the data's rank (k > n − 1) are completed to an orthonormal set and explain 0.
 import * as tf from '@tensorflow/tfjs-core';
-import { symmetricEigen } from './eigen.ts';
+import { symmetricEigen } from '../numerics/eigen.ts';
 
 export interface PcaResult {
   /** Unit principal directions, row-major [k, d], largest variance first. */

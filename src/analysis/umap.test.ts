@@ -1,6 +1,6 @@
 // The seeded, stepped UMAP wrapper: determinism, cluster separation, epoch bookkeeping and tiny inputs.
 import { describe, expect, test } from 'vitest';
-import { normals } from '../embeddings/random.ts';
+import { normals } from '../numerics/rng.ts';
 import { createUmap } from './umap.ts';
 
 /** Three unit-spread Gaussian blobs 20 apart in 8-D, `per` points each, with their labels. */

@@ -1,10 +1,10 @@
 // UMAP (McInnes, Healy & Melville 2018) through umap-js, seeded and stepped so the worker can stream layouts.
 // umap-js draws every random number (RP-forest, NN-descent, the uniform [−10, 10] initial layout, negative
-// samples) from the `random` it is given; here that is the seeded stream of embeddings/random.ts, so a seed
+// samples) from the `random` it is given; here that is the seeded stream of numerics/rng.ts, so a seed
 // fixes the layout. Tiny inputs: n_neighbors is clamped to n − 1 (umap-js needs n > n_neighbors), and below
 // 3 points the layout is fixed without running UMAP (0 → empty, 1 → origin, 2 → (∓1, 0, …)).
 import { UMAP } from 'umap-js';
-import { uniforms } from '../embeddings/random.ts';
+import { uniforms } from '../numerics/rng.ts';
 
 export interface UmapOptions {
   nNeighbors?: number;

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Matrix } from '../protocol/messages.ts';
 import { DEFAULT_SPEC, DEFAULT_TEXT } from '../protocol/specs.ts';
-import { normals } from '../embeddings/random.ts';
+import { normals } from '../numerics/rng.ts';
 import { wordVocab } from '../tokenizers/word.ts';
 import { computeFirstPaint } from '../engine/firstPaint.ts';
 import { serialiseFirstPaint } from '../../vite-first-paint.ts';

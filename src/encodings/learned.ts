@@ -5,10 +5,10 @@
 // initialised, before training: every entry ~ N(0, 0.02²), GPT-2's initializer_range (BERT uses the same 0.02).
 // A trained table (SchemeInput.table, e.g. GPT-2's wpe) replaces the initialisation row for row.
 // Determinism: row p is a function of (seed, p, d) alone, never of how many rows were asked for. Each row
-// reads its own window of ROW_STRIDE draws from the counter-based stream of embeddings/random.ts, so rows never
+// reads its own window of ROW_STRIDE draws from the counter-based stream of numerics/rng.ts, so rows never
 // share a draw, and row p at width d is the first d entries of row p at any larger width.
 import * as tf from '@tensorflow/tfjs-core';
-import { normals } from '../embeddings/random.ts';
+import { normals } from '../numerics/rng.ts';
 import { LIMITS } from '../protocol/specs.ts';
 import { compareWithSinusoidal } from './learnedCompare.ts';
 import type { Scheme } from './scheme.ts';
@@ -16,7 +16,7 @@ import type { Scheme } from './scheme.ts';
 /** Standard deviation of the initial table (GPT-2 and BERT initializer_range). */
 export const LEARNED_INIT_STD = 0.02;
 
-/** The counter step of uniforms() in embeddings/random.ts: one draw advances the state by this much. */
+/** The counter step of uniforms() in numerics/rng.ts: one draw advances the state by this much. */
 const STREAM_STEP = 0x9e3779b9;
 /** Draws reserved for each row (the widest model allowed), so that rows p and p + 1 never overlap. */
 const ROW_STRIDE = LIMITS.dMax;

@@ -5,7 +5,7 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Check } from '../protocol/messages.ts';
 import { gram } from '../analysis/similarity.ts';
-import { range } from '../engine/trig.ts';
+import { range } from '../numerics/trig.ts';
 import { sinusoidal } from './sinusoidal.ts';
 import type { ViewContext } from './scheme.ts';
 

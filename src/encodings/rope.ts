@@ -10,10 +10,10 @@
 // and the tables are what the model multiplies q and k by, cos(pθ′_i)·a and sin(pθ′_i)·a, a being the rule's
 // attention factor. n = int(head_dim · rotary_pct) (head_dim defaults to d): only a head's first n dimensions
 // rotate (partial rotary, GPT-NeoX), the rest pass unchanged, as in HF's apply_rotary_pos_emb.
-// compute() returns the angle tables cos/sin [P, n/2]; rotate() applies them. sin/cos come from engine/trig.ts
+// compute() returns the angle tables cos/sin [P, n/2]; rotate() applies them. sin/cos come from numerics/trig.ts
 // (angles reduced exactly from θ′/2π in float64), never the GPU's own sin.
 import * as tf from '@tensorflow/tfjs-core';
-import { sinCosTable } from '../engine/trig.ts';
+import { sinCosTable } from '../numerics/trig.ts';
 import type { Layout } from '../protocol/specs.ts';
 import { ropeWidth } from '../protocol/rope.ts';
 import type { Scheme } from './scheme.ts';

@@ -3,23 +3,16 @@
 //   interleaved (default, the paper): PE[p, 2i] = sin(p·ω_i), PE[p, 2i+1] = cos(p·ω_i)
 //   half (tensor2tensor's get_timing_signal_1d): PE[p, i] = sin(p·ω_i), PE[p, d/2 + i] = cos(p·ω_i)
 // Dimension 0 has the shortest wavelength, 2π; neighbouring pairs differ by a factor base^(2/d).
-// sin/cos come from engine/trig.ts (exact angle reduction), never from the GPU's own sin.
-import * as tf from '@tensorflow/tfjs-core';
-import { sinCosTable } from '../engine/trig.ts';
+// sin/cos come from numerics/trig.ts (exact angle reduction), never from the GPU's own sin; the whole [P, d] table
+// is one fused program that writes either layout directly.
+import { sinusoidTable } from '../numerics/trig.ts';
 import { pairTurns, type Scheme } from './scheme.ts';
 
 export const sinusoidal: Scheme = {
   name: 'sinusoidal',
   kind: 'additive',
   compute({ positions, d }, { base, layout }) {
-    return tf.tidy(() => {
-      const P = positions.length;
-      const { sin, cos } = sinCosTable(positions, pairTurns(d, base)); // [P, d/2] each
-      const pe =
-        layout === 'half'
-          ? tf.concat([sin, cos], 1) // [P, d]
-          : tf.reshape(tf.stack([sin, cos], 2), [P, d]); // [P, d/2, 2] → [P, d]
-      return { pe };
-    });
+    const pe = sinusoidTable(positions, pairTurns(d, base), layout); // [P, d]
+    return { pe };
   },
 };

@@ -11,7 +11,7 @@
 // 9 causal buckets at n = 8 one bucket down). The bias table [num_buckets, H] is learned in T5; here it is a
 // seeded N(0, 1) table, as initialised, before training. No sin/cos, no base, no layout.
 import * as tf from '@tensorflow/tfjs-core';
-import { normals } from '../embeddings/random.ts';
+import { normals } from '../numerics/rng.ts';
 import { sendHeadBiases } from './biasViews.ts';
 import type { Scheme } from './scheme.ts';
 

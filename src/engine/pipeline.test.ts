@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { FromEngine, Matrix } from '../protocol/messages.ts';
 import { DEFAULT_SPEC, ENCODINGS, type RunSpec } from '../protocol/specs.ts';
-import { normals } from '../embeddings/random.ts';
+import { normals } from '../numerics/rng.ts';
 import { wordVocab } from '../tokenizers/word.ts';
 import { Cancelled, Pipeline } from './pipeline.ts';
 import { readPublicData } from '../tokenizers/testData.ts';

@@ -6,7 +6,7 @@ import { LIMITS, TRAINED_TABLE, validateSpec, type RunSpec } from '../protocol/s
 import { getScheme } from '../encodings/registry.ts';
 import type { FetchData } from '../tokenizers/tokenizer.ts';
 import { readOwned } from './read.ts';
-import { range } from './trig.ts';
+import { range } from '../numerics/trig.ts';
 import { ViewCache } from './views/cache.ts';
 import { staticKey, staticViews, type LearnedTable } from './views/static.ts';
 import { textViews } from './views/text.ts';

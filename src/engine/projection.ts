@@ -7,8 +7,8 @@ import { validateProjection, validateSpec, type ProjectionSpec, type RunSpec } f
 import { getScheme } from '../encodings/registry.ts';
 import { pca } from '../analysis/pca.ts';
 import { getProjectionMethod } from '../analysis/projectionMethods.ts';
-import { uniforms } from '../embeddings/random.ts';
-import { range } from './trig.ts';
+import { uniforms } from '../numerics/rng.ts';
+import { range } from '../numerics/trig.ts';
 import { readOwned } from './read.ts';
 import type { Pipeline } from './pipeline.ts';
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { TinyTransformer, type ModelConfig } from './model.ts';
 import { ENCODINGS } from '../protocol/specs.ts';
 import { POSITION_SCHEMES } from '../protocol/training.ts';
-import { uniforms } from '../embeddings/random.ts';
+import { uniforms } from '../numerics/rng.ts';
 import { reverseTask } from '../training/tasks.ts';
 import { referenceLoss } from './testReference.ts';
 import { batchLoss } from '../training/trainer.ts';

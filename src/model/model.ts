@@ -15,7 +15,7 @@
 //     name (residual projections 0.02/√(2·layers)), so a seed gives the same model on every backend.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { normals } from '../embeddings/random.ts';
+import { normals } from '../numerics/rng.ts';
 import { getScheme } from '../encodings/registry.ts';
 import { rotate } from '../encodings/rope.ts';
 import type { SchemeKind } from '../encodings/scheme.ts';

@@ -148,7 +148,10 @@ export function validateProjection(p: ProjectionSpec): string | null {
 export const LIMITS = {
   dMin: 2,
   dMax: 2048,
-  /** Positions are integers below 2^13 so that the exact angle reduction in engine/trig.ts holds. */
+  /**
+   * Positions shown at once. numerics/trig.ts is exact for every position below 2^31; this cap stays until the
+   * overview + detail view lets a table larger than the screen be drawn (issue 14).
+   */
   maxPositions: 8192,
   maxTokens: 2048,
   headsMax: 64,

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import provenance from './corpus/moby-dick-ch1-10.json';
-import { uniforms } from '../embeddings/random.ts';
+import { uniforms } from '../numerics/rng.ts';
 import { charLmTask, copyTask, LETTERS, reverseTask } from './tasks.ts';
 
 describe('the reverse task', () => {

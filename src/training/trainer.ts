@@ -14,7 +14,7 @@ import {
   type ModelConfig,
 } from '../model/model.ts';
 import type { PositionScheme, TrainConfig } from '../protocol/training.ts';
-import { uniforms } from '../embeddings/random.ts';
+import { uniforms } from '../numerics/rng.ts';
 import { makeTask, type Batch, type Rng, type Task } from './tasks.ts';
 
 /** One scheme's run: the panel's settings (TrainConfig) for a single scheme, without the schedule and backend. */

@@ -1,7 +1,7 @@
 // t-SNE's gradient against its definitions: central finite differences of KL(P‖Q), Barnes–Hut at θ = 0
 // against the exact sum, and the Barnes–Hut error shrinking with θ.
 import { describe, expect, test } from 'vitest';
-import { normals, uniforms } from '../../embeddings/random.ts';
+import { normals, uniforms } from '../../numerics/rng.ts';
 import { exactConditional, symmetriseDense, type SparseRows } from './affinities.ts';
 import { bhGradient, exactGradient } from './gradient.ts';
 import { THREE, blobs, klReference } from './testData.ts';

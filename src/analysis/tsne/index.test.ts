@@ -1,7 +1,7 @@
 // createTsne against the reference update rule (its first step recomputed here from the parts), layouts of
 // well-separated clusters, seeding, and degenerate sizes.
 import { describe, expect, test } from 'vitest';
-import { normals, uniforms } from '../../embeddings/random.ts';
+import { normals, uniforms } from '../../numerics/rng.ts';
 import {
   bruteForceKnn,
   exactConditional,

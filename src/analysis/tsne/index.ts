@@ -11,7 +11,7 @@
 //   as bhtsne does (θ = 0 gives the exact forces).
 // The parts: affinities.ts (P), tree.ts (quadtree, repulsion), gradient.ts (gradients and KL); this file holds
 // the options and the stepper.
-import { normals } from '../../embeddings/random.ts';
+import { normals } from '../../numerics/rng.ts';
 import {
   bruteForceKnn,
   exactConditional,

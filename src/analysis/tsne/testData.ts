@@ -1,6 +1,6 @@
 // Test-only data and references for the t-SNE tests, written here from the definitions (not the app's code):
 // Gaussian blobs, three well-separated centres, and KL(P‖Q) computed straight from its formula.
-import { normals } from '../../embeddings/random.ts';
+import { normals } from '../../numerics/rng.ts';
 
 /** Gaussian blobs in d dimensions: `per` points around each of `centres`, unit spread. */
 export function blobs(centres: number[][], per: number, seed: number) {

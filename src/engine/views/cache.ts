@@ -1,7 +1,7 @@
 // GPU-side state the lab views keep between runs, owned by the worker's Pipeline (not module globals), so that
 // disposing the pipeline frees it and two pipelines (tests, the first-paint build) never share it.
 import * as tf from '@tensorflow/tfjs-core';
-import { normals } from '../../embeddings/random.ts';
+import { normals } from '../../numerics/rng.ts';
 
 export class ViewCache {
   private weights: { key: string; w: tf.Tensor2D[] } | null = null;

@@ -10,7 +10,7 @@ import { getScheme } from '../../encodings/registry.ts';
 import type { ViewContext } from '../../encodings/scheme.ts';
 import { gram, offsetProfile, firstStopDecreasing } from '../../analysis/similarity.ts';
 import { tableChecks } from '../../analysis/invariants.ts';
-import { range } from '../trig.ts';
+import { range } from '../../numerics/trig.ts';
 import { readOwned } from '../read.ts';
 
 type Emit = (matrix: Matrix) => Promise<void>;

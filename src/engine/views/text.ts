@@ -9,7 +9,7 @@ import { getScheme } from '../../encodings/registry.ts';
 import { rotate } from '../../encodings/rope.ts';
 import { ropeChecks } from '../../analysis/invariants.ts';
 import { ropeWidth } from '../../protocol/rope.ts';
-import { range } from '../trig.ts';
+import { range } from '../../numerics/trig.ts';
 import { readOwned as read } from '../read.ts';
 import type { ViewCache } from './cache.ts';
 import { labels, tableFor, type LearnedTable } from './static.ts';

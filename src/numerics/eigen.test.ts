@@ -1,7 +1,7 @@
 // The float64 symmetric eigensolver against closed forms, a cyclic Jacobi solver written here, and invariants.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { uniforms } from '../embeddings/random.ts';
+import { uniforms } from './rng.ts';
 import { symmetricEigen } from './eigen.ts';
 
 /** A random symmetric m×m matrix with entries uniform in (−1, 1). */
