@@ -13,7 +13,10 @@ const uiMayNotImport = {
       group: ['**/encodings/*', '!**/encodings/catalog', '!**/encodings/catalog.ts'],
       message: 'The UI may import encodings/catalog.ts only.',
     },
-    { group: ['**/tokenizers/*', '**/embeddings/*', '**/analysis/*'], message: 'Engine-side module.' },
+    {
+      group: ['**/tokenizers/*', '!**/tokenizers/about', '**/embeddings/*', '**/analysis/*'],
+      message: 'Engine-side module (the UI may import tokenizers/about/ only).',
+    },
   ],
 };
 const engineMayNotImport = {

@@ -50,7 +50,7 @@ export class Sources {
     return {
       key: spec.tokenizer,
       vocabSize: tok.vocabSize,
-      tokenize: (text) => tok.tokenize(text),
+      tokenize: (text) => tok.tokenize(text, spec.special),
       piece: (id) => tok.piece(id),
     };
   }
