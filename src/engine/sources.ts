@@ -8,7 +8,7 @@ import type { RunSpec } from '../protocol/specs.ts';
 import { loadTokenizer } from '../tokenizers/registry.ts';
 import type { FetchData, Tokenizer } from '../tokenizers/tokenizer.ts';
 import { splitWords } from '../tokenizers/word.ts';
-import { randomTable } from '../embeddings/random.ts';
+import { randomRows, randomTable } from '../embeddings/random.ts';
 import { glove, loadGloveVocab } from '../embeddings/glove.ts';
 import { useLite } from '../embeddings/use.ts';
 import type { CheckpointStore } from './checkpoint.ts';
@@ -58,6 +58,36 @@ export class Sources {
   private pending: { key: string; table: Promise<tf.Tensor2D> } | null = null;
 
   /**
+   * E for the text's ids [T, d]: rows gathered from the cached table, or, for a random table too large to build
+   * (a 262k vocabulary at a large d), the text's rows drawn alone (randomRows: the same numbers the whole table
+   * would hold). Whole-table views (neighbours, quantisation, vocabulary projections) still need tokenTable.
+   */
+  async embed(spec: RunSpec, source: TokenSource, ids: Int32Array): Promise<tf.Tensor2D> {
+    if (spec.embedding === 'random' && this.randomTableProblem(spec, source)) {
+      const rows = randomRows(ids, source.vocabSize, spec.d, spec.seed, spec.init);
+      return tf.tensor2d(rows, [ids.length, spec.d]); // [T, d]
+    }
+    const table = await this.tokenTable(spec, source);
+    return tf.tidy(() => tf.gather(table, tf.tensor1d(ids, 'int32')) as tf.Tensor2D); // [T, d]
+  }
+
+  /** Why the whole random table cannot be built (size cap or the GPU's buffer limit), or null. */
+  private randomTableProblem(spec: RunSpec, source: TokenSource): string | null {
+    const bytes = source.vocabSize * spec.d * 4;
+    if (bytes > MAX_RANDOM_TABLE_BYTES) {
+      const dMax = Math.floor(MAX_RANDOM_TABLE_BYTES / 4 / source.vocabSize / 2) * 2;
+      return `A random ${spec.tokenizer} table of ${source.vocabSize.toLocaleString('en')} × ${spec.d} would take ${(bytes / 2 ** 20).toFixed(0)} MiB of GPU memory, over the ${MAX_RANDOM_TABLE_BYTES / 2 ** 20} MiB limit; views of the whole table need d ≤ ${dMax}.`;
+    }
+    return bufferProblem(
+      source.vocabSize,
+      spec.d,
+      deviceLimits(),
+      `A random ${spec.tokenizer} table`,
+      (_, maxD) => `views of the whole table need d ≤ ${Math.floor(maxD / 2) * 2}`,
+    );
+  }
+
+  /**
    * The [V, d] token table for a spec, cached on the device. Concurrent callers (a run and a projection) share
    * one build, so neither can dispose a table the other is still using.
    */
@@ -105,20 +135,7 @@ export class Sources {
   private async build(spec: RunSpec, source: TokenSource): Promise<tf.Tensor2D> {
     switch (spec.embedding) {
       case 'random': {
-        const bytes = source.vocabSize * spec.d * 4;
-        if (bytes > MAX_RANDOM_TABLE_BYTES) {
-          const dMax = Math.floor(MAX_RANDOM_TABLE_BYTES / 4 / source.vocabSize / 2) * 2;
-          throw new Error(
-            `A random ${spec.tokenizer} table of ${source.vocabSize.toLocaleString('en')} × ${spec.d} would take ${(bytes / 2 ** 20).toFixed(0)} MiB of GPU memory, over the ${MAX_RANDOM_TABLE_BYTES / 2 ** 20} MiB limit; use d ≤ ${dMax}.`,
-          );
-        }
-        const over = bufferProblem(
-          source.vocabSize,
-          spec.d,
-          deviceLimits(),
-          `A random ${spec.tokenizer} table`,
-          (_, maxD) => `use d ≤ ${Math.floor(maxD / 2) * 2}`,
-        );
+        const over = this.randomTableProblem(spec, source);
         if (over) throw new Error(over);
         return randomTable(source.vocabSize, spec.d, spec.seed, spec.init); // [V, d]
       }
