@@ -143,6 +143,14 @@ export function Controls({ spec, sharedScale }: Props) {
           </select>
         </label>
       )}
+      <label className="check" title={`Adds: ${TOKENIZER_ABOUT[spec.tokenizer].specials}`}>
+        <input
+          type="checkbox"
+          checked={spec.special}
+          onChange={(e) => updateSpec({ special: e.target.checked })}
+        />
+        <span>Special tokens</span>
+      </label>
       <label className="check">
         <input
           type="checkbox"
