@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { TokenizerName } from '../protocol/specs.ts';
 import { TOKENIZER_ABOUT } from './about/index.ts';
+import { loadTokenizerJson } from './huggingFace.ts';
 import { loadTokenizer } from './registry.ts';
 import { REFERENCE_IDS, REFERENCE_TEXTS } from './referenceIds.ts';
 import { readPublicData } from './testData.ts';
@@ -113,5 +114,25 @@ describe('published facts', () => {
     const pieces = tokens.filter((k) => k.end === 4 && k.start >= 1);
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces[pieces.length - 1].byteEnd).toBe(6); // 'a' 1 + ' ' 1 + 🎉 4
+  });
+});
+
+describe('loading a shipped tokenizer.json', () => {
+  test('a truncated or altered file is refused with a message naming it, before it is parsed', async () => {
+    const truncated = async (file: string) => {
+      const bytes = await readPublicData(file);
+      return file.endsWith('.gz') ? bytes.subarray(0, 1000) : bytes;
+    };
+    await expect(loadTokenizerJson('qwen3', truncated)).rejects.toThrow(
+      /public\/data\/qwen3-tokenizer\.json\.gz is 1000 bytes, but its sidecar says \d+/,
+    );
+    const altered = async (file: string) => {
+      const bytes = Uint8Array.from(await readPublicData(file));
+      if (file.endsWith('.gz')) bytes[5000] ^= 1;
+      return bytes;
+    };
+    await expect(loadTokenizerJson('qwen3', altered)).rejects.toThrow(
+      /public\/data\/qwen3-tokenizer\.json\.gz is corrupt: sha256/,
+    );
   });
 });

@@ -9,6 +9,7 @@
 import { Tokenizer as HfTokenizer } from '@huggingface/tokenizers';
 import type { Token } from '../protocol/messages.ts';
 import type { TokenizerName } from '../protocol/specs.ts';
+import { sha256Hex } from '../embeddings/shipped.ts';
 import { BYTE_TO_UNICODE } from './byteLevel.ts';
 import { normalizeWithMap, spansOf } from './spans.ts';
 import type { Tokenizer } from './tokenizer.ts';
@@ -111,7 +112,7 @@ export async function gunzipText(bytes: Uint8Array): Promise<string> {
 
 /**
  * Loads <name>-tokenizer.json.gz and its sidecar (written by scripts/data/tokenizers.mjs: provenance, sizes and
- * the tokenizer_config.json fields tokenizers.js reads), checks the size, and builds the tokenizer.
+ * the tokenizer_config.json fields tokenizers.js reads), checks size and sha256, and builds the tokenizer.
  */
 export async function loadTokenizerJson(
   name: TokenizerName,
@@ -121,10 +122,15 @@ export async function loadTokenizerJson(
   const [sidecarBytes, gz] = await Promise.all([fetchData(`${file}.json`), fetchData(file)]);
   const sidecar = JSON.parse(new TextDecoder().decode(sidecarBytes)) as {
     bytes?: number;
+    sha256?: string;
     tokenizerConfig?: Record<string, unknown>;
   };
   if (sidecar.bytes !== gz.byteLength) {
     throw new Error(`public/data/${file} is ${gz.byteLength} bytes, but its sidecar says ${sidecar.bytes}`);
+  }
+  const sha = await sha256Hex(gz);
+  if (sha !== undefined && sha !== sidecar.sha256) {
+    throw new Error(`public/data/${file} is corrupt: sha256 ${sha}, but its sidecar says ${sidecar.sha256}`);
   }
   const json: unknown = JSON.parse(await gunzipText(gz));
   return fromTokenizerJson(name, json, sidecar.tokenizerConfig ?? {});
