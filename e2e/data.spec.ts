@@ -15,6 +15,12 @@ const PUBLISHED: Array<{ tokenizer: string; text: string; ids: number[] }> = [
   { tokenizer: 'gpt2', text: 'hello world', ids: [31373, 995] },
   { tokenizer: 'cl100k', text: 'hello world', ids: [15339, 1917] },
   { tokenizer: 'bert', text: 'I like strawberries', ids: [101, 1045, 2066, 13137, 20968, 102] },
+  // Hugging Face's Rust tokenizers on the shipped tokenizer.json files (scripts/tokenizer-reference.mjs)
+  { tokenizer: 'llama3', text: 'Hello world', ids: [9906, 1917] },
+  { tokenizer: 'qwen3', text: 'Hello world', ids: [9707, 1879] },
+  { tokenizer: 'gemma3', text: 'Hello world', ids: [2, 9259, 1902] },
+  { tokenizer: 'gemma3&special=0', text: 'Hello world', ids: [9259, 1902] },
+  { tokenizer: 'deepseek-v3', text: 'Hello world', ids: [19923, 2058] },
 ];
 
 for (const { tokenizer, text, ids: expected } of PUBLISHED) {

@@ -1,9 +1,8 @@
 // What choosing a checkpoint's tables does to the spec: the token table becomes the embedding source (with the
 // tokenizer its row count implies), the position table becomes the learned scheme, and d follows the tables.
 import type { CheckpointInfo } from '../protocol/messages.ts';
-import type { RunSpec, TokenizerName } from '../protocol/specs.ts';
-
-export const TOKENIZER_BY_ROWS: Record<number, TokenizerName> = { 50257: 'gpt2', 30522: 'bert', 8002: 'use' };
+import type { RunSpec } from '../protocol/specs.ts';
+import { tokenizerForRows } from '../tokenizers/about/index.ts';
 
 function shapeOf(info: CheckpointInfo, name: string | null): number[] | null {
   return info.tensors.find((t) => t.name === name)?.shape ?? null;
@@ -21,7 +20,7 @@ export function applyCheckpoint(
   if (tok?.length === 2) {
     patch.embedding = 'checkpoint';
     patch.d = tok[1];
-    const guess = TOKENIZER_BY_ROWS[tok[0]];
+    const guess = tokenizerForRows(tok[0]);
     if (guess) patch.tokenizer = guess;
   } else if (spec.embedding === 'checkpoint') patch.embedding = 'random';
   if (pos?.length === 2) {

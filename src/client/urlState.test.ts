@@ -41,6 +41,7 @@ const validView: fc.Arbitrary<ViewState> = fc
     positions: fc.integer({ min: 1, max: 8192 }),
     scaleEmbeddings: fc.boolean(),
     causal: fc.boolean(),
+    special: fc.boolean(),
     sharedScale: fc.boolean(),
     trainLength: fc.integer({ min: 1, max: 8192 }),
     dimFractions: fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), {
@@ -57,6 +58,7 @@ const validView: fc.Arbitrary<ViewState> = fc
       seed,
       scaleEmbeddings,
       causal,
+      special,
       sharedScale,
       trainLength,
       dimFractions,
@@ -72,6 +74,7 @@ const validView: fc.Arbitrary<ViewState> = fc
         params: { ...DEFAULT_SPEC.params, ...p },
         scaleEmbeddings,
         causal,
+        special,
       };
       const dims = dimFractions.map((f) => Math.floor(f * d)); // each in 0…d−1
       return { ...DEFAULT_VIEW, spec, sharedScale, trainLength, dims };
@@ -111,6 +114,7 @@ describe('URL state', () => {
     positions: ['0', '8193', '-5', 'all', ''],
     bidirectional: ['yes', '2', ''],
     causal: ['true', 'no', ''],
+    special: ['yes', 'true', '2', ''],
     trainlen: ['0', '8193', 'long', ''],
     dims: ['64', '-1', 'a,b', '0,,1', '0;1', '0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16'],
   };
@@ -124,6 +128,15 @@ describe('URL state', () => {
       }
     });
   }
+
+  test("special defaults to 1 (add the tokenizer's default special tokens); special=0 turns them off and is kept in the link", () => {
+    expect(DEFAULT_VIEW.spec.special).toBe(true);
+    const { view, notices } = parseHash('#tokenizer=gemma3&special=0');
+    expect(notices).toEqual([]);
+    expect(view.spec).toMatchObject({ tokenizer: 'gemma3', special: false });
+    expect(new URLSearchParams(toHash(view).slice(1)).get('special')).toBe('0');
+    expect(new URLSearchParams(toHash(DEFAULT_VIEW).slice(1)).get('special')).toBeNull();
+  });
 
   test('garbage in one key keeps the good values of the others', () => {
     const { view, notices } = parseHash('#d=7&tokenizer=char&seed=7&layout=half');

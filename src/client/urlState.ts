@@ -81,6 +81,7 @@ export const DEFAULT_VIEW: ViewState = {
 const KNOWN_KEYS = [
   'text',
   'tokenizer',
+  'special',
   'd',
   'pe',
   'seed',
@@ -227,6 +228,7 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
   sharedScale = flag('shared', sharedScale);
   spec.params.bidirectional = flag('bidirectional', spec.params.bidirectional);
   spec.causal = flag('causal', spec.causal);
+  spec.special = flag('special', spec.special);
 
   const choice = <T extends string>(key: string, list: readonly T[], fallback: T): T => {
     const v = params.get(key);
@@ -371,6 +373,7 @@ export function toHash({
   if (P.positions !== D.positions) p.set('positions', String(P.positions));
   putRopeKeys(p, P);
   if (spec.causal) p.set('causal', '1');
+  if (spec.special !== DEFAULT_SPEC.special) p.set('special', spec.special ? '1' : '0');
   if (trainLength !== DEFAULT_VIEW.trainLength) p.set('trainlen', String(trainLength));
   if (dims.join() !== DEFAULT_VIEW.dims.join()) p.set('dims', dims.join(','));
   if (spec.embedding !== DEFAULT_SPEC.embedding) p.set('embedding', spec.embedding);

@@ -12,6 +12,7 @@ import {
   type TokenizerName,
 } from '../protocol/specs.ts';
 import { CATALOG } from '../encodings/catalog.ts';
+import { TOKENIZER_ABOUT } from '../tokenizers/about/index.ts';
 import { updateSpec, updateView } from '../client/useEngine.ts';
 import { NumberField } from './NumberField.tsx';
 
@@ -20,15 +21,10 @@ interface Props {
   sharedScale: boolean;
 }
 
-export const TOKENIZER_LABELS: Record<TokenizerName, string> = {
-  word: 'word (vocabulary table)',
-  char: 'char (graphemes)',
-  gpt2: 'GPT-2 BPE (r50k)',
-  cl100k: 'cl100k (GPT-4)',
-  o200k: 'o200k (GPT-4o)',
-  bert: 'BERT WordPiece',
-  use: 'SentencePiece (USE-lite)',
-};
+/** The picker's labels, from the tokenizers' about/ data. */
+export const TOKENIZER_LABELS: Record<TokenizerName, string> = Object.fromEntries(
+  TOKENIZERS.map((t) => [t, TOKENIZER_ABOUT[t].label]),
+) as Record<TokenizerName, string>;
 
 export const EMBEDDING_LABELS: Record<EmbeddingName, string> = {
   random: 'random (seeded)',
@@ -62,7 +58,11 @@ export function Controls({ spec, sharedScale }: Props) {
           }
         >
           {TOKENIZERS.map((t) => (
-            <option key={t} value={t}>
+            <option
+              key={t}
+              value={t}
+              title={`${TOKENIZER_ABOUT[t].source}; licence: ${TOKENIZER_ABOUT[t].licence}`}
+            >
               {TOKENIZER_LABELS[t]}
             </option>
           ))}
@@ -143,6 +143,14 @@ export function Controls({ spec, sharedScale }: Props) {
           </select>
         </label>
       )}
+      <label className="check" title={`Adds: ${TOKENIZER_ABOUT[spec.tokenizer].specials}`}>
+        <input
+          type="checkbox"
+          checked={spec.special}
+          onChange={(e) => updateSpec({ special: e.target.checked })}
+        />
+        <span>Special tokens</span>
+      </label>
       <label className="check">
         <input
           type="checkbox"

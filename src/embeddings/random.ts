@@ -15,3 +15,24 @@ export function randomTable(
   const values = init === 'xavier' ? xavier(vocabSize * d, vocabSize, d, seed) : normals(vocabSize * d, seed);
   return tf.tensor2d(values, [vocabSize, d]); // [V, d]
 }
+
+/**
+ * Rows `ids` of the [V, d] table randomTable(V, d, seed, init) would build, without building it: row i uses draws
+ * i·d … i·d + d − 1 (d is even, so Box–Muller pairs never straddle rows). Row-major [ids.length, d]. This lets a
+ * tokenizer with a large vocabulary (Gemma 3: 262,145 ids) run at any d, where the whole table would not fit.
+ */
+export function randomRows(
+  ids: ArrayLike<number>,
+  vocabSize: number,
+  d: number,
+  seed: number,
+  init: InitName = 'normal',
+): Float32Array {
+  if (d % 2 !== 0) throw new Error(`randomRows needs an even d (got ${d})`);
+  const out = new Float32Array(ids.length * d);
+  for (let r = 0; r < ids.length; r++) {
+    const start = ids[r] * d;
+    out.set(init === 'xavier' ? xavier(d, vocabSize, d, seed, start) : normals(d, seed, start), r * d);
+  }
+  return out;
+}

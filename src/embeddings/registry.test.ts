@@ -60,7 +60,9 @@ describe('embedding source registry', () => {
   test('a random o200k table at d = 2048 is refused, naming the largest d under the 512 MiB cap', async () => {
     // 200,019 × 2048 × 4 B = 1.64 GB > 512 MiB. Largest even d: ⌊2^29 / 4 / 200,019 / 2⌋ · 2 = ⌊335.5⌋ · 2 = 670.
     const spec = { ...DEFAULT_SPEC, tokenizer: 'o200k' as const, d: 2048 };
-    await expect(getEmbeddingSource('random').build(context(spec, 200_019))).rejects.toThrow('use d ≤ 670');
+    await expect(getEmbeddingSource('random').build(context(spec, 200_019))).rejects.toThrow(
+      'views of the whole table need d ≤ 670',
+    );
   });
 
   test('a random table that fits is [V, d] with the seeded N(0, 1) statistics', async () => {

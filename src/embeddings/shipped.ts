@@ -64,7 +64,7 @@ async function readSidecar(fetchData: FetchData, file: string) {
 }
 
 /** Hex SHA-256 of the bytes, or undefined where Web Crypto is unavailable (insecure contexts). */
-async function sha256Hex(bytes: Uint8Array): Promise<string | undefined> {
+export async function sha256Hex(bytes: Uint8Array): Promise<string | undefined> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return undefined;
   const digest = new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));

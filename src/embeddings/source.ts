@@ -39,4 +39,9 @@ export interface EmbeddingSource {
   key(ctx: TableContext): string;
   /** E [V, d] on the device; the caller owns it. */
   build(ctx: TableContext): Promise<tf.Tensor2D>;
+  /**
+   * The rows `ids` [T, d] without the whole table, when the source can draw rows alone and the whole table cannot
+   * be built; null to gather from build()'s table.
+   */
+  rowsAlone?(ctx: TableContext, ids: Int32Array): tf.Tensor2D | null;
 }

@@ -178,20 +178,21 @@ export class Pipeline {
   ): Promise<{ E: tf.Tensor2D; PE: tf.Tensor2D; X: tf.Tensor2D }> {
     const { d } = spec;
     const T = tokens.length;
-    const table = await this.sources.tokenTable(spec, source);
+    const gathered = await this.sources.embed(
+      spec,
+      source,
+      Int32Array.from(tokens, (t: Token) => t.id),
+    ); // [T, d]
     const peTable = this.positionTable(spec, T, learned);
-    return tf.tidy(() => {
-      const ids = tf.tensor1d(
-        Int32Array.from(tokens, (t: Token) => t.id),
-        'int32',
-      ); // [T]
-      const gathered = tf.gather(table, ids); // [T, d]
+    const out = tf.tidy(() => {
       const E = (spec.scaleEmbeddings ? tf.mul(gathered, Math.sqrt(d)) : gathered) as tf.Tensor2D; // [T, d]
       // Rotary and bias schemes add nothing at the input: their PE is zero and their tensors live in lab.ts.
       const PE = (peTable ? tf.slice(peTable, [0, 0], [T, d]) : tf.zeros([T, d])) as tf.Tensor2D; // [T, d]
       const X = tf.add(E, PE) as tf.Tensor2D; // [T, d]
       return { E, PE, X };
     });
+    if (out.E !== gathered) gathered.dispose();
+    return out;
   }
 
   private pe: { key: string; rows: number; table: tf.Tensor2D } | null = null;

@@ -8,6 +8,7 @@ import { DEFAULT_PROJECTION, DEFAULT_SPEC, type RunSpec } from '../protocol/spec
 import { readPublicData } from '../tokenizers/testData.ts';
 import { splitWords } from '../tokenizers/word.ts';
 import { f16ToF32 } from '../checkpoints/float16.ts';
+import { normals } from '../numerics/rng.ts';
 import { writeSafetensors } from '../checkpoints/safetensors.ts';
 import { sinusoidalTopTwoShare } from '../analysis/testReference.ts';
 import { Pipeline } from './pipeline.ts';
@@ -236,10 +237,26 @@ describe('projections', () => {
 });
 
 describe('table size limit', () => {
-  test('a random o200k table at d = 2048 is refused with its size and the largest d that fits', async () => {
+  const spec = { ...DEFAULT_SPEC, tokenizer: 'o200k', d: 2048, text: 'hi there' } as const;
+
+  test("a random o200k table at d = 2048 is too big to build, so a run draws only the text's rows: the same numbers the whole table holds", async () => {
+    const messages = await run(spec);
+    const tokens = messages.find((m) => m.type === 'tokens');
+    if (tokens?.type !== 'tokens') throw new Error('no tokens');
+    const E = matrix(messages, 'embeddings');
+    expect(E.shape).toEqual([tokens.tokens.length, 2048]);
+    // Row i of the seeded N(0, 1) table is draws i·d … i·d + d − 1 of the stream (random.test.ts checks that
+    // against the whole table at a small size).
+    tokens.tokens.forEach((t, r) => {
+      const want = normals(2048, spec.seed, t.id * 2048);
+      expect(Array.from(E.data.subarray(r * 2048, (r + 1) * 2048))).toEqual(Array.from(want));
+    });
+  });
+
+  test('a view of the whole table (neighbours) is refused with its size and the largest d that fits', async () => {
     // 200,019 ids × 2048 × 4 bytes = 1,562.6 MiB; 512 MiB allows d ≤ 670
-    await expect(run({ ...DEFAULT_SPEC, tokenizer: 'o200k', d: 2048, text: 'hi' })).rejects.toThrow(
-      'A random o200k table of 200,019 × 2048 would take 1563 MiB of GPU memory, over the 512 MiB limit; use d ≤ 670.',
+    await expect(neighbours(pipeline, spec, 0, 5)).rejects.toThrow(
+      'A random o200k table of 200,019 × 2048 would take 1563 MiB of GPU memory, over the 512 MiB limit; views of the whole table need d ≤ 670.',
     );
   });
 });

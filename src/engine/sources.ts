@@ -2,7 +2,7 @@
 // embedding source's own vocabulary, and the table E [V, d] from the embedding source registry
 // (embeddings/registry.ts). Tables are uploaded to the device once and kept, keyed by everything that defines
 // them, so a keystroke only gathers rows.
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import { bufferProblem, deviceLimits } from './limits.ts';
 import type { RunSpec } from '../protocol/specs.ts';
 import { loadTokenizer } from '../tokenizers/registry.ts';
@@ -32,12 +32,24 @@ export class Sources {
     return {
       key: spec.tokenizer,
       vocabSize: tok.vocabSize,
-      tokenize: (text) => tok.tokenize(text),
+      tokenize: (text) => tok.tokenize(text, spec.special),
       piece: (id) => tok.piece(id),
     };
   }
 
   private pending: { key: string; table: Promise<tf.Tensor2D> } | null = null;
+
+  /**
+   * E for the text's ids [T, d]: rows gathered from the cached table, or, where the source can draw rows alone
+   * and the whole table cannot be built (a random table over a 262k vocabulary at a large d), just the text's
+   * rows. Whole-table views (neighbours, quantisation, vocabulary projections) still need tokenTable.
+   */
+  async embed(spec: RunSpec, source: TokenSource, ids: Int32Array): Promise<tf.Tensor2D> {
+    const alone = getEmbeddingSource(spec.embedding).rowsAlone?.(this.context(spec, source), ids);
+    if (alone) return alone;
+    const table = await this.tokenTable(spec, source);
+    return tf.tidy(() => tf.gather(table, tf.tensor1d(ids, 'int32')) as tf.Tensor2D); // [T, d]
+  }
 
   /**
    * The [V, d] token table for a spec, cached on the device. Concurrent callers (a run and a projection) share

@@ -2,9 +2,12 @@
 // Box–Muller for N(0, 1), and Xavier/Glorot uniform. The same seed gives the same numbers on every backend and in
 // every browser (plain integer arithmetic, no platform RNG). Imports nothing of the app.
 
-/** A deterministic stream of uniform numbers in (0, 1) for a given integer seed. */
-export function uniforms(seed: number): () => number {
-  let state = seed | 0;
+/**
+ * A deterministic stream of uniform numbers in (0, 1) for a given integer seed. `start` skips that many draws in
+ * O(1): the state after k draws is seed + k·0x9e3779b9 (mod 2^32), so any row of a table can be drawn alone.
+ */
+export function uniforms(seed: number, start = 0): () => number {
+  let state = (seed + Math.imul(start, 0x9e3779b9)) | 0;
   return () => {
     state = (state + 0x9e3779b9) | 0;
     let z = state;
@@ -15,9 +18,9 @@ export function uniforms(seed: number): () => number {
   };
 }
 
-/** n samples of N(0, 1) from the seeded stream (Box–Muller, both outputs used). */
-export function normals(n: number, seed: number): Float32Array {
-  const u = uniforms(seed);
+/** n samples of N(0, 1) from the seeded stream (Box–Muller, both outputs used), from draw `start` (even). */
+export function normals(n: number, seed: number, start = 0): Float32Array {
+  const u = uniforms(seed, start);
   const out = new Float32Array(n);
   for (let i = 0; i < n; i += 2) {
     const r = Math.sqrt(-2 * Math.log(u()));
@@ -28,9 +31,9 @@ export function normals(n: number, seed: number): Float32Array {
   return out;
 }
 
-/** n samples of Xavier/Glorot uniform for a [fanIn, fanOut] table: U(−a, a) with a = √(6 / (fanIn + fanOut)). */
-export function xavier(n: number, fanIn: number, fanOut: number, seed: number): Float32Array {
-  const u = uniforms(seed);
+/** n samples of Xavier/Glorot uniform for a [fanIn, fanOut] table: U(−a, a), a = √(6 / (fanIn + fanOut)), from draw `start`. */
+export function xavier(n: number, fanIn: number, fanOut: number, seed: number, start = 0): Float32Array {
+  const u = uniforms(seed, start);
   const a = Math.sqrt(6 / (fanIn + fanOut));
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) out[i] = (2 * u() - 1) * a;

@@ -1,8 +1,21 @@
 // The run specification: everything the engine needs to recompute the views, and nothing else.
 // Both threads import this module; it holds types and tiny pure helpers only.
 import { DEFAULT_ROPE, validateRope, type RopeParams } from './rope.ts';
+import { EMBEDDING_REQUIRES } from '../tokenizers/about/index.ts';
 
-export const TOKENIZERS = ['word', 'char', 'gpt2', 'cl100k', 'o200k', 'bert', 'use'] as const;
+export const TOKENIZERS = [
+  'word',
+  'char',
+  'gpt2',
+  'cl100k',
+  'o200k',
+  'bert',
+  'use',
+  'llama3',
+  'qwen3',
+  'gemma3',
+  'deepseek-v3',
+] as const;
 export type TokenizerName = (typeof TOKENIZERS)[number];
 
 /** Sources of the token-embedding table E [V, d]. */
@@ -49,6 +62,8 @@ export interface EncodingParams extends RopeParams {
 export interface RunSpec {
   text: string;
   tokenizer: TokenizerName;
+  /** Add the special tokens the tokenizer adds by default (BERT's [CLS]/[SEP], Gemma's <bos>); false: none. */
+  special: boolean;
   /** Model width d_model: even, 2…2048. */
   d: number;
   /** Seed of the random token-embedding table. */
@@ -70,11 +85,8 @@ export interface RunSpec {
 /** checkpoint.position naming the table trained in the browser (Training panel) instead of a file's tensor. */
 export const TRAINED_TABLE = '@trained';
 
-/** What a shipped table fixes: its tokenizer and its width. Random and checkpoint tables fix neither here. */
-export const EMBEDDING_REQUIRES: Partial<Record<EmbeddingName, { tokenizer: TokenizerName; d: number }>> = {
-  'glove-100d': { tokenizer: 'word', d: 100 },
-  'use-lite': { tokenizer: 'use', d: 256 },
-};
+/** What a shipped table fixes: its tokenizer and its width (data in tokenizers/about/). */
+export { EMBEDDING_REQUIRES };
 
 export const PROJECTION_SOURCES = ['positions', 'tokens', 'vocabulary'] as const;
 export type ProjectionSource = (typeof PROJECTION_SOURCES)[number];
@@ -163,6 +175,7 @@ export const DEFAULT_TEXT = 'The cat sat on the mat because the mat was warm.';
 export const DEFAULT_SPEC: RunSpec = {
   text: DEFAULT_TEXT,
   tokenizer: 'word',
+  special: true,
   d: 64,
   seed: 42,
   pe: 'sinusoidal',

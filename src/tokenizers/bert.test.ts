@@ -122,6 +122,10 @@ describe('BERT WordPiece tokenizer', () => {
     ]);
   });
 
+  test('special = 0 leaves out [CLS] and [SEP] (BERT-base: 101 and 102) and keeps the pieces between', () => {
+    expect(bert.tokenize('I like strawberries', false).map((t) => t.id)).toEqual([1045, 2066, 13137, 20968]);
+  });
+
   test('a Hangul syllable (NFD: three jamo) split over pieces gives each piece the syllable as its span', () => {
     const tokens = bert.tokenize('한').slice(1, -1);
     expect(tokens.map((t) => t.text)).toEqual(['\u1112', '##\u1161', '##\u11ab']);

@@ -1,7 +1,8 @@
 // BERT's WordPiece tokenizer, bert-base-uncased (Devlin et al. 2019): BasicTokenizer (bertBasic.ts), then greedy
 // longest-match-first WordPiece over each word, with ## marking a piece that continues a word. A word longer than
 // 100 characters, or one with any stretch no piece matches, is a single [UNK] (id 100). The output starts with [CLS]
-// (101) and ends with [SEP] (102); those two have empty spans, at the start and the end of the text.
+// (101) and ends with [SEP] (102); those two have empty spans, at the start and the end of the text (special = false
+// leaves them out).
 // The vocabulary is public/data/bert-base-uncased-vocab.txt (line i = piece of id i), written by
 // scripts/data/vocab.mjs.
 import type { Token } from '../protocol/messages.ts';
@@ -49,17 +50,17 @@ export function bertFromVocab(pieces: readonly string[]): Tokenizer {
     if (!ids.has(p)) ids.set(p, id);
     maxPiece = Math.max(maxPiece, [...p.replace(/^##/, '')].length);
   });
-  const special = (p: string) => {
+  const idOf = (p: string) => {
     const id = ids.get(p);
     if (id === undefined) throw new Error(`BERT vocabulary has no ${p}`);
     return id;
   };
-  const [cls, sep, unk] = [special('[CLS]'), special('[SEP]'), special('[UNK]')];
+  const [cls, sep, unk] = [idOf('[CLS]'), idOf('[SEP]'), idOf('[UNK]')];
 
   return {
     name: 'bert',
     vocabSize: pieces.length,
-    tokenize(text: string): Token[] {
+    tokenize(text: string, special = true): Token[] {
       const off = utf8Offsets(text);
       const token = (text: string, id: number, start: number, end: number): Token => ({
         text,
@@ -78,7 +79,7 @@ export function bertFromVocab(pieces: readonly string[]): Tokenizer {
         else for (const p of wp) out.push(token(p.piece, p.id, w.starts[p.a], w.ends[p.b - 1]));
       }
       out.push(token('[SEP]', sep, text.length, text.length));
-      return out;
+      return special ? out : out.slice(1, -1);
     },
     piece: (id) => pieces[id] ?? `#${id}`,
   };

@@ -8,9 +8,10 @@ import type { Token } from '../protocol/messages.ts';
 import type { FetchData, Tokenizer } from './tokenizer.ts';
 
 const all = new Map<TokenizerName, Tokenizer>();
+// Loading the tokenizer.json tokenizers (Gemma 3's is 33 MB of JSON) takes seconds on a shared machine.
 beforeAll(async () => {
   for (const name of TOKENIZERS) all.set(name, await loadTokenizer(name, readPublicData));
-});
+}, 120_000);
 
 describe('tokenizer registry', () => {
   test('an unknown name is rejected with "unknown tokenizer: x", by both loadTokenizer and getTokenizer', async () => {

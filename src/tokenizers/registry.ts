@@ -1,4 +1,5 @@
 // The typed map of tokenizers: a missing entry is a type error, an unknown name throws `unknown tokenizer: x`.
+// What the UI shows about each (label, vocabulary size, licence, paired table) is data in about/.
 // Tokenizers that need an encoder or a vocabulary load lazily: each sits in its own module, imported dynamically,
 // so it lands in its own chunk, and reads its data through FetchData. A load is cached (a failed one is retried).
 import { TOKENIZERS, isOneOf, type TokenizerName } from '../protocol/specs.ts';
@@ -8,6 +9,10 @@ import { word } from './word.ts';
 
 type Loader = (fetchData: FetchData) => Promise<Tokenizer>;
 
+/** A tokenizer run by tokenizers.js on a shipped tokenizer.json (its code in a chunk of its own). */
+const tokenizerJson = (name: TokenizerName, fetchData: FetchData) =>
+  import('./huggingFace.ts').then((m) => m.loadTokenizerJson(name, fetchData));
+
 const loaders: { [K in TokenizerName]: Loader } = {
   word: async () => word,
   char: async () => char,
@@ -16,6 +21,10 @@ const loaders: { [K in TokenizerName]: Loader } = {
   o200k: () => import('./o200k.ts').then((m) => m.load()),
   bert: (fetchData) => import('./bert.ts').then((m) => m.load(fetchData)),
   use: (fetchData) => import('./use.ts').then((m) => m.load(fetchData)),
+  llama3: (fetchData) => tokenizerJson('llama3', fetchData),
+  qwen3: (fetchData) => tokenizerJson('qwen3', fetchData),
+  gemma3: (fetchData) => tokenizerJson('gemma3', fetchData),
+  'deepseek-v3': (fetchData) => tokenizerJson('deepseek-v3', fetchData),
 };
 
 const pending = new Map<TokenizerName, Promise<Tokenizer>>();

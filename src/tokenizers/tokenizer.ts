@@ -5,8 +5,11 @@ import type { TokenizerName } from '../protocol/specs.ts';
 export interface Tokenizer {
   name: TokenizerName;
   vocabSize: number;
-  /** Tokens covering the text in order; start/end are UTF-16 offsets into `text`. */
-  tokenize(text: string): Token[];
+  /**
+   * Tokens covering the text in order; start/end are UTF-16 offsets into `text`. `special` (default true): add the
+   * special tokens the tokenizer adds by default (BERT's [CLS]/[SEP], Gemma's <bos>); false: none.
+   */
+  tokenize(text: string, special?: boolean): Token[];
   /** The vocabulary's spelling of an id, as Token.text writes it; `#id` for an id with none. */
   piece(id: number): string;
 }
