@@ -2,7 +2,7 @@
 // validator judges it. urlState.ts walks one table of these (url/keys.ts) to parse and to serialise, so each key is
 // written once. A key refuses a raw value with a phrase (`must be …`); the caller turns that into a notice that
 // names the key and the value kept.
-import type { ViewState } from '../urlState.ts';
+import type { ViewState } from './state.ts';
 
 export type Parsed<T> = { value: T } | { why: string };
 
@@ -19,6 +19,10 @@ export interface UrlKey<T> {
   format(value: T): string;
   /** Written even at its default value (the keys that make a link self-describing: text, d, pe …). */
   always?: boolean;
+  /** A notice for a value accepted with a change (a text clipped to the URL limit), or null. */
+  notice?(raw: string): string | null;
+  /** How the kept value is shown in a refusal notice (default: its JSON). */
+  show?(value: T): string;
   /**
    * The protocol's own validator over the view with this key set (validateSpec, validateProjection …): a problem
    * refuses the value with that message. Ranges live there, not here, so the URL and the engine cannot drift.
@@ -59,7 +63,8 @@ export function numberCodec(min = -Infinity, max = Infinity) {
 
 /** 1 or 0. */
 export const flagCodec = {
-  parse: (raw: string): Parsed<boolean> => (raw === '1' || raw === '0' ? ok(raw === '1') : no('must be 1 or 0')),
+  parse: (raw: string): Parsed<boolean> =>
+    raw === '1' || raw === '0' ? ok(raw === '1') : no('must be 1 or 0'),
   format: (b: boolean) => (b ? '1' : '0'),
 };
 

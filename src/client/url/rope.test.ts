@@ -1,12 +1,12 @@
 // RoPE's URL keys (issue #15): exact names, round trip, and refusals that name the key and fall back.
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_ROPE, ROPE_URL_KEYS } from '../protocol/rope.ts';
-import { ROPE_KEYS } from './ropeUrl.ts';
-import { DEFAULT_VIEW, parseHash, toHash } from './urlState.ts';
+import { DEFAULT_ROPE, ROPE_URL_KEYS } from '../../protocol/rope.ts';
+import { ROPE_KEYS } from './rope.ts';
+import { DEFAULT_VIEW, parseHash, toHash } from '../urlState.ts';
 
 describe('RoPE URL keys', () => {
   test('the known-key list holds exactly the twelve names of issue #15', () => {
-    expect([...ROPE_KEYS].sort()).toEqual(Object.values(ROPE_URL_KEYS).sort());
+    expect(ROPE_KEYS.map((k) => k.name).sort()).toEqual(Object.values(ROPE_URL_KEYS).sort());
     expect(ROPE_KEYS).toHaveLength(12);
   });
 

@@ -2,8 +2,8 @@
 // defaults write nothing, and each bad value falls back to its default with a notice naming its key. Expected
 // hashes and limits are written out by hand from protocol/training.ts (TRAIN_LIMITS, DEFAULT_TRAIN_CONFIG).
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../protocol/training.ts';
-import { DEFAULT_VIEW, parseHash, toHash } from './urlState.ts';
+import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../protocol/training.ts';
+import { DEFAULT_VIEW, parseHash, toHash } from '../urlState.ts';
 
 const custom: TrainConfig = {
   task: 'copy',
