@@ -11,7 +11,7 @@ import globals from 'globals';
 /** Every folder under src/, by what it may import. */
 const FOLDERS = {
   /** Main thread: React views, D3 plots, the worker clients and store, the lessons. */
-  ui: ['components', 'plots', 'client', 'lessons'],
+  ui: ['components', 'plots', 'client', 'lessons', 'i18n'],
   /** One module per scheme, tokenizer, embedding source or projection, and the tiny model built on them. */
   schemes: ['encodings', 'tokenizers', 'embeddings', 'analysis', 'model'],
   /** The workers' loops. */

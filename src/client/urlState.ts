@@ -19,6 +19,8 @@ import {
 import { COLORMAPS, type Colormap } from '../plots/scales.ts';
 import * as trainUrl from './trainUrl.ts';
 import { ROPE_KEYS, parseRopeKeys, putRopeKeys } from './ropeUrl.ts';
+import { LANGS, browserLang, type Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/t.ts';
 
 export interface ViewState {
   spec: RunSpec;
@@ -42,6 +44,8 @@ export interface ViewState {
   /** Token rows picked by brushing the projection, ascending (URL key `sel`, as ranges: 0-3,7). */
   selected: number[];
   train: trainUrl.TrainConfig; // the Training panel's settings: URL keys train.* (client/trainUrl.ts)
+  /** The interface's language (URL key `lang`; default: the browser's language). */
+  lang: Lang;
 }
 
 /** The page's views that presentation mode can show or hide (URL key `views`, comma-separated). */
@@ -76,6 +80,7 @@ export const DEFAULT_VIEW: ViewState = {
   views: ['tokens', 'embeddings', 'pe', 'input', 'lab'],
   selected: [],
   train: trainUrl.DEFAULT_TRAIN_CONFIG,
+  lang: browserLang(),
 };
 
 const KNOWN_KEYS = [
@@ -119,6 +124,7 @@ const KNOWN_KEYS = [
   'present',
   'views',
   'sel',
+  'lang',
   ...trainUrl.TRAIN_KEYS,
   ...ROPE_KEYS,
 ] as const;
@@ -141,18 +147,24 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
   let trainLength = DEFAULT_VIEW.trainLength;
   let dims = DEFAULT_VIEW.dims;
   const notices: string[] = [];
+  // The language is read first, so every notice below is framed in it (the reason `why` stays English).
+  const langRaw = params.get('lang');
+  const lang: Lang = langRaw !== null && isOneOf(LANGS, langRaw) ? langRaw : DEFAULT_VIEW.lang;
   const bad = (key: string, value: string, why: string, fallback: unknown) =>
-    notices.push(`URL key "${key}" = ${show(value)} ${why}; using ${JSON.stringify(fallback)}.`);
+    notices.push(
+      t(lang, 'notice.urlBad', { key, value: show(value), why, fallback: JSON.stringify(fallback) }),
+    );
+  if (langRaw !== null && langRaw !== lang) bad('lang', langRaw, `is not one of ${LANGS.join(', ')}`, lang);
 
   for (const key of new Set(params.keys())) {
-    if (!isOneOf(KNOWN_KEYS, key)) notices.push(`Ignored unknown URL key ${show(key)}.`);
+    if (!isOneOf(KNOWN_KEYS, key)) notices.push(t(lang, 'notice.urlUnknown', { key: show(key) }));
   }
 
   const text = params.get('text');
   if (text !== null) {
     if (text.length > MAX_URL_TEXT) {
       spec.text = text.slice(0, MAX_URL_TEXT);
-      notices.push(`URL text was ${text.length} characters; kept the first ${MAX_URL_TEXT}.`);
+      notices.push(t(lang, 'notice.urlText', { n: text.length, max: MAX_URL_TEXT }));
     } else spec.text = text;
   }
 
@@ -308,7 +320,20 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
       );
   }
 
-  const v = { spec, sharedScale, trainLength, dims, proj, lesson, theme, colormap, present, views, selected };
+  const v = {
+    spec,
+    sharedScale,
+    trainLength,
+    dims,
+    proj,
+    lesson,
+    theme,
+    colormap,
+    present,
+    views,
+    selected,
+    lang,
+  };
   return { view: { ...v, train: trainUrl.parseTrainKeys(params, bad) }, notices };
 }
 
@@ -352,6 +377,7 @@ export function toHash({
   views,
   selected,
   train,
+  lang,
 }: ViewState): string {
   const p = new URLSearchParams();
   // A link carries at most MAX_URL_TEXT characters; the whole text is kept in local storage (see useEngine).
@@ -403,5 +429,6 @@ export function toHash({
   if (views.join() !== DEFAULT_VIEW.views.join()) p.set('views', views.join(','));
   if (selected.length > 0) p.set('sel', formatRanges(selected));
   trainUrl.writeTrainKeys(p, train);
+  put('lang', lang, DEFAULT_VIEW.lang);
   return '#' + p.toString();
 }

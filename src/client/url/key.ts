@@ -59,7 +59,8 @@ export function numberCodec(min = -Infinity, max = Infinity) {
 
 /** 1 or 0. */
 export const flagCodec = {
-  parse: (raw: string): Parsed<boolean> => (raw === '1' || raw === '0' ? ok(raw === '1') : no('must be 1 or 0')),
+  parse: (raw: string): Parsed<boolean> =>
+    raw === '1' || raw === '0' ? ok(raw === '1') : no('must be 1 or 0'),
   format: (b: boolean) => (b ? '1' : '0'),
 };
 

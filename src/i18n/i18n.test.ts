@@ -1,0 +1,70 @@
+// The two string tables: same keys, no empty value, the same {placeholders} in every language; t() fills them;
+// the browser's language picks the default.
+import { describe, expect, test } from 'vitest';
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+import { LANGS, langOf } from './lang.ts';
+import { TABLES, fill, formatNumber, holes, t, type Key } from './t.ts';
+
+const keys = Object.keys(en).sort() as Key[];
+
+describe('string tables', () => {
+  test('every language has exactly the keys of en', () => {
+    for (const lang of LANGS) expect(Object.keys(TABLES[lang]).sort()).toEqual(keys);
+    expect(Object.keys(zh).sort()).toEqual(keys);
+  });
+
+  test('no value is empty or only white space, in any language', () => {
+    for (const lang of LANGS)
+      for (const k of keys) expect(TABLES[lang][k].trim(), `${lang} ${k}`).not.toBe('');
+  });
+
+  test('every string has the same {placeholders} in every language', () => {
+    for (const k of keys) expect(holes(zh[k]), k).toEqual(holes(en[k]));
+  });
+
+  test('the Chinese table is Chinese: most of its values hold a CJK character', () => {
+    const cjk = keys.filter((k) => /[\u4e00-\u9fff]/.test(zh[k])).length;
+    expect(cjk / keys.length).toBeGreaterThan(0.9);
+  });
+
+  test('a missing key in a language is a type error', () => {
+    // @ts-expect-error: a table without 'app.text' is not a Record<Key, string>
+    const partial: Record<Key, string> = { 'app.tagline': 'x' };
+    expect(partial['app.tagline']).toBe('x');
+  });
+});
+
+describe('t and fill', () => {
+  test('t fills placeholders by name, in each language', () => {
+    expect(t('en', 'app.lastRun', { ms: '3.5', n: 12 })).toBe('last run 3.5 ms · 12 tensors');
+    expect(t('zh', 'app.lastRun', { ms: '3.5', n: 12 })).toBe('上次计算 3.5 毫秒 · 12 个张量');
+  });
+
+  test('a placeholder without a value stays visible, so a missing parameter shows up in review', () => {
+    expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+
+  test('holes lists the placeholders, sorted', () => {
+    expect(holes('{n} of {k}, {n}')).toEqual(['k', 'n', 'n']);
+  });
+
+  test('numbers keep their digits; grouping follows the locale (en-US and zh-CN both group by 3 with ",")', () => {
+    expect(formatNumber('en', 50257)).toBe('50,257');
+    expect(formatNumber('zh', 50257)).toBe('50,257');
+  });
+});
+
+describe('the browser picks the default language', () => {
+  test.each([
+    ['zh', 'zh'],
+    ['zh-CN', 'zh'],
+    ['zh-TW', 'zh'],
+    ['ZH-hans', 'zh'],
+    ['en-US', 'en'],
+    ['de', 'en'],
+    [undefined, 'en'],
+  ] as const)('navigator.language %s gives %s', (browser, lang) => {
+    expect(langOf(browser)).toBe(lang);
+  });
+});
