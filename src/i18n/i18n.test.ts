@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
 import { LANGS, langOf } from './lang.ts';
-import { TABLES, fill, formatNumber, holes, t, type Key } from './t.ts';
+import { TABLES, fill, formatNumber, holes, t, viewTitle, type Key } from './t.ts';
+import { VIEW_TITLES } from '../protocol/views.ts';
 
 const keys = Object.keys(en).sort() as Key[];
 
@@ -66,5 +67,21 @@ describe('the browser picks the default language', () => {
     [undefined, 'en'],
   ] as const)('navigator.language %s gives %s', (browser, lang) => {
     expect(langOf(browser)).toBe(lang);
+  });
+});
+
+describe('panel titles by view name', () => {
+  test('every view of protocol/views.ts has a title in every language, the English one equal to VIEW_TITLES', () => {
+    for (const [name, title] of Object.entries(VIEW_TITLES)) {
+      expect(en[`title.${name}` as Key]).toBe(title);
+      expect(zh[`title.${name}` as Key]).toMatch(/\S/);
+    }
+  });
+
+  test('English keeps the worker title; Chinese looks the name up, bias heads included', () => {
+    expect(viewTitle('en', 'similarity', 'Position similarity')).toBe('Position similarity');
+    expect(viewTitle('zh', 'similarity', 'Position similarity')).toBe('位置相似度');
+    expect(viewTitle('zh', 'bias-3', 'ALiBi bias, head 3')).toBe('偏置，第 3 个头');
+    expect(viewTitle('zh', 'not-a-view', 'Something')).toBe('Something');
   });
 });

@@ -3,6 +3,7 @@
 import { en, type Key } from './en.ts';
 import { zh } from './zh.ts';
 import { NUMBER_LOCALE, type Lang } from './lang.ts';
+import { biasHead, isViewName } from '../protocol/views.ts';
 
 export type { Key };
 export type Params = Record<string, string | number>;
@@ -30,4 +31,14 @@ export function formatNumber(lang: Lang, n: number, options?: Intl.NumberFormatO
 /** The `{name}` placeholders of a template, sorted (the test checks they match across languages). */
 export function holes(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+}
+
+/**
+ * A matrix panel's title by its view name. English shows the worker's own title (so English names never drift from
+ * protocol/views.ts); another language looks the name up (`title.<name>`, a bias head as `title.bias`).
+ */
+export function viewTitle(lang: Lang, name: string, workerTitle: string): string {
+  if (lang === 'en' || !isViewName(name)) return workerTitle;
+  const h = biasHead(name);
+  return h !== null ? t(lang, 'title.bias', { h }) : t(lang, `title.${name}` as Key);
 }

@@ -2,7 +2,7 @@
 // component re-renders when the language changes. useLang() gives the language itself.
 import { useAppState } from '../client/useEngine.ts';
 import type { Lang } from './lang.ts';
-import { formatNumber, t, type Key, type Params } from './t.ts';
+import { formatNumber, t, viewTitle, type Key, type Params } from './t.ts';
 
 export function useLang(): Lang {
   return useAppState((s) => s.view.lang);
@@ -13,6 +13,8 @@ export interface Translate {
   lang: Lang;
   /** A number in the language's locale. */
   num(n: number, options?: Intl.NumberFormatOptions): string;
+  /** A matrix panel's title by view name (the worker's title in English). */
+  title(name: string, workerTitle: string): string;
 }
 
 const bound: Record<Lang, Translate> = { en: bind('en'), zh: bind('zh') };
@@ -22,6 +24,7 @@ function bind(lang: Lang): Translate {
   return Object.assign(f, {
     lang,
     num: (n: number, o?: Intl.NumberFormatOptions) => formatNumber(lang, n, o),
+    title: (name: string, workerTitle: string) => viewTitle(lang, name, workerTitle),
   });
 }
 
