@@ -100,6 +100,7 @@ export function Projection() {
       title: p.note,
       xLabel: p.dims === 3 ? `${axis(0)} ↻ ${axis(2)}` : axis(0),
       yLabel: axis(1),
+      lang: t.lang,
     };
   }, [p, theta, proj.method, t]);
 

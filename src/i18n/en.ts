@@ -339,6 +339,24 @@ export const en = {
   'size.mean': 'mean |error|',
   'size.perRow': 'int8 (per row)',
   'size.caption': "|E − round_trip(E)| for the text's rows (colour 0 … {max}).",
+
+  // text alternatives drawn by the plots (plots/heatmap.ts legend, plots/scatter/)
+  'legend.aria': '{title}: from {lo} ({low}) through {mid} ({midWord}) to {hi} ({high})',
+  'colour.blue': 'blue',
+  'colour.white': 'white',
+  'colour.red': 'red',
+  'colour.darkBlue': 'dark blue',
+  'colour.grey': 'grey',
+  'colour.yellow': 'yellow',
+  'colour.darkPurple': 'dark purple',
+  'colour.green': 'green',
+  'scatter.noFinite': 'has no finite values',
+  'scatter.range': 'from {lo} to {hi}',
+  'scatter.points': '{title}: {n} points',
+  'scatter.colour': 'colour = {what} (viridis)',
+  'scatter.path': 'a line joins consecutive points',
+  'scatter.keys': 'arrow keys step through the points, + and − zoom, double-click resets the zoom',
+  'scatter.roledescription': 'scatter plot',
 } satisfies Record<string, string>;
 
 export type Key = keyof typeof en;
