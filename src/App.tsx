@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { Training } from './components/Training.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { Lessons } from './components/Lessons.tsx';
-import { CATALOG } from './encodings/catalog.ts';
 import { domainOf } from './plots/scales.ts';
 import { cancelRun, rerun, showTrainedTable, updateSpec, useAppState } from './client/useEngine.ts';
 import { Controls } from './components/Controls.tsx';
@@ -19,6 +18,7 @@ import { ColormapContext } from './components/colormapContext.ts';
 import type { PresentView } from './client/urlState.ts';
 import { useT } from './i18n/useT.ts';
 import { HTML_LANG } from './i18n/lang.ts';
+import { schemeWords } from './i18n/schemes.ts';
 
 /** `name` (English) names the element id and exported files; `title` is shown in the interface's language. */
 const PANELS = [
@@ -73,7 +73,7 @@ export function App() {
 
   const selectedRows = view.selected;
   const selectedExtra = useMemo(() => ({ selectedRows }), [selectedRows]);
-  const scheme = CATALOG[spec.pe];
+  const scheme = schemeWords(view.lang, spec.pe);
   /** Presentation mode shows only the views the teacher picked; otherwise everything. */
   const shown = (v: PresentView) => !view.present || view.views.includes(v);
   const captions = {

@@ -16,6 +16,7 @@ import { TOKENIZER_ABOUT } from '../tokenizers/about/index.ts';
 import { updateSpec, updateView } from '../client/useEngine.ts';
 import { NumberField } from './NumberField.tsx';
 import { useT } from '../i18n/useT.ts';
+import { schemeWords } from '../i18n/schemes.ts';
 import type { Key } from '../i18n/t.ts';
 
 interface Props {
@@ -122,7 +123,7 @@ export function Controls({ spec, sharedScale }: Props) {
         >
           {ENCODINGS.map((name) => (
             <option key={name} value={name}>
-              {CATALOG[name].label}
+              {schemeWords(t.lang, name).label}
             </option>
           ))}
         </select>

@@ -16,6 +16,7 @@ import { Region } from './Region.tsx';
 import { LabControls } from './LabControls.tsx';
 import { SlopesTable } from './SlopesTable.tsx';
 import { useT } from '../i18n/useT.ts';
+import { schemeWords } from '../i18n/schemes.ts';
 
 function column(m: Matrix, j: number): Float32Array {
   const [rows, cols] = m.shape;
@@ -34,6 +35,7 @@ export function Lab() {
   const T = useAppState((s) => s.tokens.length);
   const t = useT();
   const { spec } = view;
+  const words = schemeWords(t.lang, spec.pe);
   const entry = CATALOG[spec.pe];
   // Views draw from a valid width only: a d typed mid-edit (0, 10^9) must never size an array here.
   const { params } = spec;
@@ -165,18 +167,18 @@ export function Lab() {
 
   return (
     <div className="lab">
-      <h2 className="lab-intro">{t('lab.intro', { scheme: entry.label })}</h2>
+      <h2 className="lab-intro">{t('lab.intro', { scheme: words.label })}</h2>
       <LabControls spec={spec} view={view} />
       <div className="lab-grid">
         <Region name="Formula" title={t('lab.formula')}>
           <Formula
             tex={entry.formulaWith(params, d)}
-            label={t('lab.formulaLabel', { scheme: entry.label })}
+            label={t('lab.formulaLabel', { scheme: words.label })}
           />
           <p className="caption">{entry.paper}</p>
-          {entry.fails && (
+          {words.fails && (
             <p className="pitfall" role="note">
-              <b>{t('lab.fails')}</b> {entry.fails}
+              <b>{t('lab.fails')}</b> {words.fails}
             </p>
           )}
         </Region>
@@ -271,7 +273,7 @@ export function Lab() {
         <div className="lab-grid">
           {slopes && <SlopesTable slopes={slopes} />}
           {panel('t5-buckets', t('lab.t5Buckets'))}
-          {biasNames.map((n) => panel(n, entry.biasCaption))}
+          {biasNames.map((n) => panel(n, words.biasCaption))}
         </div>
       )}
 
@@ -283,7 +285,7 @@ export function Lab() {
           'attn-with',
           t('lab.attnWith', {
             bias: entry.kind === 'bias' ? t('lab.attnBias') : '',
-            scheme: entry.label,
+            scheme: words.label,
             how: t(
               entry.kind === 'rotary'
                 ? 'lab.attnRotary'

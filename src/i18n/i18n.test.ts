@@ -6,6 +6,9 @@ import { zh } from './zh.ts';
 import { LANGS, langOf } from './lang.ts';
 import { TABLES, fill, formatNumber, holes, t, viewTitle, type Key } from './t.ts';
 import { VIEW_TITLES } from '../protocol/views.ts';
+import { ENCODINGS } from '../protocol/specs.ts';
+import { CATALOG } from '../encodings/catalog.ts';
+import { schemeWords } from './schemes.ts';
 
 const keys = Object.keys(en).sort() as Key[];
 
@@ -83,5 +86,19 @@ describe('panel titles by view name', () => {
     expect(viewTitle('zh', 'similarity', 'Position similarity')).toBe('位置相似度');
     expect(viewTitle('zh', 'bias-3', 'ALiBi bias, head 3')).toBe('偏置，第 3 个头');
     expect(viewTitle('zh', 'not-a-view', 'Something')).toBe('Something');
+  });
+});
+
+describe('the schemes in Chinese', () => {
+  test('every scheme has a Chinese label and blurb, and fails/biasCaption wherever the catalog has them', () => {
+    for (const name of ENCODINGS) {
+      const en = schemeWords('en', name);
+      const zh = schemeWords('zh', name);
+      expect(en.label).toBe(CATALOG[name].label);
+      expect(zh.label.trim()).not.toBe('');
+      expect(zh.blurb).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh.fails === undefined, `${name} fails`).toBe(en.fails === undefined);
+      expect(zh.biasCaption === undefined, `${name} biasCaption`).toBe(en.biasCaption === undefined);
+    }
   });
 });
