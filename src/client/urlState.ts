@@ -320,21 +320,8 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
       );
   }
 
-  const v = {
-    spec,
-    sharedScale,
-    trainLength,
-    dims,
-    proj,
-    lesson,
-    theme,
-    colormap,
-    present,
-    views,
-    selected,
-    lang,
-  };
-  return { view: { ...v, train: trainUrl.parseTrainKeys(params, bad) }, notices };
+  const v = { spec, sharedScale, trainLength, dims, proj, lesson, theme, colormap, present, views, selected };
+  return { view: { ...v, train: trainUrl.parseTrainKeys(params, bad), lang }, notices };
 }
 
 /** "0-3,7" → [0, 1, 2, 3, 7]; null unless every part is a row or range below `limit`, strictly ascending. */
