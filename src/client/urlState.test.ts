@@ -309,12 +309,15 @@ describe('URL state', () => {
     }
   });
 
-  test('with lang=zh, the notices about other keys are framed in Chinese (the reason stays as the validator says)', () => {
+  test('with lang=zh, the notices about other keys are written in Chinese', () => {
     const { view, notices } = parseHash('#lang=zh&theme=neon&bogus=1');
     expect(view.lang).toBe('zh');
+    expect(parseHash('#lang=zh&d=7').notices).toEqual([
+      'URL 参数 "d" = "7" 无效（必须是 2 到 2048 之间的偶数）；改用 64。',
+    ]);
     expect(notices).toEqual([
       '已忽略未知的 URL 参数 "bogus"。',
-      'URL 参数 "theme" = "neon" 无效（is not one of light, dark）；改用 "light"。',
+      'URL 参数 "theme" = "neon" 无效（不是 light, dark 中的一个）；改用 "light"。',
     ]);
   });
 });

@@ -21,6 +21,7 @@ import * as trainUrl from './trainUrl.ts';
 import { ROPE_KEYS, parseRopeKeys, putRopeKeys } from './ropeUrl.ts';
 import { LANGS, browserLang, type Lang } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
+import { why as whyIn } from '../i18n/why.ts';
 
 export interface ViewState {
   spec: RunSpec;
@@ -147,12 +148,17 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
   let trainLength = DEFAULT_VIEW.trainLength;
   let dims = DEFAULT_VIEW.dims;
   const notices: string[] = [];
-  // The language is read first, so every notice below is framed in it (the reason `why` stays English).
+  // The language is read first, so every notice below is written in it (i18n/why.ts renders the common reasons).
   const langRaw = params.get('lang');
   const lang: Lang = langRaw !== null && isOneOf(LANGS, langRaw) ? langRaw : DEFAULT_VIEW.lang;
   const bad = (key: string, value: string, why: string, fallback: unknown) =>
     notices.push(
-      t(lang, 'notice.urlBad', { key, value: show(value), why, fallback: JSON.stringify(fallback) }),
+      t(lang, 'notice.urlBad', {
+        key,
+        value: show(value),
+        why: whyIn(lang, why),
+        fallback: JSON.stringify(fallback),
+      }),
     );
   if (langRaw !== null && langRaw !== lang) bad('lang', langRaw, `is not one of ${LANGS.join(', ')}`, lang);
 

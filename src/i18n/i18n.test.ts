@@ -9,6 +9,7 @@ import { VIEW_TITLES } from '../protocol/views.ts';
 import { ENCODINGS } from '../protocol/specs.ts';
 import { CATALOG } from '../encodings/catalog.ts';
 import { schemeWords } from './schemes.ts';
+import { why } from './why.ts';
 
 const keys = Object.keys(en).sort() as Key[];
 
@@ -100,5 +101,25 @@ describe('the schemes in Chinese', () => {
       expect(zh.fails === undefined, `${name} fails`).toBe(en.fails === undefined);
       expect(zh.biasCaption === undefined, `${name} biasCaption`).toBe(en.biasCaption === undefined);
     }
+  });
+});
+
+describe('validator reasons in Chinese', () => {
+  test.each([
+    ['is not one of light, dark', '不是 light, dark 中的一个'],
+    ['must be an even integer from 2 to 4096', '必须是 2 到 4096 之间的偶数'],
+    ['must be an integer from 1 to 64', '必须是 1 到 64 之间的整数'],
+    ['must be a number from 0 to 1', '必须是 0 到 1 之间的数'],
+    ['must be a number above 0 and at most 100', '必须是大于 0、不超过 100 的数'],
+    ['must be 1 or 0', '必须是 1 或 0'],
+  ])('%s → %s', (en, zh) => {
+    expect(why('zh', en)).toBe(zh);
+    expect(why('en', en)).toBe(en);
+  });
+
+  test('a reason of another shape is shown as written', () => {
+    expect(why('zh', 'must be a tensor name of 1 to 200 printable characters')).toBe(
+      'must be a tensor name of 1 to 200 printable characters',
+    );
   });
 });
