@@ -114,7 +114,12 @@ export function Controls({ spec, sharedScale }: Props) {
         title={fixedD !== undefined ? t('controls.dFixed', { d: fixedD, table: spec.embedding }) : undefined}
         commit={(d) => updateSpec({ d })}
       />
-      <NumberField label="seed" value={spec.seed} step={1} commit={(seed) => updateSpec({ seed })} />
+      <NumberField
+        label={t('controls.seed')}
+        value={spec.seed}
+        step={1}
+        commit={(seed) => updateSpec({ seed })}
+      />
       <label className="field">
         <span>{t('controls.pe')}</span>
         <select

@@ -83,6 +83,7 @@ export const en = {
   'controls.layout.half': 'half (all sin, then all cos)',
   'controls.specialAdds': 'Adds: {specials}',
   'controls.special': 'Special tokens',
+  'controls.seed': 'seed',
   'controls.scale': 'Scale embeddings by √d_model',
   'controls.shared': 'One colour scale for all three',
   'embedding.random': 'random (seeded)',

@@ -77,6 +77,7 @@ export const zh: Record<Key, string> = {
   'controls.layout.half': '对半（先全部 sin，再全部 cos）',
   'controls.specialAdds': '添加：{specials}',
   'controls.special': '特殊词元',
+  'controls.seed': '随机种子',
   'controls.scale': '词嵌入乘以 √d_model',
   'controls.shared': '三张图共用一个色标',
   'embedding.random': '随机（固定种子）',
