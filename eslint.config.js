@@ -10,8 +10,8 @@ import globals from 'globals';
 
 /** Every folder under src/, by what it may import. */
 const FOLDERS = {
-  /** Main thread: React views, D3 plots, the worker clients and store, the lessons. */
-  ui: ['components', 'plots', 'client', 'lessons'],
+  /** Main thread: React views, D3 plots, the worker clients and store, the lessons, the interface's strings. */
+  ui: ['components', 'plots', 'client', 'lessons', 'i18n'],
   /** One module per scheme, tokenizer, embedding source or projection, and the tiny model built on them. */
   schemes: ['encodings', 'tokenizers', 'embeddings', 'analysis', 'model'],
   /** The workers' loops. */
@@ -129,11 +129,11 @@ export default tseslint.config(
   // --- Boundaries. A later block replaces an earlier one's no-restricted-imports for the same file, so each
   // block lists everything its files may not import.
 
-  // components/, client/, lessons/ and the entry points: no tfjs, engine, training, model, kernels or scheme
-  // modules; protocol/, models/, the about/ catalogs, checkpoints/ (pure, tf-free: the npy writer) and
+  // components/, client/, lessons/, i18n/ and the entry points: no tfjs, engine, training, model, kernels or
+  // scheme modules; protocol/, models/, the about/ catalogs, checkpoints/ (pure, tf-free: the npy writer) and
   // numerics/ outside kernels/ are fine.
   {
-    files: [...under(['components', 'client', 'lessons']), 'src/App.tsx', 'src/main.tsx'],
+    files: [...under(['components', 'client', 'lessons', 'i18n']), 'src/App.tsx', 'src/main.tsx'],
     ignores: TESTS,
     rules: restrict([...uiBans, ban.training]),
   },

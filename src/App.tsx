@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { Training } from './components/Training.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { Lessons } from './components/Lessons.tsx';
-import { CATALOG } from './encodings/catalog.ts';
 import { domainOf } from './plots/scales.ts';
 import { cancelRun, rerun, showTrainedTable, updateSpec, useAppState } from './client/useEngine.ts';
 import { Controls } from './components/Controls.tsx';
@@ -17,11 +16,15 @@ import { EMBEDDING_LABELS } from './components/Controls.tsx';
 import { Lab } from './components/Lab.tsx';
 import { ColormapContext } from './components/colormapContext.ts';
 import type { PresentView } from './client/urlState.ts';
+import { useT } from './i18n/useT.ts';
+import { HTML_LANG } from './i18n/lang.ts';
+import { schemeWords } from './i18n/schemes.ts';
 
+/** `name` (English) names the element id and exported files; `title` is shown in the interface's language. */
 const PANELS = [
-  { name: 'embeddings', title: 'Token embeddings' },
-  { name: 'pe', title: 'Positional encoding' },
-  { name: 'input', title: 'Input (token + position)' },
+  { name: 'embeddings', en: 'Token embeddings', title: 'panel.embeddings' },
+  { name: 'pe', en: 'Positional encoding', title: 'panel.pe' },
+  { name: 'input', en: 'Input (token + position)', title: 'panel.input' },
 ] as const;
 
 export function App() {
@@ -40,6 +43,7 @@ export function App() {
   const lastRun = useAppState((s) => s.lastRun);
   const progress = useAppState((s) => s.progress);
   const dropping = useFileDrop();
+  const t = useT();
   const { spec, sharedScale } = view;
   const [followTraining, setFollowTraining] = useState(true);
   // Cancel appears only for a run that is slow (not on every keystroke, where it would flash in the header).
@@ -54,6 +58,9 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.theme = view.theme;
   }, [view.theme]);
+  useEffect(() => {
+    document.documentElement.lang = HTML_LANG[view.lang];
+  }, [view.lang]);
 
   const { embeddings: mE, pe: mPE, input: mX } = matrices;
   const domains = useMemo(() => {
@@ -66,15 +73,23 @@ export function App() {
 
   const selectedRows = view.selected;
   const selectedExtra = useMemo(() => ({ selectedRows }), [selectedRows]);
-  const scheme = CATALOG[spec.pe];
+  const scheme = schemeWords(view.lang, spec.pe);
   /** Presentation mode shows only the views the teacher picked; otherwise everything. */
   const shown = (v: PresentView) => !view.present || view.views.includes(v);
   const captions = {
-    embeddings: `Rows of the ${spec.embedding === 'random' ? `seeded ${spec.init === 'normal' ? 'N(0, 1)' : 'Xavier-uniform'}` : EMBEDDING_LABELS[spec.embedding]} table of ${vocabSize ?? '…'} × ${spec.d}, gathered by token id${
-      spec.scaleEmbeddings ? `, times √${spec.d} = ${Math.sqrt(spec.d).toFixed(3)}` : ''
-    }.`,
+    embeddings: t('caption.embeddings', {
+      table:
+        spec.embedding === 'random'
+          ? t('caption.embeddingsSeeded', { init: spec.init === 'normal' ? 'N(0, 1)' : 'Xavier-uniform' })
+          : t(EMBEDDING_LABELS[spec.embedding]),
+      v: vocabSize ?? '…',
+      d: spec.d,
+      scale: spec.scaleEmbeddings
+        ? t('caption.embeddingsScale', { d: spec.d, s: Math.sqrt(spec.d).toFixed(3) })
+        : '',
+    }),
     pe: `${scheme.label} — ${scheme.blurb}`,
-    input: 'X = E + PE: what the first transformer layer actually sees.',
+    input: t('caption.input'),
   };
 
   return (
@@ -82,30 +97,30 @@ export function App() {
       <div className={`app${dropping ? ' drop-active' : ''}${view.present ? ' present' : ''}`}>
         <header className="top">
           <h1>Embedscope</h1>
-          <p className="tagline">The input layer of a transformer, live: tokens → embeddings + positions.</p>
+          <p className="tagline">{t('app.tagline')}</p>
           <BackendBadge backend={backend} />
           {precomputed && (
             <span className="run-status" role="status">
-              precomputed at build time; the engine is starting…
+              {t('app.precomputed')}
             </span>
           )}
           <span className="run-status" aria-live="off">
             {busy
-              ? 'computing…'
+              ? t('app.computing')
               : cancelled
-                ? 'run cancelled: the views show what had arrived'
+                ? t('app.cancelled')
                 : lastRun
-                  ? `last run ${lastRun.ms.toFixed(1)} ms · ${lastRun.numTensors} tensors`
+                  ? t('app.lastRun', { ms: lastRun.ms.toFixed(1), n: lastRun.numTensors })
                   : ''}
           </span>
           {slow && (
             <button type="button" className="run-control" onClick={cancelRun}>
-              Cancel run
+              {t('app.cancelRun')}
             </button>
           )}
           {!busy && cancelled && (
             <button type="button" className="run-control" onClick={rerun}>
-              Run again
+              {t('app.runAgain')}
             </button>
           )}
           <Toolbar view={view} />
@@ -115,7 +130,7 @@ export function App() {
         <main>
           <Lessons />
           <label className="text-input" htmlFor="text-input">
-            <span>Text</span>
+            <span>{t('app.text')}</span>
             <textarea
               id="text-input"
               value={spec.text}
@@ -142,7 +157,8 @@ export function App() {
             {PANELS.filter((p) => shown(p.name)).map((p) => (
               <MatrixPanel
                 key={p.name}
-                title={p.title}
+                name={p.en}
+                title={t(p.title)}
                 matrix={matrices[p.name]}
                 domain={domains[p.name]}
                 hoverRow={hoverRow}
@@ -161,7 +177,7 @@ export function App() {
                 checked={followTraining}
                 onChange={(e) => setFollowTraining(e.target.checked)}
               />{' '}
-              Show the learned table in every view above while it trains (switches the scheme to learned)
+              {t('app.followTraining')}
             </label>
             <Training onSnapshot={(t) => showTrainedTable(t, followTraining)} />
           </div>

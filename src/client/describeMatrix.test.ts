@@ -33,3 +33,11 @@ describe('describeMatrix', () => {
     expect(describeMatrix(m([], [0, 4]))).toBe('X: empty.');
   });
 });
+
+describe('describeMatrix in Chinese', () => {
+  test('the same facts, the numbers unchanged, in the Chinese frame', () => {
+    expect(describeMatrix(m([1, -4, 3, 2], [2, 2], ['the', 'cat']), 'zh')).toBe(
+      'X：2 × 2，取值从 -4.000 到 3.000，均值 0.500。绝对值最大的是 -4.000，位于第 0 行（the）第 1 列。',
+    );
+  });
+});

@@ -1,13 +1,15 @@
 // A text alternative for a heatmap: its shape, range, mean, where the extreme value sits, and two structures a
 // reader would look for — a dominant diagonal (similarity matrices) and repeated rows (the same token twice).
 import type { Matrix } from '../protocol/messages.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/t.ts';
 
 const fmt = (v: number) =>
   Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(2) : v.toFixed(3);
 
-export function describeMatrix(m: Matrix): string {
+export function describeMatrix(m: Matrix, lang: Lang = 'en', title = m.title): string {
   const [rows, cols] = m.shape;
-  if (rows * cols === 0) return `${m.title}: empty.`;
+  if (rows * cols === 0) return t(lang, 'describe.empty', { title });
   let min = Infinity;
   let max = -Infinity;
   let sum = 0;
@@ -21,10 +23,20 @@ export function describeMatrix(m: Matrix): string {
   }
   const r = Math.floor(at / cols);
   const c = at % cols;
-  const rowName = m.rowLabels?.[r] !== undefined ? `row ${r} (${m.rowLabels[r]})` : `row ${r}`;
+  const rowName =
+    m.rowLabels?.[r] !== undefined
+      ? t(lang, 'describe.rowLabel', { r, label: m.rowLabels[r] })
+      : t(lang, 'describe.row', { r });
   const parts = [
-    `${m.title}: ${rows} × ${cols}, values from ${fmt(min)} to ${fmt(max)}, mean ${fmt(sum / m.data.length)}.`,
-    `Largest magnitude ${fmt(m.data[at])} at ${rowName}, column ${c}.`,
+    t(lang, 'describe.range', {
+      title,
+      rows,
+      cols,
+      min: fmt(min),
+      max: fmt(max),
+      mean: fmt(sum / m.data.length),
+    }),
+    t(lang, 'describe.largest', { v: fmt(m.data[at]), row: rowName, c }),
   ];
   if (rows === cols && rows > 1) {
     // diagonal dominance: every diagonal entry is the largest of its row
@@ -33,7 +45,7 @@ export function describeMatrix(m: Matrix): string {
       const d = m.data[i * cols + i];
       for (let j = 0; j < cols; j++) if (m.data[i * cols + j] > d + 1e-6) dominant = false;
     }
-    if (dominant) parts.push('Each row is largest on the diagonal.');
+    if (dominant) parts.push(t(lang, 'describe.diagonal'));
   }
   let repeats = 0;
   for (let i = 1; i < rows; i++) {
@@ -47,7 +59,6 @@ export function describeMatrix(m: Matrix): string {
     }
     if (rows > 256) break; // keep it cheap on big tables
   }
-  if (repeats > 0)
-    parts.push(`${repeats} row${repeats > 1 ? 's repeat' : ' repeats'} an earlier row exactly.`);
-  return parts.join(' ');
+  if (repeats > 0) parts.push(t(lang, repeats > 1 ? 'describe.repeats' : 'describe.repeat', { n: repeats }));
+  return parts.join(lang === 'zh' ? '' : ' ');
 }

@@ -41,3 +41,10 @@ describe('session files', () => {
     expect(notices).toHaveLength(2);
   });
 });
+
+describe('session errors in Chinese', () => {
+  test('a file that is not JSON is refused in the interface language', () => {
+    expect(() => parseSession('{', 'zh')).toThrow('这不是会话文件：它不是有效的 JSON。');
+    expect(() => parseSession('{', 'en')).toThrow('This is not a session file: it is not valid JSON.');
+  });
+});

@@ -1,6 +1,8 @@
 // Save / open a session as a JSON file. The file holds the same state as the link (the URL hash), so opening
 // it goes through the same validation: bad values fall back to defaults with a notice, and nothing else runs.
 import { parseHash, toHash, type ViewState } from './urlState.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/t.ts';
 
 export const SESSION_APP = 'embedscope';
 export const SESSION_VERSION = 1;
@@ -16,24 +18,23 @@ export function sessionJson(view: ViewState, savedAt = new Date()): string {
 }
 
 /** The view a session file stands for, with any notices; throws an Error with a clear message otherwise. */
-export function parseSession(text: string): { view: ViewState; notices: string[] } {
+export function parseSession(text: string, lang: Lang = 'en'): { view: ViewState; notices: string[] } {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
-    throw new Error('This is not a session file: it is not valid JSON.');
+    throw new Error(t(lang, 'session.notJson'));
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new Error('This is not a session file: expected a JSON object.');
+    throw new Error(t(lang, 'session.notObject'));
   }
   const { app, version, hash } = doc as Record<string, unknown>;
-  if (app !== SESSION_APP)
-    throw new Error('This is not an Embedscope session file (no "app": "embedscope").');
+  if (app !== SESSION_APP) throw new Error(t(lang, 'session.notApp'));
   if (version !== SESSION_VERSION) {
-    throw new Error(`This session file has version ${JSON.stringify(version)}; this app reads version 1.`);
+    throw new Error(t(lang, 'session.version', { v: JSON.stringify(version) }));
   }
   if (typeof hash !== 'string' || !hash.startsWith('#')) {
-    throw new Error('This session file has no state ("hash" must be a string starting with #).');
+    throw new Error(t(lang, 'session.noHash'));
   }
   return parseHash(hash);
 }

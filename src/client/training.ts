@@ -21,6 +21,7 @@ import {
   type TrainingView,
 } from './trainingState.ts';
 import { store, updateView } from './useEngine.ts';
+import { t } from '../i18n/t.ts';
 
 /** A learned-table snapshot as the rest of the app takes it (useEngine's showTrainedTable). */
 export interface PositionSnapshot {
@@ -177,7 +178,7 @@ export function connectTrainer(): () => void {
     message: onMessage,
     restarted: (reason) =>
       setTraining({
-        error: `The training worker stopped (${reason}) and was restarted; train again.`,
+        error: t(store.get().view.lang, 'notice.trainerRestarted', { reason }),
         status: 'idle',
       }),
   });

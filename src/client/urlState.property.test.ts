@@ -71,6 +71,7 @@ const KEYS = [
   'present',
   'views',
   'sel',
+  'lang',
   'train.task',
   'train.k',
   'train.schemes',
@@ -209,6 +210,7 @@ function fieldProblems(view: ViewState): string[] {
     [view.lesson === null || inRange(view.lesson, 1, LESSON_COUNT), 'lesson'],
     [(THEMES as readonly string[]).includes(view.theme), 'theme'],
     [(COLORMAPS as readonly string[]).includes(view.colormap), 'colormap'],
+    [view.lang === 'en' || view.lang === 'zh', 'lang'],
     [typeof view.present === 'boolean' && typeof view.sharedScale === 'boolean', 'flags'],
     [
       view.views.length >= 1 &&

@@ -290,4 +290,34 @@ describe('URL state', () => {
       );
     }
   });
+
+  test('the language travels as lang=zh|en, written only when it differs from the browser default (en in Node)', () => {
+    expect(DEFAULT_VIEW.lang).toBe('en'); // Node has no navigator: the browser default is English
+    expect(toHash(DEFAULT_VIEW)).not.toContain('lang=');
+    const zh: ViewState = { ...DEFAULT_VIEW, lang: 'zh' };
+    expect(new URLSearchParams(toHash(zh).slice(1)).get('lang')).toBe('zh');
+    expect(parseHash(toHash(zh))).toEqual({ view: zh, notices: [] });
+    expect(parseHash('#lang=en')).toEqual({ view: DEFAULT_VIEW, notices: [] });
+  });
+
+  test('a bad lang falls back to the default with a notice naming the key; the rest of the link is kept', () => {
+    for (const raw of ['fr', 'ZH', 'zh-CN', '']) {
+      const { view, notices } = parseHash(`#lang=${encodeURIComponent(raw)}&d=32`);
+      expect(view.lang).toBe('en');
+      expect(view.spec.d).toBe(32);
+      expect(notices).toEqual([`URL key "lang" = ${JSON.stringify(raw)} is not one of en, zh; using "en".`]);
+    }
+  });
+
+  test('with lang=zh, the notices about other keys are written in Chinese', () => {
+    const { view, notices } = parseHash('#lang=zh&theme=neon&bogus=1');
+    expect(view.lang).toBe('zh');
+    expect(parseHash('#lang=zh&d=7').notices).toEqual([
+      'URL 参数 "d" = "7" 无效（必须是 2 到 2048 之间的偶数）；改用 64。',
+    ]);
+    expect(notices).toEqual([
+      '已忽略未知的 URL 参数 "bogus"。',
+      'URL 参数 "theme" = "neon" 无效（不是 light, dark 中的一个）；改用 "light"。',
+    ]);
+  });
 });

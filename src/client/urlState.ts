@@ -4,6 +4,9 @@
 import { DEFAULT_VIEW, type ViewState } from './url/state.ts';
 import { URL_KEYS } from './url/keys.ts';
 import { checkRope } from './url/rope.ts';
+import { LANGS, type Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/t.ts';
+import { why as whyIn } from '../i18n/why.ts';
 
 export * from './url/state.ts';
 export { MAX_URL_TEXT } from './url/spec.ts';
@@ -18,17 +21,25 @@ function show(value: string): string {
 export function parseHash(hash: string): { view: ViewState; notices: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const notices: string[] = [];
+  // The language is read first, so every notice below is written in it (i18n/why.ts renders the common reasons).
+  const langRaw = params.get('lang');
+  const lang: Lang =
+    langRaw !== null && (LANGS as readonly string[]).includes(langRaw)
+      ? (langRaw as Lang)
+      : DEFAULT_VIEW.lang;
+  const refuse = (key: string, value: string, why: string, fallback: string) =>
+    notices.push(t(lang, 'notice.urlBad', { key, value: show(value), why: whyIn(lang, why), fallback }));
   const bad = (key: string, value: string, why: string, fallback: unknown) =>
-    notices.push(`URL key "${key}" = ${show(value)} ${why}; using ${JSON.stringify(fallback)}.`);
+    refuse(key, value, why, JSON.stringify(fallback));
 
   for (const key of new Set(params.keys())) {
-    if (!KNOWN.has(key)) notices.push(`Ignored unknown URL key ${show(key)}.`);
+    if (!KNOWN.has(key)) notices.push(t(lang, 'notice.urlUnknown', { key: show(key) }));
   }
-  let view = DEFAULT_VIEW;
+  let view: ViewState = { ...DEFAULT_VIEW, lang };
   for (const key of URL_KEYS) {
     const raw = params.get(key.name);
     if (raw === null) continue;
-    const note = key.notice?.(raw);
+    const note = key.notice?.(raw, lang);
     if (note) notices.push(note);
     const parsed = key.parse(raw, view);
     const next = 'value' in parsed ? key.set(view, parsed.value) : null;
@@ -38,9 +49,7 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
       continue;
     }
     const kept = key.get(view);
-    notices.push(
-      `URL key "${key.name}" = ${show(raw)} ${why}; using ${key.show ? key.show(kept) : JSON.stringify(kept)}.`,
-    );
+    refuse(key.name, raw, why ?? '', key.show ? key.show(kept) : JSON.stringify(kept));
   }
   view = checkRope(view, params, bad);
   return { view, notices };

@@ -5,6 +5,7 @@ import type { FromEngine } from '../protocol/messages.ts';
 import { assertNever } from '../protocol/messages.ts';
 import {
   TRAINED_TABLE,
+  isOneOf,
   validateProjection,
   validateSpec,
   type ProjectionSpec,
@@ -16,6 +17,8 @@ import { createStore, initialState, type AppState } from './store.ts';
 import { MAX_URL_TEXT, parseHash, toHash, type ViewState } from './urlState.ts';
 import firstPaint from 'virtual:first-paint';
 import { holdFirstPaint } from './firstPaint.ts';
+import { LANGS, type Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/t.ts';
 
 export const store = createStore(initialState);
 let client: EngineClient | null = null;
@@ -147,6 +150,26 @@ function restoreLongText(clipped: string): string | null {
   }
 }
 
+const LANG_KEY = 'embedscope:lang';
+
+/** The language this browser chose last (the switch in the header), if any. */
+function savedLang(): Lang | null {
+  try {
+    const saved = localStorage.getItem(LANG_KEY) ?? localStorage.getItem('embedscope:lesson-lang'); // older key
+    return saved !== null && isOneOf(LANGS, saved) ? saved : null;
+  } catch {
+    return null; // storage disabled: the link and the browser's language decide
+  }
+}
+
+function saveLang(lang: Lang): void {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // not persisted; the link still carries it
+  }
+}
+
 /** Writes the view into the link, only when it changed (with a 1 MB text the hash is 100 KB). */
 function writeHash(): void {
   const hash = toHash(store.get().view);
@@ -202,11 +225,16 @@ export function startEngine(): void {
   if (client) return;
   const parsed = parseHash(location.hash);
   let { view, notices } = parsed;
+  // A link without `lang` opens in the language this browser chose last, else the browser's own.
+  const saved = savedLang();
+  if (saved && !new URLSearchParams(location.hash.replace(/^#/, '')).has('lang'))
+    view = { ...view, lang: saved };
   if (view.spec.text.length === MAX_URL_TEXT) {
     const full = restoreLongText(view.spec.text);
     if (full) {
       view = { ...view, spec: { ...view.spec, text: full } };
-      notices = notices.filter((n) => !n.startsWith('URL text was'));
+      const clipped = t(parsed.view.lang, 'notice.urlText').split('{')[0];
+      notices = notices.filter((n) => !n.startsWith(clipped));
     }
   }
   store.set({ view, notices });
@@ -214,8 +242,7 @@ export function startEngine(): void {
   holdFirstPaint(store, firstPaint);
   client = new EngineClient({
     message: onMessage,
-    restarted: (reason) =>
-      addNotice(`The engine stopped (${reason}) and was restarted; your input was kept.`),
+    restarted: (reason) => addNotice(t(store.get().view.lang, 'notice.restarted', { reason })),
   });
   addEventListener('hashchange', () => {
     if (location.hash === toHash(store.get().view)) return;
@@ -247,6 +274,7 @@ export function updateSpec(patch: Partial<RunSpec>): void {
 }
 
 export function updateView(patch: Partial<ViewState>): void {
+  if (patch.lang) saveLang(patch.lang);
   store.set((s) => ({ view: { ...s.view, ...patch } }));
   writeHash();
   schedule();

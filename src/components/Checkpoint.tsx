@@ -5,14 +5,22 @@ import type { RunSpec } from '../protocol/specs.ts';
 import { applyCheckpoint } from '../client/checkpoint.ts';
 import { addNotice, loadCheckpoint, openSession, updateSpec, useAppState } from '../client/useEngine.ts';
 import { parseSession } from '../client/session.ts';
+import { useT } from '../i18n/useT.ts';
+import { t as tIn } from '../i18n/t.ts';
+import { store } from '../client/useEngine.ts';
 
-function bytes(n: number): string {
-  return n >= 1e9 ? `${(n / 1e9).toFixed(2)} GB` : n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${n} bytes`;
+function bytes(n: number, t: ReturnType<typeof useT>): string {
+  return n >= 1e9
+    ? `${(n / 1e9).toFixed(2)} GB`
+    : n >= 1e6
+      ? `${(n / 1e6).toFixed(1)} MB`
+      : t('ckpt.bytes', { n });
 }
 
 export function Checkpoint({ spec }: { spec: RunSpec }) {
   const info = useAppState((s) => s.checkpoint);
   const error = useAppState((s) => s.checkpointError);
+  const tr = useT();
 
   const tables = info?.tensors.filter((t) => t.shape.length === 2) ?? [];
   const pick = (key: 'token' | 'position', name: string) => {
@@ -24,13 +32,11 @@ export function Checkpoint({ spec }: { spec: RunSpec }) {
   return (
     <section className="panel" aria-labelledby="ckpt-title" role="region">
       <header className="panel-head">
-        <h2 id="ckpt-title">Checkpoint</h2>
-        <span className="shape">
-          safetensors (F32, F16, BF16) or .npy (f4, f2); only the chosen tensors are read
-        </span>
+        <h2 id="ckpt-title">{tr('ckpt.title')}</h2>
+        <span className="shape">{tr('ckpt.formats')}</span>
       </header>
       <label className="field file">
-        <span>Load checkpoint</span>
+        <span>{tr('ckpt.load')}</span>
         <input
           type="file"
           accept=".safetensors,.npy"
@@ -41,7 +47,7 @@ export function Checkpoint({ spec }: { spec: RunSpec }) {
           }}
         />
       </label>
-      <p className="hint">…or drop a model file (e.g. GPT-2’s model.safetensors) anywhere on the page.</p>
+      <p className="hint">{tr('ckpt.drop')}</p>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -50,14 +56,19 @@ export function Checkpoint({ spec }: { spec: RunSpec }) {
       {info && (
         <>
           <p>
-            <b>{info.file}</b> · {bytes(info.bytes)} · {info.format} · {info.tensors.length} tensors
+            <b>{info.file}</b> ·{' '}
+            {tr('ckpt.summary', {
+              bytes: bytes(info.bytes, tr),
+              format: info.format,
+              n: info.tensors.length,
+            })}
           </p>
           <div className="controls">
             {(['token', 'position'] as const).map((key) => (
               <label className="field" key={key}>
-                <span>{key === 'token' ? 'Token table' : 'Position table'}</span>
+                <span>{key === 'token' ? tr('ckpt.token') : tr('ckpt.position')}</span>
                 <select value={spec.checkpoint[key] ?? ''} onChange={(e) => pick(key, e.target.value)}>
-                  <option value="">(none)</option>
+                  <option value="">{tr('ckpt.none')}</option>
                   {tables.map((t) => (
                     <option key={t.name} value={t.name}>
                       {t.name} [{t.shape.join(' × ')}]
@@ -67,11 +78,11 @@ export function Checkpoint({ spec }: { spec: RunSpec }) {
               </label>
             ))}
           </div>
-          <table className="tensor-list" aria-label="tensors in the checkpoint">
+          <table className="tensor-list" aria-label={tr('ckpt.tensors')}>
             <thead>
               <tr>
-                <th>name</th>
-                <th>shape</th>
+                <th>{tr('ckpt.name')}</th>
+                <th>{tr('ckpt.shape')}</th>
                 <th>dtype</th>
               </tr>
             </thead>
@@ -86,7 +97,7 @@ export function Checkpoint({ spec }: { spec: RunSpec }) {
             </tbody>
           </table>
           {info.tensors.length > 500 && (
-            <p className="hint">first 500 of {info.tensors.length} tensors listed</p>
+            <p className="hint">{tr('ckpt.first500', { n: info.tensors.length })}</p>
           )}
         </>
       )}
@@ -117,13 +128,13 @@ export function useFileDrop(): boolean {
         void file.text().then(
           (text) => {
             try {
-              const { view, notices } = parseSession(text);
+              const { view, notices } = parseSession(text, store.get().view.lang);
               openSession(view, notices);
             } catch (err) {
               addNotice(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
             }
           },
-          () => addNotice(`${file.name} could not be read.`),
+          () => addNotice(tIn(store.get().view.lang, 'ckpt.unreadable', { file: file.name })),
         );
         return;
       }

@@ -15,6 +15,9 @@ import { CATALOG } from '../encodings/catalog.ts';
 import { TOKENIZER_ABOUT } from '../tokenizers/about/index.ts';
 import { updateSpec, updateView } from '../client/useEngine.ts';
 import { NumberField } from './NumberField.tsx';
+import { useT } from '../i18n/useT.ts';
+import { schemeWords } from '../i18n/schemes.ts';
+import type { Key } from '../i18n/t.ts';
 
 interface Props {
   spec: RunSpec;
@@ -26,11 +29,12 @@ export const TOKENIZER_LABELS: Record<TokenizerName, string> = Object.fromEntrie
   TOKENIZERS.map((t) => [t, TOKENIZER_ABOUT[t].label]),
 ) as Record<TokenizerName, string>;
 
-export const EMBEDDING_LABELS: Record<EmbeddingName, string> = {
-  random: 'random (seeded)',
-  'glove-100d': 'GloVe 100-d (20k words)',
-  'use-lite': 'USE-lite (8k pieces, 256-d)',
-  checkpoint: 'checkpoint (your file)',
+/** String keys of the embedding sources' labels (i18n/en.ts). */
+export const EMBEDDING_LABELS: Record<EmbeddingName, Key> = {
+  random: 'embedding.random',
+  'glove-100d': 'embedding.glove',
+  'use-lite': 'embedding.use',
+  checkpoint: 'embedding.checkpoint',
 };
 
 /** Picking a shipped table also picks its tokenizer and width; picking another tokenizer leaves the table. */
@@ -47,50 +51,54 @@ export function chooseTokenizer(spec: RunSpec, tokenizer: TokenizerName): Partia
 export function Controls({ spec, sharedScale }: Props) {
   const scheme = CATALOG[spec.pe];
   const fixedD = EMBEDDING_REQUIRES[spec.embedding]?.d;
+  const t = useT();
   return (
-    <div className="controls" role="group" aria-label="Controls">
+    <div className="controls" role="group" aria-label={t('controls.label')}>
       <label className="field">
-        <span>Tokenizer</span>
+        <span>{t('controls.tokenizer')}</span>
         <select
           value={spec.tokenizer}
           onChange={(e) =>
             isOneOf(TOKENIZERS, e.target.value) && updateSpec(chooseTokenizer(spec, e.target.value))
           }
         >
-          {TOKENIZERS.map((t) => (
+          {TOKENIZERS.map((k) => (
             <option
-              key={t}
-              value={t}
-              title={`${TOKENIZER_ABOUT[t].source}; licence: ${TOKENIZER_ABOUT[t].licence}`}
+              key={k}
+              value={k}
+              title={t('controls.tokenizerTitle', {
+                source: TOKENIZER_ABOUT[k].source,
+                licence: TOKENIZER_ABOUT[k].licence,
+              })}
             >
-              {TOKENIZER_LABELS[t]}
+              {TOKENIZER_LABELS[k]}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        <span>Embedding</span>
+        <span>{t('controls.embedding')}</span>
         <select
           value={spec.embedding}
           onChange={(e) => isOneOf(EMBEDDINGS, e.target.value) && updateSpec(chooseEmbedding(e.target.value))}
         >
-          {EMBEDDINGS.map((t) => (
-            <option key={t} value={t}>
-              {EMBEDDING_LABELS[t]}
+          {EMBEDDINGS.map((k) => (
+            <option key={k} value={k}>
+              {t(EMBEDDING_LABELS[k])}
             </option>
           ))}
         </select>
       </label>
       {spec.embedding === 'random' && (
         <label className="field">
-          <span>Init</span>
+          <span>{t('controls.init')}</span>
           <select
             value={spec.init}
             onChange={(e) => isOneOf(INITS, e.target.value) && updateSpec({ init: e.target.value })}
           >
-            {INITS.map((t) => (
-              <option key={t} value={t}>
-                {t === 'normal' ? 'N(0, 1)' : 'Xavier uniform'}
+            {INITS.map((k) => (
+              <option key={k} value={k}>
+                {k === 'normal' ? 'N(0, 1)' : t('controls.xavier')}
               </option>
             ))}
           </select>
@@ -103,19 +111,24 @@ export function Controls({ spec, sharedScale }: Props) {
         min={LIMITS.dMin}
         max={LIMITS.dMax}
         disabled={fixedD !== undefined}
-        title={fixedD !== undefined ? `fixed at ${fixedD} by the ${spec.embedding} table` : undefined}
+        title={fixedD !== undefined ? t('controls.dFixed', { d: fixedD, table: spec.embedding }) : undefined}
         commit={(d) => updateSpec({ d })}
       />
-      <NumberField label="seed" value={spec.seed} step={1} commit={(seed) => updateSpec({ seed })} />
+      <NumberField
+        label={t('controls.seed')}
+        value={spec.seed}
+        step={1}
+        commit={(seed) => updateSpec({ seed })}
+      />
       <label className="field">
-        <span>Positional encoding</span>
+        <span>{t('controls.pe')}</span>
         <select
           value={spec.pe}
           onChange={(e) => isOneOf(ENCODINGS, e.target.value) && updateSpec({ pe: e.target.value })}
         >
           {ENCODINGS.map((name) => (
             <option key={name} value={name}>
-              {CATALOG[name].label}
+              {schemeWords(t.lang, name).label}
             </option>
           ))}
         </select>
@@ -130,7 +143,7 @@ export function Controls({ spec, sharedScale }: Props) {
       )}
       {scheme.params.includes('layout') && (
         <label className="field">
-          <span>Layout</span>
+          <span>{t('controls.layout')}</span>
           <select
             value={spec.params.layout}
             onChange={(e) =>
@@ -138,18 +151,21 @@ export function Controls({ spec, sharedScale }: Props) {
               updateSpec({ params: { ...spec.params, layout: e.target.value } })
             }
           >
-            <option value="interleaved">interleaved (sin, cos pairs)</option>
-            <option value="half">half (all sin, then all cos)</option>
+            <option value="interleaved">{t('controls.layout.interleaved')}</option>
+            <option value="half">{t('controls.layout.half')}</option>
           </select>
         </label>
       )}
-      <label className="check" title={`Adds: ${TOKENIZER_ABOUT[spec.tokenizer].specials}`}>
+      <label
+        className="check"
+        title={t('controls.specialAdds', { specials: TOKENIZER_ABOUT[spec.tokenizer].specials })}
+      >
         <input
           type="checkbox"
           checked={spec.special}
           onChange={(e) => updateSpec({ special: e.target.checked })}
         />
-        <span>Special tokens</span>
+        <span>{t('controls.special')}</span>
       </label>
       <label className="check">
         <input
@@ -157,7 +173,7 @@ export function Controls({ spec, sharedScale }: Props) {
           checked={spec.scaleEmbeddings}
           onChange={(e) => updateSpec({ scaleEmbeddings: e.target.checked })}
         />
-        <span>Scale embeddings by √d_model</span>
+        <span>{t('controls.scale')}</span>
       </label>
       <label className="check">
         <input
@@ -165,7 +181,7 @@ export function Controls({ spec, sharedScale }: Props) {
           checked={sharedScale}
           onChange={(e) => updateView({ sharedScale: e.target.checked })}
         />
-        <span>One colour scale for all three</span>
+        <span>{t('controls.shared')}</span>
       </label>
     </div>
   );

@@ -4,6 +4,7 @@ import type { Matrix } from '../protocol/messages.ts';
 import { writeNpy } from '../checkpoints/npy.ts';
 import { download } from '../client/csv.ts';
 import { plotPng, plotSvg } from '../plots/exportPlot.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function ExportButtons({
   target,
@@ -15,6 +16,7 @@ export function ExportButtons({
   matrix?: Matrix;
 }) {
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   const run = (f: () => Promise<void> | void) => async () => {
     setError(null);
     try {
@@ -24,7 +26,7 @@ export function ExportButtons({
     }
   };
   const el = () => {
-    if (!target.current) throw new Error('nothing to export yet');
+    if (!target.current) throw new Error(t('export.nothing'));
     return target.current;
   };
   return (
@@ -32,7 +34,7 @@ export function ExportButtons({
       {matrix && (
         <button
           type="button"
-          title="NumPy .npy, float32, shape [rows, cols]"
+          title={t('export.npyTitle')}
           onClick={run(() =>
             download(
               `${name}.npy`,

@@ -1,19 +1,21 @@
 import type { Check } from '../protocol/messages.ts';
+import { useT } from '../i18n/useT.ts';
 
 /** Live pass/fail badges computed in the engine from the matrices on screen. */
 export function Invariants({ checks }: { checks: Check[] }) {
+  const t = useT();
   return (
     <section className="panel" aria-labelledby="invariants-title">
       <header className="panel-head">
-        <h2 id="invariants-title">Invariants</h2>
+        <h2 id="invariants-title">{t('inv.title')}</h2>
       </header>
       {checks.length === 0 ? (
-        <p className="empty">No invariant applies to this scheme's views.</p>
+        <p className="empty">{t('inv.none')}</p>
       ) : (
         <ul className="checks">
           {checks.map((c) => (
-            <li key={c.name} className={c.pass ? 'pass' : 'fail'} data-testid="check">
-              <span className="verdict">{c.pass ? 'pass' : 'fail'}</span>
+            <li key={c.name} className={c.pass ? t('inv.pass') : t('inv.fail')} data-testid="check">
+              <span className="verdict">{c.pass ? t('inv.pass') : t('inv.fail')}</span>
               <span className="check-name">{c.name}</span>
               <span className="check-detail">{c.detail}</span>
             </li>

@@ -15,6 +15,8 @@ import { MatrixPanel } from './MatrixPanel.tsx';
 import { Region } from './Region.tsx';
 import { LabControls } from './LabControls.tsx';
 import { SlopesTable } from './SlopesTable.tsx';
+import { useT } from '../i18n/useT.ts';
+import { schemeWords } from '../i18n/schemes.ts';
 
 function column(m: Matrix, j: number): Float32Array {
   const [rows, cols] = m.shape;
@@ -31,7 +33,9 @@ export function Lab() {
   const checks = useAppState((s) => s.checks);
   const hoverRow = useAppState((s) => s.hoverRow);
   const T = useAppState((s) => s.tokens.length);
+  const t = useT();
   const { spec } = view;
+  const words = schemeWords(t.lang, spec.pe);
   const entry = CATALOG[spec.pe];
   // Views draw from a valid width only: a d typed mid-edit (0, 10^9) must never size an array here.
   const { params } = spec;
@@ -66,10 +70,10 @@ export function Lab() {
       shadeOpaque: !!entry.learnedTable,
       markRows: T,
       onClickCell: (_: number, col: number) => toggleDim(col),
-      xTitle: 'dimension (click to plot)',
+      xTitle: t('lab.clickToPlot'),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view.trainLength, N, entry, view.dims, d, spec.params.layout, T],
+    [view.trainLength, N, entry, view.dims, d, spec.params.layout, T, t],
   );
 
   const curves = useMemo((): Series[] => {
@@ -79,9 +83,9 @@ export function Lab() {
       .map((j) => {
         const y = column(table, j);
         if (entry.learnedTable) for (let i = view.trainLength; i < y.length; i++) y[i] = NaN;
-        return { name: `dim ${j}`, y };
+        return { name: t('lab.dim', { j }), y };
       });
-  }, [table, view.dims, view.trainLength, entry]);
+  }, [table, view.dims, view.trainLength, entry, t]);
 
   const ladder = useMemo((): Series[] => {
     const y = Float64Array.from(
@@ -89,9 +93,14 @@ export function Lab() {
       (_, i) => 2 * Math.PI * Math.pow(params.base, (2 * i) / d),
     );
     return [
-      { name: 'wavelength', y, x: Float64Array.from({ length: d / 2 }, (_, i) => 2 * i), points: true },
+      {
+        name: t('lab.wavelength'),
+        y,
+        x: Float64Array.from({ length: d / 2 }, (_, i) => 2 * i),
+        points: true,
+      },
     ];
-  }, [d, params.base]);
+  }, [d, params.base, t]);
 
   const profile = matrices.profile;
   const profileSeries = useMemo(
@@ -103,29 +112,29 @@ export function Lab() {
   const shade = view.trainLength < N ? view.trainLength : null;
   const curveOpts = useMemo(
     () => ({
-      xTitle: 'position',
-      yTitle: 'value',
+      xTitle: t('lab.position'),
+      yTitle: t('lab.value'),
       shadeFrom: shade,
-      shadeLabel: entry.learnedTable ? 'no learned rows here' : 'past training length',
+      shadeLabel: entry.learnedTable ? t('lab.noLearnedRows') : t('lab.pastTraining'),
     }),
-    [shade, entry],
+    [shade, entry, t],
   );
   const ladderOpts = useMemo(
     () => ({
-      xTitle: 'dimension',
-      yTitle: 'wavelength (positions)',
+      xTitle: t('matrix.dimension'),
+      yTitle: t('lab.wavelengthAxis'),
       logY: true,
       yFormat: (v: number) => v.toPrecision(5),
     }),
-    [],
+    [t],
   );
   const profileOpts = useMemo(
     () => ({
-      xTitle: 'offset k',
+      xTitle: t('lab.offset'),
       yTitle: 'PE(p)·PE(p+k)',
       marks: stop ? [stop] : [],
     }),
-    [stop],
+    [stop, t],
   );
 
   const panel = (
@@ -139,7 +148,8 @@ export function Lab() {
     return (
       <MatrixPanel
         key={name}
-        title={m.title}
+        name={m.title}
+        title={t.title(name, m.title)}
         matrix={m}
         domain={domainFor(m)}
         hoverRow={hoverRow}
@@ -159,15 +169,18 @@ export function Lab() {
 
   return (
     <div className="lab">
-      <h2 className="lab-intro">Positional-encoding lab · {entry.label}</h2>
+      <h2 className="lab-intro">{t('lab.intro', { scheme: words.label })}</h2>
       <LabControls spec={spec} view={view} />
       <div className="lab-grid">
-        <Region title="Formula">
-          <Formula tex={entry.formulaWith(params, d)} label={`${entry.label} formula`} />
+        <Region name="Formula" title={t('lab.formula')}>
+          <Formula
+            tex={entry.formulaWith(params, d)}
+            label={t('lab.formulaLabel', { scheme: words.label })}
+          />
           <p className="caption">{entry.paper}</p>
-          {entry.fails && (
+          {words.fails && (
             <p className="pitfall" role="note">
-              <b>This formula fails.</b> {entry.fails}
+              <b>{t('lab.fails')}</b> {words.fails}
             </p>
           )}
         </Region>
@@ -176,24 +189,18 @@ export function Lab() {
 
       {entry.kind === 'additive' && (
         <>
-          {panel(
-            'table',
-            `Positions 0…${N - 1}; rows 0…${Math.max(T - 1, 0)} (outlined) are the current text. Click a column to plot it below.`,
-            tableExtra,
-          )}
+          {panel('table', t('lab.tableCaption', { last: N - 1, textLast: Math.max(T - 1, 0) }), tableExtra)}
           <div className="lab-grid">
-            <Region title="Curves">
+            <Region name="Curves" title={t('lab.curves')}>
               <p className="caption">
-                Value against position for dims {view.dims.join(', ') || '(none: click the table)'}; a sin/cos
-                pair is picked together.
+                {t('lab.curvesCaption', { dims: view.dims.join(', ') || t('lab.curvesNone') })}
               </p>
               <LinesPlot series={curves} options={curveOpts} />
             </Region>
             {entry.wavelengthLadder && (
-              <Region title="Wavelength ladder">
+              <Region name="Wavelength ladder" title={t('lab.ladder')}>
                 <p className="caption">
-                  λ = 2π·base^(2i/d): dimension 0 has the shortest wavelength, 2π; neighbouring pairs differ
-                  by base^(2/d) = {Math.pow(params.base, 2 / d).toPrecision(6)}.
+                  {t('lab.ladderCaption', { r: Math.pow(params.base, 2 / d).toPrecision(6) })}
                 </p>
                 <LinesPlot series={ladder} options={ladderOpts} />
               </Region>
@@ -202,15 +209,14 @@ export function Lab() {
           <div className="lab-grid">
             {panel(
               'similarity',
-              'PE(p)·PE(q) for every pair of positions.',
+              t('lab.similarityCaption'),
               undefined,
-              N > 1024 ? 'Export is limited to N ≤ 1024 positions' : undefined,
+              N > 1024 ? t('lab.exportLimit') : undefined,
             )}
             {profile && (
-              <Region title="Offset profile">
+              <Region name="Offset profile" title={t('lab.profile')}>
                 <p className="caption">
-                  dot(k) = mean over p of PE(p)·PE(p+k)
-                  {stop ? `; it first stops decreasing at k = ${stop.x}` : ''}.
+                  {t('lab.profileCaption', { stop: stop ? t('lab.profileStop', { k: stop.x }) : '' })}
                 </p>
                 <LinesPlot series={profileSeries} options={profileOpts} />
               </Region>
@@ -221,28 +227,27 @@ export function Lab() {
 
       {matrices['compare-sin'] && matrices.table && (
         <>
-          <h3 className="lab-intro">Learned (loaded) vs sinusoidal, same d, one colour scale</h3>
+          <h3 className="lab-intro">{t('lab.compareIntro')}</h3>
           <div className="lab-grid">
             {[matrices.table, matrices['compare-sin']].map((m) => (
               <MatrixPanel
                 key={`cmp-${m.name}`}
-                title={m.name === 'table' ? 'Learned table (compare)' : m.title}
+                name={m.name === 'table' ? 'Learned table (compare)' : m.title}
+                title={m.name === 'table' ? t('lab.compareTable') : t.title(m.name, m.title)}
                 matrix={m}
                 domain={compareDomain}
                 hoverRow={hoverRow}
-                caption={
-                  m.name === 'table' ? 'The loaded table, rows 0…N−1.' : 'PE at the same d, base and layout.'
-                }
+                caption={m.name === 'table' ? t('lab.compareTableCaption') : t('lab.compareSinCaption')}
               />
             ))}
           </div>
           <div className="lab-grid">
-            {panel('compare-diff', 'Learned − sinusoidal, entry by entry.')}
+            {panel('compare-diff', t('lab.compareDiffCaption'))}
             {panel(
               'compare-sin-similarity',
-              'Sinusoidal PE(p)·PE(q): compare with the learned similarity above.',
+              t('lab.compareSimCaption'),
               undefined,
-              N > 1024 ? 'Export is limited to N ≤ 1024 positions' : undefined,
+              N > 1024 ? t('lab.exportLimit') : undefined,
             )}
           </div>
         </>
@@ -250,54 +255,51 @@ export function Lab() {
 
       {entry.kind === 'rotary' && (
         <>
-          <Region title="Wavelength ladder">
-            <p className="caption">θ_i = base^(−2i/d): each pair rotates with wavelength 2π/θ_i.</p>
+          <Region name="Wavelength ladder" title={t('lab.ladder')}>
+            <p className="caption">{t('lab.ropeLadderCaption')}</p>
             <LinesPlot series={ladder} options={ladderOpts} />
           </Region>
           <div className="lab-grid">
-            {panel('rope-cos', 'cos(p·θ_i), one column per rotated pair.')}
+            {panel('rope-cos', t('lab.ropeCos'))}
             {panel('rope-sin', 'sin(p·θ_i).')}
-            {panel('rope-q', 'q = E·W_q for the current tokens.')}
-            {panel('rope-q-rot', 'R_p q: each pair turned by p·θ_i; the norms do not change.')}
+            {panel('rope-q', t('lab.ropeQ'))}
+            {panel('rope-q-rot', t('lab.ropeQRot'))}
             {panel('rope-k', 'k = E·W_k.')}
             {panel('rope-k-rot', 'R_p k.')}
           </div>
-          {panel(
-            'rope-scores',
-            'The first token’s q and k placed at every position m, n: ⟨R_m q, R_n k⟩ is constant along each diagonal, so it depends only on m − n.',
-          )}
+          {panel('rope-scores', t('lab.ropeScores'))}
         </>
       )}
 
       {entry.kind === 'bias' && (
         <div className="lab-grid">
           {slopes && <SlopesTable slopes={slopes} />}
-          {panel(
-            't5-buckets',
-            'Bucket of the relative position j − i: exact for small offsets, logarithmic up to max distance.',
-          )}
-          {biasNames.map((n) => panel(n, entry.biasCaption))}
+          {panel('t5-buckets', t('lab.t5Buckets'))}
+          {biasNames.map((n) => panel(n, words.biasCaption))}
         </div>
       )}
 
       <div className="lab-grid">
-        {panel(
-          'attn-plain',
-          `One head (d_h = ${dh}): softmax(QKᵀ/√d_h) with X = E, no position information.`,
-          {
-            colors: 'sequential',
-          },
-        )}
+        {panel('attn-plain', t('lab.attnPlain', { dh }), {
+          colors: 'sequential',
+        })}
         {panel(
           'attn-with',
-          `softmax(QKᵀ/√d_h${entry.kind === 'bias' ? ' + bias (head 0)' : ''}) with ${entry.label} ${entry.kind === 'rotary' ? 'rotating q and k' : entry.kind === 'bias' ? 'biasing the scores' : 'added to X'}.`,
+          t('lab.attnWith', {
+            bias: entry.kind === 'bias' ? t('lab.attnBias') : '',
+            scheme: words.label,
+            how: t(
+              entry.kind === 'rotary'
+                ? 'lab.attnRotary'
+                : entry.kind === 'bias'
+                  ? 'lab.attnBiasing'
+                  : 'lab.attnAdded',
+            ),
+          }),
           { colors: 'sequential' },
         )}
       </div>
-      {panel(
-        'attn-out',
-        `softmax(QKᵀ/√d_h)·V with the scheme: what this head passes on (d_h = ${dh} columns).`,
-      )}
+      {panel('attn-out', t('lab.attnOut', { dh }))}
     </div>
   );
 }

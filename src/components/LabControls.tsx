@@ -5,22 +5,24 @@ import { LIMITS, type RunSpec } from '../protocol/specs.ts';
 import { updateSpec, updateView } from '../client/useEngine.ts';
 import type { ViewState } from '../client/urlState.ts';
 import { NumberField } from './NumberField.tsx';
+import { useT } from '../i18n/useT.ts';
 
 export function LabControls({ spec, view }: { spec: RunSpec; view: ViewState }) {
   const p = spec.params;
   const uses = CATALOG[spec.pe].params;
+  const t = useT();
   const set = (patch: Partial<RunSpec['params']>) => updateSpec({ params: { ...p, ...patch } });
   return (
-    <div className="controls" role="group" aria-label="Lab controls">
+    <div className="controls" role="group" aria-label={t('lab.controls')}>
       <NumberField
-        label="max positions"
+        label={t('lab.positions')}
         value={p.positions}
         min={1}
         max={LIMITS.maxPositions}
         commit={(positions) => set({ positions })}
       />
       <NumberField
-        label="training length"
+        label={t('lab.trainLength')}
         value={view.trainLength}
         min={1}
         max={LIMITS.maxPositions}
@@ -28,7 +30,7 @@ export function LabControls({ spec, view }: { spec: RunSpec; view: ViewState }) 
       />
       {uses.includes('heads') && (
         <NumberField
-          label="heads"
+          label={t('lab.heads')}
           value={p.heads}
           min={1}
           max={LIMITS.headsMax}
@@ -37,7 +39,7 @@ export function LabControls({ spec, view }: { spec: RunSpec; view: ViewState }) 
       )}
       {uses.includes('buckets') && (
         <NumberField
-          label="buckets"
+          label={t('lab.buckets')}
           value={p.buckets}
           min={2}
           max={LIMITS.bucketsMax}
@@ -46,7 +48,7 @@ export function LabControls({ spec, view }: { spec: RunSpec; view: ViewState }) 
       )}
       {uses.includes('maxdist') && (
         <NumberField
-          label="max distance"
+          label={t('lab.maxdist')}
           value={p.maxdist}
           min={2}
           max={LIMITS.maxPositions}
@@ -60,7 +62,7 @@ export function LabControls({ spec, view }: { spec: RunSpec; view: ViewState }) 
             checked={p.bidirectional}
             onChange={(e) => set({ bidirectional: e.target.checked })}
           />
-          <span>bidirectional buckets</span>
+          <span>{t('lab.bidirectional')}</span>
         </label>
       )}
       <label className="check">
@@ -69,7 +71,7 @@ export function LabControls({ spec, view }: { spec: RunSpec; view: ViewState }) 
           checked={spec.causal}
           onChange={(e) => updateSpec({ causal: e.target.checked })}
         />
-        <span>causal mask in the attention preview</span>
+        <span>{t('lab.causal')}</span>
       </label>
     </div>
   );

@@ -2,8 +2,10 @@
 // the views. The open step lives in the view state (URL key `lesson`); opening a step, by Next/Back, by the
 // step list, by a link or by the toolbar, applies its setup once. Renders nothing while no lesson is open.
 // Keyboard: every control is a button; with focus inside the region, ←/→ and PageUp/PageDown (what
-// presentation clickers send) go back and forward. All text comes from lessons/strings.ts.
+// presentation clickers send) go back and forward. All text comes from lessons/strings.ts, in the interface's
+// language (view.lang); the language button here switches the whole interface.
 import { useEffect, useRef, useState } from 'react';
+import { useLang } from '../i18n/useT.ts';
 import { LESSON_COUNT } from '../client/urlState.ts';
 import { store, updateView, useAppState } from '../client/useEngine.ts';
 import { LESSONS, applyPatch, stepAt, type TryThis } from '../lessons/lessons.ts';
@@ -11,23 +13,11 @@ import { STRINGS, fill, type Lang } from '../lessons/strings.ts';
 import { Formula } from './Formula.tsx';
 import './lessons.css';
 
-const LANG_KEY = 'embedscope:lesson-lang';
-
-function initialLang(): Lang {
-  try {
-    const saved = localStorage.getItem(LANG_KEY);
-    if (saved === 'en' || saved === 'zh') return saved;
-  } catch {
-    // storage disabled: fall through to the browser's language
-  }
-  return typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
 export function Lessons() {
   const lesson = useAppState((s) => s.view.lesson);
   const view = useAppState((s) => s.view);
   const vocabSize = useAppState((s) => s.vocabSize);
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const lang = useLang(); // the interface's language (view.lang, the switch in the header)
   const [note, setNote] = useState<{ step: number; tryId: string } | null>(null);
   const applied = useRef<number | null>(null);
 
@@ -69,12 +59,7 @@ export function Lessons() {
   };
   const switchLang = () => {
     const next: Lang = lang === 'en' ? 'zh' : 'en';
-    setLang(next);
-    try {
-      localStorage.setItem(LANG_KEY, next);
-    } catch {
-      // not persisted; the choice still holds for this page
-    }
+    updateView({ lang: next }); // the whole interface follows (and the link and local storage keep it)
   };
   const shownNote = note?.step === step.id ? step.tryThis.find((t) => t.id === note.tryId) : undefined;
   const first = step.id === 1;

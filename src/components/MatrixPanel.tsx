@@ -8,9 +8,12 @@ import { setHoverRow } from '../client/useEngine.ts';
 import { Heatmap } from './Heatmap.tsx';
 import type { HeatmapOptions } from '../plots/heatmap.ts';
 import { Legend } from './Legend.tsx';
+import { useT } from '../i18n/useT.ts';
 
 interface Props {
   title: string;
+  /** A stable English name for the element id and the exported files (default: the title). */
+  name?: string;
   matrix: Matrix | undefined;
   domain: [number, number];
   hoverRow: number | null;
@@ -25,6 +28,7 @@ interface Props {
 /** Memoised: a message for one panel must not redraw the others. */
 export const MatrixPanel = memo(function MatrixPanel({
   title,
+  name = title,
   matrix,
   domain,
   hoverRow,
@@ -32,54 +36,56 @@ export const MatrixPanel = memo(function MatrixPanel({
   extra,
   exportBlocked,
 }: Props) {
-  const id = `panel-${slug(title)}`;
+  const id = `panel-${slug(name)}`;
+  const t = useT();
   const colors = extra?.colors ?? matrix?.colors ?? 'diverging';
   const options = useMemo(
     () => ({
       domain,
       highlightRow: hoverRow,
       onHover: setHoverRow,
-      xTitle: matrix?.colLabels ? 'key position' : 'dimension',
+      xTitle: matrix?.colLabels ? t('matrix.keyPosition') : t('matrix.dimension'),
       colors,
       ...extra,
     }),
-    [domain, hoverRow, extra, colors, matrix?.colLabels],
+    [domain, hoverRow, extra, colors, matrix?.colLabels, t],
   );
   const [rows, cols] = matrix?.shape ?? [0, 0];
   // A full pass over the values: once per matrix, not on every hover or sibling update.
-  const summary = useMemo(() => (matrix ? describeMatrix(matrix) : ''), [matrix]);
+  const summary = useMemo(
+    () => (matrix ? describeMatrix(matrix, t.lang, title) : ''),
+    [matrix, t.lang, title],
+  );
   const plot = useRef<HTMLDivElement>(null);
   return (
     <section className="panel" aria-labelledby={id}>
       <header className="panel-head">
         <h2 id={id}>{title}</h2>
-        <span className="shape">{matrix ? `[${rows} × ${cols}]` : 'computing…'}</span>
+        <span className="shape">{matrix ? `[${rows} × ${cols}]` : t('matrix.computing')}</span>
         {matrix?.note && <span className="note">{matrix.note}</span>}
         <button
           type="button"
           disabled={!matrix || !!exportBlocked}
           title={exportBlocked}
-          onClick={() => matrix && download(`${slug(title)}.csv`, matrixCsv(matrix))}
+          onClick={() => matrix && download(`${slug(name)}.csv`, matrixCsv(matrix))}
         >
-          Export CSV
+          {t('matrix.exportCsv')}
         </button>
-        <ExportButtons target={plot} name={slug(title)} matrix={exportBlocked ? undefined : matrix} />
+        <ExportButtons target={plot} name={slug(name)} matrix={exportBlocked ? undefined : matrix} />
       </header>
       {caption && <p className="caption">{caption}</p>}
       {matrix && (
         <p className="visually-hidden" id={`${id}-summary`}>
-          {summary} Export CSV gives every value.
+          {summary} {t('matrix.everyValue')}
         </p>
       )}
       <div ref={plot} className="plot-export-root" aria-describedby={matrix ? `${id}-summary` : undefined}>
         {matrix && rows > 0 ? (
           <Heatmap matrix={matrix} options={options} />
         ) : (
-          <p className="empty">
-            {matrix ? 'No tokens yet: type some text above.' : 'Waiting for the engine…'}
-          </p>
+          <p className="empty">{matrix ? t('matrix.noTokens') : t('matrix.waiting')}</p>
         )}
-        <Legend domain={domain} title={`${title} colour scale`} colors={colors} />
+        <Legend domain={domain} title={t('matrix.colourScale', { title })} colors={colors} />
       </div>
     </section>
   );

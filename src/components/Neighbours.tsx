@@ -1,31 +1,31 @@
 // The 10 nearest vocabulary entries of a clicked token, by cosine similarity over the whole token table
 // (computed on the device in the worker).
 import { useAppState } from '../client/useEngine.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function Neighbours() {
   const nb = useAppState((s) => s.neighbours);
   const error = useAppState((s) => s.requestError);
   const embedding = useAppState((s) => s.view.spec.embedding);
+  const t = useT();
   return (
     <section className="panel" aria-labelledby="nb-title" role="region">
       <header className="panel-head">
-        <h2 id="nb-title">Nearest neighbours</h2>
-        <span className="shape">cosine similarity over the whole {embedding} table</span>
+        <h2 id="nb-title">{t('nb.title')}</h2>
+        <span className="shape">{t('nb.over', { table: embedding })}</span>
       </header>
       {error && !nb && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {!nb && !error && (
-        <p className="empty">Click a token chip to list its 10 nearest vocabulary entries.</p>
-      )}
+      {!nb && !error && <p className="empty">{t('nb.empty')}</p>}
       {nb && (
         <>
           <p>
-            Nearest to <b>{nb.piece}</b> (id {nb.id}):
+            {t('nb.nearestTo')} <b>{nb.piece}</b> {t('nb.id', { id: nb.id })}
           </p>
-          <ol className="neighbours" aria-label={`nearest neighbours of ${nb.piece}`}>
+          <ol className="neighbours" aria-label={t('nb.listLabel', { piece: nb.piece })}>
             {nb.list.map((n) => (
               <li key={n.id}>
                 <span className="nb-piece">{n.piece}</span>{' '}

@@ -26,12 +26,13 @@ import type { Series } from '../plots/lines.ts';
 import { NumberField } from './NumberField.tsx';
 import { Scatter } from './Scatter.tsx';
 import { LinesPlot } from './LinesPlot.tsx';
+import { useT } from '../i18n/useT.ts';
 
 const METHOD_LABELS = { pca: 'PCA', tsne: 't-SNE', umap: 'UMAP' } as const;
 const SOURCE_LABELS = {
-  positions: 'positions',
-  tokens: 'tokens of the text',
-  vocabulary: 'vocabulary',
+  positions: 'proj.source.positions',
+  tokens: 'proj.source.tokens',
+  vocabulary: 'proj.source.vocabulary',
 } as const;
 
 /** The 2-D view of a layout: the first two axes, or for 3 components an orthographic view turned by θ about y. */
@@ -61,9 +62,6 @@ function rowOf(p: ProjectionMsg, i: number, tokenIds: number[]): number | null {
   return key;
 }
 
-/** One object, so that re-rendering the panel (every keystroke) does not redraw the curves. */
-const PC_CURVE_OPTIONS = { xTitle: 'position', yTitle: 'PCA score', height: 200 };
-
 /** No highlighted point; one shared array, so a re-render without hover does not reach the scatter. */
 const NONE: number[] = [];
 
@@ -76,6 +74,12 @@ export function Projection() {
   const tokens = useAppState((s) => s.tokens);
   const [theta, setTheta] = useState(0);
   const tokenIds = useMemo(() => tokens.map((t) => t.id), [tokens]);
+  const t = useT();
+  /** One object per language, so that re-rendering the panel (every keystroke) does not redraw the curves. */
+  const pcCurveOptions = useMemo(
+    () => ({ xTitle: t('proj.position'), yTitle: t('proj.score'), height: 200 }),
+    [t],
+  );
 
   const data: ScatterData | null = useMemo(() => {
     if (!p) return null;
@@ -90,14 +94,15 @@ export function Projection() {
       n: p.n,
       labels: p.labels,
       color: p.color.length === p.n ? p.color : undefined,
-      colorLabel: p.keyKind === 'id' ? 'token id' : 'position',
+      colorLabel: p.keyKind === 'id' ? t('proj.tokenId') : t('proj.position'),
       path: p.keyKind === 'position',
       start: p.keyKind !== 'id',
       title: p.note,
       xLabel: p.dims === 3 ? `${axis(0)} ↻ ${axis(2)}` : axis(0),
       yLabel: axis(1),
+      lang: t.lang,
     };
-  }, [p, theta, proj.method]);
+  }, [p, theta, proj.method, t]);
 
   // The callbacks read the latest projection and tokens through a ref, so the options stay the same object
   // across keystrokes and the scatter is not redrawn for a text change that leaves its points alone.
@@ -148,37 +153,37 @@ export function Projection() {
   return (
     <section className="panel" aria-labelledby="proj-title" role="region">
       <header className="panel-head">
-        <h2 id="proj-title">Projection</h2>
+        <h2 id="proj-title">{t('proj.title')}</h2>
         <span className="shape" data-testid="projection-status">
-          {p ? `${p.n.toLocaleString('en')} points · ${METHOD_LABELS[proj.method]}` : ''}
-          {p && iterative ? ` · iteration ${p.iteration} of ${p.total}` : ''}
-          {running ? ' · running…' : p?.done ? ' · done' : ''}
+          {p ? t('proj.points', { n: t.num(p.n), method: METHOD_LABELS[proj.method] }) : ''}
+          {p && iterative ? t('proj.iteration', { i: p.iteration, total: p.total }) : ''}
+          {running ? t('proj.running') : p?.done ? t('proj.done') : ''}
         </span>
         <button
           type="button"
           disabled={!p || p.n === 0}
           onClick={() => p && download(`projection-${proj.source}-${proj.method}.csv`, projectionCsv(p))}
         >
-          Export CSV
+          {t('matrix.exportCsv')}
         </button>
         <ExportButtons target={plot} name={`projection-${proj.source}-${proj.method}`} />
       </header>
-      <div className="controls" role="group" aria-label="Projection controls">
+      <div className="controls" role="group" aria-label={t('proj.controls')}>
         <label className="field">
-          <span>Project</span>
+          <span>{t('proj.project')}</span>
           <select
             value={proj.source}
             onChange={(e) => isOneOf(PROJECTION_SOURCES, e.target.value) && set({ source: e.target.value })}
           >
             {PROJECTION_SOURCES.map((s) => (
               <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
+                {t(SOURCE_LABELS[s])}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span>Method</span>
+          <span>{t('proj.method')}</span>
           <select
             value={proj.method}
             onChange={(e) => isOneOf(PROJECTION_METHODS, e.target.value) && set({ method: e.target.value })}
@@ -191,7 +196,7 @@ export function Projection() {
           </select>
         </label>
         <label className="field">
-          <span>Components</span>
+          <span>{t('proj.components')}</span>
           <select value={proj.dims} onChange={(e) => set({ dims: e.target.value === '3' ? 3 : 2 })}>
             <option value={2}>2</option>
             <option value={3}>3</option>
@@ -204,12 +209,12 @@ export function Projection() {
               checked={proj.withPositions}
               onChange={(e) => set({ withPositions: e.target.checked })}
             />{' '}
-            E + PE (off: E only)
+            {t('proj.withPositions')}
           </label>
         )}
         {proj.source === 'vocabulary' && (
           <NumberField
-            label="sample"
+            label={t('proj.sample')}
             value={proj.sample}
             min={3}
             max={PROJECTION_LIMITS.sampleMax}
@@ -219,14 +224,14 @@ export function Projection() {
         {proj.method === 'tsne' && (
           <>
             <NumberField
-              label="perplexity"
+              label={t('proj.perplexity')}
               value={proj.perplexity}
               min={PROJECTION_LIMITS.perplexityMin}
               max={PROJECTION_LIMITS.perplexityMax}
               commit={(perplexity) => set({ perplexity })}
             />
             <NumberField
-              label="learning rate"
+              label={t('proj.lr')}
               value={proj.learningRate}
               min={1}
               commit={(learningRate) => set({ learningRate })}
@@ -237,7 +242,7 @@ export function Projection() {
                 checked={proj.tsneExact}
                 onChange={(e) => set({ tsneExact: e.target.checked })}
               />{' '}
-              exact (else Barnes–Hut)
+              {t('proj.exact')}
             </label>
           </>
         )}
@@ -263,27 +268,27 @@ export function Projection() {
         {iterative && (
           <>
             <NumberField
-              label="iterations"
+              label={t('proj.iterations')}
               value={proj.iterations}
               min={10}
               max={PROJECTION_LIMITS.iterationsMax}
               commit={(iterations) => set({ iterations })}
             />
-            <NumberField label="projection seed" value={proj.seed} commit={(seed) => set({ seed })} />
+            <NumberField label={t('proj.seed')} value={proj.seed} commit={(seed) => set({ seed })} />
             {running ? (
               <button type="button" onClick={stopProjection}>
-                Stop
+                {t('proj.stop')}
               </button>
             ) : (
               <button type="button" onClick={rerunProjection}>
-                Run again
+                {t('app.runAgain')}
               </button>
             )}
           </>
         )}
         {p?.dims === 3 && (
           <label className="field">
-            <span>turn view (θ)</span>
+            <span>{t('proj.turn')}</span>
             <input
               type="range"
               min={0}
@@ -299,7 +304,7 @@ export function Projection() {
           className="proj-progress"
           max={p.total}
           value={p.iteration}
-          aria-label="projection progress"
+          aria-label={t('proj.progress')}
         />
       )}
       {error && (
@@ -309,24 +314,21 @@ export function Projection() {
       )}
       {p?.explained && (
         <p className="hint" data-testid="explained">
-          Variance explained: {p.explained.map((e, k) => `PC${k + 1} ${(100 * e).toFixed(2)}%`).join(' · ')} ·
-          together {(100 * p.explained.reduce((a, b) => a + b, 0)).toFixed(2)}%
+          {t('proj.variance', {
+            list: p.explained.map((e, k) => `PC${k + 1} ${(100 * e).toFixed(2)}%`).join(' · '),
+            sum: (100 * p.explained.reduce((a, b) => a + b, 0)).toFixed(2),
+          })}
         </p>
       )}
       <div ref={plot} className="plot-export-root">
         {data && <Scatter data={data} options={options} highlight={highlight} />}
       </div>
-      <p className="hint">
-        Drag to pan, wheel to zoom, double-click to reset; shift+drag selects rows in every view.
-      </p>
+      <p className="hint">{t('proj.hint')}</p>
       {curves.length > 0 && (
         <>
-          <h3>PCs vs position</h3>
-          <LinesPlot series={curves} options={PC_CURVE_OPTIONS} />
-          <p className="hint">
-            Each top component of the position rows as a function of position: sinusoids for sin/cos tables,
-            noisy ones for learned tables.
-          </p>
+          <h3>{t('proj.pcs')}</h3>
+          <LinesPlot series={curves} options={pcCurveOptions} />
+          <p className="hint">{t('proj.pcsHint')}</p>
         </>
       )}
     </section>

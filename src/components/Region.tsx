@@ -3,8 +3,17 @@
 import { useRef } from 'react';
 import { ExportButtons } from './ExportButtons.tsx';
 
-export function Region({ title, children }: { title: string; children: React.ReactNode }) {
-  const slugged = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+/** `name`: a stable English name for the element id and exported files (the title may be translated). */
+export function Region({
+  title,
+  name = title,
+  children,
+}: {
+  title: string;
+  name?: string;
+  children: React.ReactNode;
+}) {
+  const slugged = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const id = `region-${slugged}`;
   const body = useRef<HTMLDivElement>(null);
   return (

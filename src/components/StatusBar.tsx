@@ -1,12 +1,14 @@
 import type { AppState } from '../client/store.ts';
 import { dismissNotice } from '../client/useEngine.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function BackendBadge({ backend }: { backend: AppState['backend'] }) {
-  if (!backend) return <span className="badge pending">Backend: starting…</span>;
+  const t = useT();
+  if (!backend) return <span className="badge pending">{t('status.backendStarting')}</span>;
   const fellBack = backend.fallbacks.length > 0;
   return (
     <span className={`badge ${backend.name}${fellBack ? ' fallback' : ''}`} data-testid="backend-badge">
-      Backend: {backend.name}
+      {t('status.backend', { name: backend.name })}
       {backend.adapter && <span className="adapter"> · {backend.adapter}</span>}
     </span>
   );
@@ -15,6 +17,7 @@ export function BackendBadge({ backend }: { backend: AppState['backend'] }) {
 export function Notices({ state }: { state: Pick<AppState, 'notices' | 'error' | 'backend'> }) {
   const { notices, error, backend } = state;
   const fallbacks = backend?.fallbacks ?? [];
+  const t = useT();
   return (
     <div className="notices" aria-live="polite">
       {error && (
@@ -23,14 +26,17 @@ export function Notices({ state }: { state: Pick<AppState, 'notices' | 'error' |
         </p>
       )}
       {fallbacks.length > 0 && backend && (
-        <p className="notice">
-          Running on {backend.name}: {fallbacks.join('; ')}.
-        </p>
+        <p className="notice">{t('status.fallback', { name: backend.name, why: fallbacks.join('; ') })}</p>
       )}
       {notices.map((n, i) => (
         <p className="notice" key={`${i}-${n}`}>
           {n}{' '}
-          <button type="button" className="link" onClick={() => dismissNotice(i)} aria-label="Dismiss notice">
+          <button
+            type="button"
+            className="link"
+            onClick={() => dismissNotice(i)}
+            aria-label={t('status.dismiss')}
+          >
             ✕
           </button>
         </p>
@@ -41,6 +47,7 @@ export function Notices({ state }: { state: Pick<AppState, 'notices' | 'error' |
 
 /** Progress of a slow step (a data download, a long tokenisation), announced politely. */
 export function Progress({ progress }: { progress: AppState['progress'] }) {
+  const t = useT();
   if (!progress) return null;
   const { task, done, total } = progress;
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
@@ -48,7 +55,7 @@ export function Progress({ progress }: { progress: AppState['progress'] }) {
     <div className="progress" role="status" aria-live="polite">
       <span>{task}</span>
       <progress max={total ?? undefined} value={total ? done : undefined} aria-label={task} />
-      <span>{total ? `${mb(done)} of ${mb(total)}` : mb(done)}</span>
+      <span>{total ? t('status.mbOf', { done: mb(done), total: mb(total) }) : mb(done)}</span>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { RunSpec } from '../protocol/specs.ts';
 import { extentOf } from '../plots/scales.ts';
 import { requestQuantisation, useAppState } from '../client/useEngine.ts';
 import { MatrixPanel } from './MatrixPanel.tsx';
+import { useT } from '../i18n/useT.ts';
 
 const BYTES = { f32: 4, f16: 2, int8: 1 } as const;
 
@@ -31,6 +32,7 @@ export const TableSize = memo(function TableSize({
   const hoverRow = useAppState((s) => s.hoverRow);
   const learnedRows = useAppState((s) => s.matrices.table?.shape[0] ?? null);
   const key = JSON.stringify({ ...spec, params: null });
+  const t = useT();
 
   useEffect(() => {
     if (on) requestQuantisation();
@@ -39,21 +41,21 @@ export const TableSize = memo(function TableSize({
   const V = vocabSize ?? 0;
   const tokenParams = V * spec.d;
   const positionParams = CATALOG[spec.pe].learnedTable ? (learnedRows ?? spec.params.positions) * spec.d : 0;
-  const rows: [string, number][] = [
-    ['token table', tokenParams],
-    ['position table', positionParams],
+  const rows: ['size.tokenTable' | 'size.positionTable', number][] = [
+    ['size.tokenTable', tokenParams],
+    ['size.positionTable', positionParams],
   ];
   return (
     <section className="panel" aria-labelledby="size-title" role="region">
       <header className="panel-head">
-        <h2 id="size-title">Size and quantisation</h2>
-        <span className="shape">parameters = rows × d; int8 adds one f32 scale per row</span>
+        <h2 id="size-title">{t('size.title')}</h2>
+        <span className="shape">{t('size.note')}</span>
       </header>
-      <table className="stats" aria-label="parameter counts and bytes">
+      <table className="stats" aria-label={t('size.counts')}>
         <thead>
           <tr>
-            <th>table</th>
-            <th>parameters</th>
+            <th>{t('size.table')}</th>
+            <th>{t('size.parameters')}</th>
             <th>f32</th>
             <th>f16</th>
             <th>int8</th>
@@ -61,11 +63,11 @@ export const TableSize = memo(function TableSize({
         </thead>
         <tbody>
           {rows.map(([name, n]) => {
-            const r = name === 'token table' ? V : n / spec.d;
+            const r = name === 'size.tokenTable' ? V : n / spec.d;
             return (
               <tr key={name}>
-                <th>{name}</th>
-                <td>{n.toLocaleString('en')}</td>
+                <th>{t(name)}</th>
+                <td>{t.num(n)}</td>
                 <td>{size(n * BYTES.f32)}</td>
                 <td>{size(n * BYTES.f16)}</td>
                 <td>{size(n * BYTES.int8 + r * 4)}</td>
@@ -75,8 +77,7 @@ export const TableSize = memo(function TableSize({
         </tbody>
       </table>
       <label className="check">
-        <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} /> Quantise: round-trip
-        the token table through f16 and per-row int8
+        <input type="checkbox" checked={on} onChange={(e) => setOn(e.target.checked)} /> {t('size.quantise')}
       </label>
       {on && error && (
         <p className="error" role="alert">
@@ -85,12 +86,12 @@ export const TableSize = memo(function TableSize({
       )}
       {on && quant && (
         <>
-          <table className="stats" aria-label="round-trip error over the whole token table">
+          <table className="stats" aria-label={t('size.errors')}>
             <thead>
               <tr>
-                <th>round trip</th>
-                <th>max |error|</th>
-                <th>mean |error|</th>
+                <th>{t('size.roundTrip')}</th>
+                <th>{t('size.max')}</th>
+                <th>{t('size.mean')}</th>
               </tr>
             </thead>
             <tbody>
@@ -100,7 +101,7 @@ export const TableSize = memo(function TableSize({
                 <td>{quant.stats.f16.mean.toExponential(3)}</td>
               </tr>
               <tr>
-                <th>int8 (per row)</th>
+                <th>{t('size.perRow')}</th>
                 <td data-testid="int8-max">{quant.stats.int8.max.toExponential(3)}</td>
                 <td>{quant.stats.int8.mean.toExponential(3)}</td>
               </tr>
@@ -110,12 +111,13 @@ export const TableSize = memo(function TableSize({
             {[quant.f16, quant.int8].map((m) => (
               <MatrixPanel
                 key={m.name}
-                title={m.title}
+                name={m.title}
+                title={t.title(m.name, m.title)}
                 matrix={m}
                 domain={[0, Math.max(extentOf(m.data)[1], 1e-12)]}
                 hoverRow={hoverRow}
                 extra={{ colors: 'sequential' }}
-                caption={`|E − round_trip(E)| for the text's rows (colour 0 … ${extentOf(m.data)[1].toExponential(2)}).`}
+                caption={t('size.caption', { max: extentOf(m.data)[1].toExponential(2) })}
               />
             ))}
           </div>

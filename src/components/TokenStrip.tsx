@@ -4,6 +4,7 @@ import { utf8Length } from '../client/utf8.ts';
 import { LIMITS } from '../protocol/specs.ts';
 import { download, tokensCsv } from '../client/csv.ts';
 import { requestNeighbours, setHoverRow } from '../client/useEngine.ts';
+import { useT } from '../i18n/useT.ts';
 
 interface Props {
   tokens: Token[];
@@ -39,29 +40,29 @@ export const TokenStrip = memo(function TokenStrip({
   selectedRows,
 }: Props) {
   const unknown = tokens.filter((t) => t.unknown).length;
+  const tr = useT();
   const bytes = useMemo(() => utf8Length(text), [text]);
   const selected = new Set(selectedRows);
   const cut = total > tokens.length && tokens.length > 0 ? tokens[tokens.length - 1].end : null;
   return (
     <section className="panel tokens" aria-labelledby="tokens-title">
       <header className="panel-head">
-        <h2 id="tokens-title">Tokens</h2>
+        <h2 id="tokens-title">{tr('tokens.title')}</h2>
         <span className="shape" data-testid="token-count">
-          {total.toLocaleString('en')} tokens · {text.length.toLocaleString('en')} characters ·{' '}
-          {bytes.toLocaleString('en')} bytes
-          {vocabSize !== null && ` · vocabulary ${vocabSize.toLocaleString('en')}`}
-          {unknown > 0 && ` · ${unknown} unknown`}
+          {tr('tokens.count', { tokens: tr.num(total), chars: tr.num(text.length), bytes: tr.num(bytes) })}
+          {vocabSize !== null && tr('tokens.vocabulary', { v: tr.num(vocabSize) })}
+          {unknown > 0 && tr('tokens.unknown', { n: unknown })}
         </span>
         <button
           type="button"
           disabled={tokens.length === 0}
           onClick={() => download('tokens.csv', tokensCsv(tokens))}
         >
-          Export CSV
+          {tr('matrix.exportCsv')}
         </button>
       </header>
-      <p className="hint">Hover a chip to find its row in every view; click it for its nearest neighbours.</p>
-      <ol className="chips" aria-label="token strip">
+      <p className="hint">{tr('tokens.hint')}</p>
+      <ol className="chips" aria-label={tr('tokens.strip')}>
         {tokens.map((t, p) => (
           <li key={p} style={{ borderTopColor: `hsl(${chipHue(t.id)} 65% 45%)` }}>
             <button
@@ -72,7 +73,14 @@ export const TokenStrip = memo(function TokenStrip({
               onFocus={() => setHoverRow(p)}
               onBlur={() => setHoverRow(null)}
               onClick={() => requestNeighbours(t.id)}
-              title={`position ${p} · id ${t.id} · characters ${t.start}–${t.end} · bytes ${t.byteStart}–${t.byteEnd}`}
+              title={tr('tokens.chipTitle', {
+                p,
+                id: t.id,
+                start: t.start,
+                end: t.end,
+                bstart: t.byteStart,
+                bend: t.byteEnd,
+              })}
             >
               <span className="chip-text">{visible(t.text)}</span>
               <span className="chip-meta">
@@ -85,9 +93,7 @@ export const TokenStrip = memo(function TokenStrip({
       </ol>
       {cut !== null && (
         <p className="capped" data-testid="capped">
-          Only the first {LIMITS.maxTokens.toLocaleString('en')} of {total.toLocaleString('en')} tokens are
-          computed (the max-tokens cap). The text after character {cut.toLocaleString('en')} is kept but not
-          used:{' '}
+          {tr('tokens.capped', { max: tr.num(LIMITS.maxTokens), total: tr.num(total), cut: tr.num(cut) })}{' '}
           <span className="greyed">
             {text.slice(cut, cut + 200)}
             {text.length > cut + 200 ? '…' : ''}

@@ -9,12 +9,14 @@ import { configProblem, type TrainConfig } from '../protocol/training.ts';
 import { TrainingButtons, TrainingSettings } from './TrainingForm.tsx';
 import { TrainingCurves, TrainingProgress } from './TrainingResults.tsx';
 import './training.css';
+import { useT } from '../i18n/useT.ts';
 
 export type { PositionSnapshot };
 
 export function Training({ onSnapshot }: { onSnapshot?: (table: PositionSnapshot) => void }) {
   const config = useAppState((s) => s.view.train);
   const training = useAppState((s) => s.training);
+  const t = useT();
   useEffect(() => connectTrainer(), []);
   useEffect(() => {
     setSnapshotListener(onSnapshot ?? null);
@@ -26,21 +28,17 @@ export function Training({ onSnapshot }: { onSnapshot?: (table: PositionSnapshot
   return (
     <section className="panel training" aria-labelledby="training-title">
       <header className="panel-head">
-        <h2 id="training-title">Training</h2>
+        <h2 id="training-title">{t('train.title')}</h2>
         <span className="shape">
           {backend
-            ? `trainer on ${backend.name}${backend.adapter ? ` (${backend.adapter})` : ''}`
-            : 'starting…'}
+            ? t('train.on', { name: backend.name, adapter: backend.adapter ? ` (${backend.adapter})` : '' })
+            : t('train.starting')}
         </span>
         <span className="note" role="status">
-          {status}
+          {t(`train.status.${status}`)}
         </span>
       </header>
-      <p className="caption">
-        A tiny decoder-only transformer (pre-LN, causal multi-head attention, MLP) learns a task in a worker;
-        each chosen position scheme trains in turn on the same seeded batches. On the synthetic tasks order
-        matters by construction, so “none” should stay near chance ({trainedChance(config)}).
-      </p>
+      <p className="caption">{t('train.caption', { chance: t(trainedChance(config)) })}</p>
       <TrainingSettings config={config} />
       <TrainingButtons training={training} problem={configProblem(config)} schemesShown={schemesShown} />
       <TrainingProgress view={view} schemes={schemesShown} />
@@ -49,6 +47,6 @@ export function Training({ onSnapshot }: { onSnapshot?: (table: PositionSnapshot
   );
 }
 
-function trainedChance(c: TrainConfig): string {
-  return c.task === 'charlm' ? 'a unigram model' : '1/16 = 6.25% token accuracy';
+function trainedChance(c: TrainConfig): 'train.chanceLm' | 'train.chanceTokens' {
+  return c.task === 'charlm' ? 'train.chanceLm' : 'train.chanceTokens';
 }

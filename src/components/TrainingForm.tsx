@@ -22,18 +22,20 @@ import {
   type TrainConfig,
 } from '../protocol/training.ts';
 import { NumberField } from './NumberField.tsx';
-import { SCHEME_LABELS, TASK_LABELS } from './trainingLabels.ts';
+import { TASK_LABELS, schemeLabel } from './trainingLabels.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function TrainingSettings({ config }: { config: TrainConfig }) {
+  const tr = useT();
   return (
     <>
       <div className="controls training-controls">
         <label className="field">
-          <span>Task</span>
+          <span>{tr('train.task')}</span>
           <select value={config.task} onChange={(e) => set({ task: e.target.value as TaskName })}>
             {TASKS.map((t) => (
               <option key={t} value={t}>
-                {TASK_LABELS[t]}
+                {tr(TASK_LABELS[t])}
               </option>
             ))}
           </select>
@@ -48,7 +50,7 @@ export function TrainingSettings({ config }: { config: TrainConfig }) {
           />
         )}
         <NumberField
-          label="layers"
+          label={tr('train.layers')}
           value={config.layers}
           min={1}
           max={2}
@@ -56,43 +58,43 @@ export function TrainingSettings({ config }: { config: TrainConfig }) {
         />
         <NumberField label="d" value={config.d} min={32} max={128} step={8} commit={(d) => set({ d })} />
         <NumberField
-          label="attention heads"
+          label={tr('train.heads')}
           value={config.heads}
           min={2}
           max={4}
           commit={(heads) => set({ heads })}
         />
         <NumberField
-          label="context L"
+          label={tr('train.context')}
           value={config.context}
           min={TRAIN_LIMITS.context[0]}
           max={TRAIN_LIMITS.context[1]}
           commit={(context) => set({ context })}
         />
         <NumberField
-          label="batch"
+          label={tr('train.batch')}
           value={config.batch}
           min={1}
           max={128}
           commit={(batch) => set({ batch })}
         />
         <NumberField
-          label="steps"
+          label={tr('train.steps')}
           value={config.steps}
           min={1}
           step={100}
           commit={(steps) => set({ steps })}
         />
-        <NumberField label="learning rate" value={config.lr} step={0.001} commit={(lr) => set({ lr })} />
+        <NumberField label={tr('train.lr')} value={config.lr} step={0.001} commit={(lr) => set({ lr })} />
         <NumberField
-          label="snapshot every"
+          label={tr('train.snapshot')}
           value={config.snapshotEvery}
           min={1}
           commit={(snapshotEvery) => set({ snapshotEvery })}
         />
-        <NumberField label="training seed" value={config.seed} commit={(seed) => set({ seed })} />
+        <NumberField label={tr('train.seed')} value={config.seed} commit={(seed) => set({ seed })} />
         <label className="field">
-          <span>Backend</span>
+          <span>{tr('train.backend')}</span>
           <select
             value={config.backend}
             onChange={(e) => set({ backend: e.target.value as TrainConfig['backend'] })}
@@ -105,7 +107,7 @@ export function TrainingSettings({ config }: { config: TrainConfig }) {
         </label>
       </div>
       <fieldset className="training-schemes">
-        <legend>Position schemes</legend>
+        <legend>{tr('train.schemes')}</legend>
         {POSITION_SCHEMES.map((s) => (
           <label key={s}>
             <input
@@ -113,7 +115,7 @@ export function TrainingSettings({ config }: { config: TrainConfig }) {
               checked={config.schemes.includes(s)}
               onChange={(e) => toggleTrainScheme(s, e.target.checked)}
             />{' '}
-            {SCHEME_LABELS[s]}
+            {schemeLabel(tr, s)}
           </label>
         ))}
       </fieldset>
@@ -132,36 +134,37 @@ export function TrainingButtons({
 }) {
   const { status, trained, saveScheme, error } = training;
   const running = status === 'training';
+  const t = useT();
   return (
     <>
       <div className="training-buttons">
         <button type="button" onClick={startTraining} disabled={!!problem}>
-          Train
+          {t('train.train')}
         </button>
         <button type="button" onClick={pauseTraining} disabled={!running}>
-          Pause
+          {t('train.pause')}
         </button>
         <button type="button" onClick={resumeTraining} disabled={status !== 'paused'}>
-          Resume
+          {t('train.resume')}
         </button>
         <button type="button" onClick={resetTraining} disabled={status === 'idle' && !trained}>
-          Reset
+          {t('train.reset')}
         </button>
         <label className="field inline">
-          <span>Save</span>
+          <span>{t('train.save')}</span>
           <select value={saveScheme} onChange={(e) => setSaveScheme(e.target.value as PositionScheme)}>
             {schemesShown.map((s) => (
               <option key={s} value={s}>
-                {SCHEME_LABELS[s]}
+                {schemeLabel(t, s)}
               </option>
             ))}
           </select>
         </label>
         <button type="button" onClick={saveTrained} disabled={!trained}>
-          Save trained weights (.safetensors)
+          {t('train.saveWeights')}
         </button>
         <button type="button" onClick={extrapolate} disabled={!trained || running}>
-          Loss by position up to 2L
+          {t('train.extrapolate')}
         </button>
       </div>
       {(problem || error) && (

@@ -8,7 +8,8 @@ import type { PositionScheme } from '../protocol/training.ts';
 import { Heatmap } from './Heatmap.tsx';
 import { Legend } from './Legend.tsx';
 import { LinesPlot } from './LinesPlot.tsx';
-import { SCHEME_LABELS } from './trainingLabels.ts';
+import { schemeLabel } from './trainingLabels.ts';
+import { useT, type Translate } from '../i18n/useT.ts';
 
 /** The heatmap's matrix for a table, one object per table (the heatmap repaints when it changes). */
 const matrices = new WeakMap<TrainTable, { shape: [number, number]; data: Float32Array }>();
@@ -21,19 +22,20 @@ function matrixOf(t: TrainTable): { shape: [number, number]; data: Float32Array 
   return m;
 }
 
-const named = (curves: TrainCurve[]): Series[] =>
-  curves.map(({ scheme, x, y }) => ({ name: SCHEME_LABELS[scheme], x, y }));
+const named = (curves: TrainCurve[], t: Translate): Series[] =>
+  curves.map(({ scheme, x, y }) => ({ name: schemeLabel(t, scheme), x, y }));
 
 export function TrainingProgress({ view, schemes }: { view: TrainingView; schemes: PositionScheme[] }) {
+  const t = useT();
   return (
-    <table className="training-table" tabIndex={0} aria-label="training progress per scheme">
+    <table className="training-table" tabIndex={0} aria-label={t('train.progressLabel')}>
       <thead>
         <tr>
-          <th scope="col">scheme</th>
-          <th scope="col">step</th>
-          <th scope="col">steps/s</th>
-          <th scope="col">held-out loss</th>
-          <th scope="col">token accuracy</th>
+          <th scope="col">{t('train.col.scheme')}</th>
+          <th scope="col">{t('train.col.step')}</th>
+          <th scope="col">{t('train.col.rate')}</th>
+          <th scope="col">{t('train.col.loss')}</th>
+          <th scope="col">{t('train.col.accuracy')}</th>
         </tr>
       </thead>
       <tbody>
@@ -42,7 +44,7 @@ export function TrainingProgress({ view, schemes }: { view: TrainingView; scheme
           const rate = view.rate.get(s);
           return (
             <tr key={s}>
-              <th scope="row">{SCHEME_LABELS[s]}</th>
+              <th scope="row">{schemeLabel(t, s)}</th>
               <td>{view.steps.get(s) ?? 0}</td>
               <td>{rate !== undefined ? rate.toFixed(1) : '–'}</td>
               <td>{ev ? ev.loss.toFixed(3) : '–'}</td>
@@ -56,33 +58,32 @@ export function TrainingProgress({ view, schemes }: { view: TrainingView; scheme
 }
 
 export function TrainingCurves({ view }: { view: TrainingView }) {
-  const series = useMemo(() => named(view.series), [view.series]);
-  const extrapolation = useMemo(() => named(view.extrapolation), [view.extrapolation]);
-  const lossOptions = useMemo(() => ({ xTitle: 'step', yTitle: 'training loss (nats)', height: 240 }), []);
+  const t = useT();
+  const series = useMemo(() => named(view.series, t), [view.series, t]);
+  const extrapolation = useMemo(() => named(view.extrapolation, t), [view.extrapolation, t]);
+  const lossOptions = useMemo(
+    () => ({ xTitle: t('train.stepAxis'), yTitle: t('train.lossAxis'), height: 240 }),
+    [t],
+  );
   const exOptions = useMemo(
     () => ({
-      xTitle: 'position',
-      yTitle: 'held-out loss (nats)',
+      xTitle: t('train.positionAxis'),
+      yTitle: t('train.heldOutAxis'),
       height: 240,
       shadeFrom: view.ex?.trainLength ?? null,
-      shadeLabel: 'past the training length',
+      shadeLabel: t('train.pastL'),
     }),
-    [view.ex],
+    [view.ex, t],
   );
   return (
     <>
-      <h3>Loss curves</h3>
+      <h3>{t('train.curves')}</h3>
       <LinesPlot series={series} options={lossOptions} />
       <TrainingTables view={view} />
       {view.ex && (
         <>
-          <h3>Loss by position after training at L = {view.ex.trainLength}</h3>
-          <p className="caption">
-            Held-out loss at each position of sequences twice the training length (the ALiBi paper's Figure 1
-            in miniature). A learned table has no rows past L, so its curve stops there. Copy-k-back and the
-            character model mean the same thing at any length; reverse at 2L is a longer reversal, scored on
-            its second half only.
-          </p>
+          <h3>{t('train.byPosition', { L: view.ex.trainLength })}</h3>
+          <p className="caption">{t('train.byPositionCaption')}</p>
           <LinesPlot series={extrapolation} options={exOptions} />
         </>
       )}
@@ -92,31 +93,30 @@ export function TrainingCurves({ view }: { view: TrainingView }) {
 
 function TrainingTables({ view }: { view: TrainingView }) {
   const { tables } = view;
+  const tr = useT();
   if (!tables) {
-    return (
-      <p className="empty">Train with “learned” among the schemes to see its position table take shape.</p>
-    );
+    return <p className="empty">{tr('train.noTable')}</p>;
   }
   return (
     <>
-      <h3>Learned position table (step {tables.learned.step}) beside sinusoidal, one colour scale</h3>
+      <h3>{tr('train.tables', { step: tables.learned.step ?? '' })}</h3>
       <div className="training-tables">
         {(
           [
-            ['learned (trained)', tables.learned],
-            ['sinusoidal', tables.sin],
-            ['learned − sinusoidal', tables.diff],
+            ['train.table.learned', tables.learned],
+            ['train.table.sin', tables.sin],
+            ['train.table.diff', tables.diff],
           ] as const
         ).map(([title, t]) => (
           <figure key={title}>
             <figcaption>
-              {title} [{t.rows} × {t.d}]
+              {tr(title)} [{t.rows} × {t.d}]
             </figcaption>
             <Heatmap matrix={matrixOf(t)} options={tables.options} />
           </figure>
         ))}
       </div>
-      <Legend domain={tables.options.domain} title="position table colour scale" />
+      <Legend domain={tables.options.domain} title={tr('train.tableScale')} />
     </>
   );
 }

@@ -15,7 +15,7 @@ const en = {
   'ui.look': 'Where to look',
   'ui.tryThis': 'Try this',
   'ui.otherLang': '中文',
-  'ui.otherLangLabel': 'Show the lessons in Chinese',
+  'ui.otherLangLabel': 'Show the interface and the lessons in Chinese',
 
   's1.title': 'From text to token ids',
   's1.body':
@@ -175,7 +175,7 @@ const zh: Strings = {
   'ui.look': '看哪里',
   'ui.tryThis': '试一试',
   'ui.otherLang': 'English',
-  'ui.otherLangLabel': '用英文显示课程',
+  'ui.otherLangLabel': '用英文显示界面和课程',
 
   's1.title': '从文本到词元编号',
   's1.body':
@@ -290,8 +290,9 @@ const zh: Strings = {
   's6.note.heads16': '十六个斜率：2^(−1/2)、2^(−1)、…、2^(−8) = 1/256。',
 };
 
-export const LANGS = ['en', 'zh'] as const;
-export type Lang = (typeof LANGS)[number];
+// The languages are the interface's (one switch for the whole app: view.lang).
+import { LANGS, type Lang } from '../i18n/lang.ts';
+export { LANGS, type Lang };
 
 export const STRINGS: Record<Lang, Strings> = { en, zh };
 

@@ -3,6 +3,8 @@
 // with new data updates the same canvas, axes and listeners.
 import { axisBottom, axisLeft, format, scaleLinear, select } from 'd3';
 import { LUT_SIZE, LUTS, colourWords, lutFor, type ColorKind, type Colormap } from './scales.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { t } from '../i18n/t.ts';
 
 import { widthOf } from './width.ts';
 export interface HeatmapData {
@@ -297,9 +299,10 @@ export function drawLegend(
   title: string,
   colors: ColorKind = 'diverging',
   colormap: Colormap = 'auto',
+  lang: Lang = 'en',
 ): void {
   const lut = lutFor(colors, colormap);
-  const [low, mid, high] = colourWords(colors, colormap);
+  const [low, mid, high] = colourWords(colors, colormap).map((k) => t(lang, k));
   const middle = (domain[0] + domain[1]) / 2;
   const width = 220;
   const barH = 10;
@@ -313,7 +316,15 @@ export function drawLegend(
     .attr('role', 'img')
     .attr(
       'aria-label',
-      `${title}: from ${domain[0].toFixed(3)} (${low}) through ${middle.toFixed(3)} (${mid}) to ${domain[1].toFixed(3)} (${high})`,
+      t(lang, 'legend.aria', {
+        title,
+        lo: domain[0].toFixed(3),
+        low,
+        mid: middle.toFixed(3),
+        midWord: mid,
+        hi: domain[1].toFixed(3),
+        high,
+      }),
     );
   const x = scaleLinear().domain(domain).range([0, width]);
   const n = 32;

@@ -63,12 +63,19 @@ export function lutFor(kind: ColorKind, colormap: Colormap = 'auto'): Uint32Arra
   }
 }
 
-/** Words for the ends (and middle) of a map, for text alternatives. */
-export function colourWords(kind: ColorKind, colormap: Colormap = 'auto'): [string, string, string] {
+/** Words for the ends (and middle) of a map, for text alternatives (string keys: i18n/en.ts colour.*). */
+export function colourWords(
+  kind: ColorKind,
+  colormap: Colormap = 'auto',
+): [
+  'colour.blue' | 'colour.darkBlue' | 'colour.darkPurple',
+  'colour.white' | 'colour.grey' | 'colour.green',
+  'colour.red' | 'colour.yellow',
+] {
   const lut = lutFor(kind, colormap);
-  if (lut === LUTS.diverging) return ['blue', 'white', 'red'];
-  if (lut === CIVIDIS) return ['dark blue', 'grey', 'yellow'];
-  return ['dark purple', 'green', 'yellow'];
+  if (lut === LUTS.diverging) return ['colour.blue', 'colour.white', 'colour.red'];
+  if (lut === CIVIDIS) return ['colour.darkBlue', 'colour.grey', 'colour.yellow'];
+  return ['colour.darkPurple', 'colour.green', 'colour.yellow'];
 }
 
 /** [min, max] of the finite values (for sequential data such as attention weights or bucket indices). */

@@ -2,6 +2,7 @@
 // validator judges it. urlState.ts walks one table of these (url/keys.ts) to parse and to serialise, so each key is
 // written once. A key refuses a raw value with a phrase (`must be …`); the caller turns that into a notice that
 // names the key and the value kept.
+import type { Lang } from '../../i18n/lang.ts';
 import type { ViewState } from './state.ts';
 
 export type Parsed<T> = { value: T } | { why: string };
@@ -19,8 +20,8 @@ export interface UrlKey<T> {
   format(value: T): string;
   /** Written even at its default value (the keys that make a link self-describing: text, d, pe …). */
   always?: boolean;
-  /** A notice for a value accepted with a change (a text clipped to the URL limit), or null. */
-  notice?(raw: string): string | null;
+  /** A notice, in the page's language, for a value accepted with a change (a text clipped to the URL limit). */
+  notice?(raw: string, lang: Lang): string | null;
   /** How the kept value is shown in a refusal notice (default: its JSON). */
   show?(value: T): string;
   /**

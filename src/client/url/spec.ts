@@ -11,6 +11,8 @@ import {
   type RunSpec,
 } from '../../protocol/specs.ts';
 import type { ViewState } from './state.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t } from '../../i18n/t.ts';
 import {
   choiceCodec,
   flagCodec,
@@ -76,10 +78,8 @@ export const SPEC_KEYS: AnyUrlKey[] = [
     // A link carries at most MAX_URL_TEXT characters; the whole text is kept in local storage (useEngine).
     parse: (raw) => ({ value: raw.slice(0, MAX_URL_TEXT) }),
     format: (text: string) => text.slice(0, MAX_URL_TEXT),
-    notice: (raw: string) =>
-      raw.length > MAX_URL_TEXT
-        ? `URL text was ${raw.length} characters; kept the first ${MAX_URL_TEXT}.`
-        : null,
+    notice: (raw: string, lang: Lang) =>
+      raw.length > MAX_URL_TEXT ? t(lang, 'notice.urlText', { n: raw.length, max: MAX_URL_TEXT }) : null,
   },
   specKey('tokenizer', 'tokenizer', choiceCodec(TOKENIZERS), true),
   specKey(

@@ -11,6 +11,7 @@ import {
   type ProjectionSpec,
 } from '../../protocol/specs.ts';
 import { COLORMAPS } from '../../plots/scales.ts';
+import { LANGS } from '../../i18n/lang.ts';
 import { LESSON_COUNT, PRESENT_VIEWS, THEMES, formatRanges, parseRanges, type ViewState } from './state.ts';
 import {
   choiceCodec,
@@ -109,6 +110,8 @@ export const PROJECTION_KEYS: AnyUrlKey[] = [
 ];
 
 export const PAGE_KEYS: AnyUrlKey[] = [
+  // read before every other key by parseHash too, so that notices come out in this language
+  viewKey('lang', 'lang', choiceCodec(LANGS)),
   {
     ...viewKey('lesson', 'lesson', {
       parse: (raw) => {

@@ -10,6 +10,7 @@
 // so outliers stay) and every point is drawn again SETTLE_MS after the last zoom event. The plot surface
 // reports data-renderer="webgl2" | "canvas2d" and data-budget (points per moving frame) for tests.
 import { scaleLinear, select, zoomIdentity } from 'd3';
+import { t } from '../../i18n/t.ts';
 import { extentOf, lutFor } from '../scales.ts';
 import { widthOf } from '../width.ts';
 import { KdIndex, baseCoords, fitView, lodOrder, packColors, paddedExtent, type Extent } from './math.ts';
@@ -54,17 +55,20 @@ function ariaLabel(d: ScatterData): string {
     let [lo, hi] = [Infinity, -Infinity];
     for (let i = 0; i < d.n; i++)
       if (Number.isFinite(a[i])) [lo, hi] = [Math.min(lo, a[i]), Math.max(hi, a[i])];
-    return lo > hi ? 'has no finite values' : `from ${lo.toPrecision(3)} to ${hi.toPrecision(3)}`;
+    return lo > hi
+      ? t(lang, 'scatter.noFinite')
+      : t(lang, 'scatter.range', { lo: lo.toPrecision(3), hi: hi.toPrecision(3) });
   };
+  const lang = d.lang ?? 'en';
   const parts = [
-    `${d.title}: ${d.n} points`,
+    t(lang, 'scatter.points', { title: d.title, n: d.n }),
     `x (${d.xLabel}) ${range(d.x)}`,
     `y (${d.yLabel}) ${range(d.y)}`,
-    d.color ? `colour = ${d.colorLabel ?? 'position'} (viridis)` : '',
-    d.path ? 'a line joins consecutive points' : '',
-    'arrow keys step through the points, + and − zoom, double-click resets the zoom',
+    d.color ? t(lang, 'scatter.colour', { what: d.colorLabel ?? t(lang, 'proj.position') }) : '',
+    d.path ? t(lang, 'scatter.path') : '',
+    t(lang, 'scatter.keys'),
   ];
-  return parts.filter(Boolean).join('; ') + '.';
+  return parts.filter(Boolean).join(lang === 'zh' ? '；' : '; ') + (lang === 'zh' ? '。' : '.');
 }
 
 export function drawScatter(el: HTMLElement, data: ScatterData, opts: ScatterOptions = {}): ScatterHandle {
@@ -112,6 +116,7 @@ export function drawScatter(el: HTMLElement, data: ScatterData, opts: ScatterOpt
       select(s.surface).interrupt().call(s.zoomer.transform, zoomIdentity);
     }
     s.surface.setAttribute('aria-label', ariaLabel(data));
+    s.surface.setAttribute('aria-roledescription', t(data.lang ?? 'en', 'scatter.roledescription'));
   }
   if (recolour) {
     s.lut = lut;

@@ -3,6 +3,7 @@
 // canvas.ts implement, and the layout and level-of-detail constants every part reads.
 import type { ZoomBehavior } from 'd3';
 import type { Colormap } from '../scales.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { Affine, Extent, KdIndex, Zoom } from './math.ts';
 
 export interface ScatterData {
@@ -22,6 +23,8 @@ export interface ScatterData {
   title: string;
   xLabel: string;
   yLabel: string;
+  /** The language of the text alternative (default English). */
+  lang?: Lang;
 }
 
 export interface ScatterOptions {
