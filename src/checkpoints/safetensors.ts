@@ -303,22 +303,4 @@ export function writeSafetensors(
   return out;
 }
 
-const TOKEN_NAMES = ['wte', 'embed_tokens', 'word_embeddings', 'tok_embeddings', 'token_embedding'];
-const POSITION_NAMES = ['wpe', 'position_embeddings', 'embed_positions'];
-
-/**
- * Guesses the token-embedding and learned-position tables: 2-D tensors with a dot-separated name part such as
- * `wte` / `word_embeddings` / `embed_tokens` (token) or `wpe` / `position_embeddings` / `embed_positions`
- * (position); the shortest matching name wins, then file order. A position table as wide as the token table is
- * preferred. null where nothing matches (RoPE models such as LLaMA have no position table).
- */
-export function proposeTables(infos: TensorInfo[]): { token: string | null; position: string | null } {
-  const pick = (parts: string[], among: TensorInfo[]) =>
-    among
-      .filter((t) => t.shape.length === 2 && t.name.split('.').some((p) => parts.includes(p)))
-      .reduce<TensorInfo | null>((best, t) => (best && best.name.length <= t.name.length ? best : t), null);
-  const token = pick(TOKEN_NAMES, infos);
-  const sameWidth = token ? infos.filter((t) => t.shape[1] === token.shape[1]) : [];
-  const position = pick(POSITION_NAMES, sameWidth) ?? pick(POSITION_NAMES, infos);
-  return { token: token?.name ?? null, position: position?.name ?? null };
-}
+export { proposeTables } from './tables.ts';
