@@ -3,19 +3,9 @@
 // the data section. data_offsets count from the start of the data section (byte 8 + N); TensorInfo.begin/end
 // here are absolute file offsets. Values are little-endian, row-major. Reads only the header and the requested
 // tensors' byte ranges, so a 548 MB GPT-2 file costs a few KB until a table is asked for.
-import {
-  CheckpointError,
-  f32FromLE,
-  f64FromLE,
-  fileLabel,
-  guard,
-  product,
-  readRange,
-  sniff,
-  u16FromLE,
-  writeF32LE,
-} from './binary.ts';
-import { decodeHalf, f32ToF16 } from './float16.ts';
+import { CheckpointError, fileLabel, guard, product, readRange, sniff, writeF32LE } from './binary.ts';
+import { f32ToF16 } from './float16.ts';
+import { decodeFloats, type FloatKind, type RowMajorTable } from './layout.ts';
 
 export interface TensorInfo {
   name: string;
@@ -44,7 +34,8 @@ const DTYPE_BYTES: Record<string, number> = {
   I64: 8, U64: 8, F64: 8, C64: 8,
 }; // prettier-ignore
 
-const READABLE = ['F32', 'F16', 'BF16', 'F64'];
+const KINDS: Record<string, FloatKind> = { F32: 'f32', F16: 'f16', BF16: 'bf16', F64: 'f64' };
+const READABLE = Object.keys(KINDS);
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
@@ -240,14 +231,25 @@ export function readTensor(blob: Blob, info: TensorInfo): Promise<{ shape: numbe
       );
     }
     const bytes = await readRange(blob, info.begin, info.end, label, `tensor "${info.name}"`);
-    const data =
-      info.dtype === 'F32'
-        ? f32FromLE(bytes)
-        : info.dtype === 'F64'
-          ? f64FromLE(bytes)
-          : decodeHalf(u16FromLE(bytes), info.dtype === 'F16' ? 'f16' : 'bf16');
-    return { shape: [...info.shape], data };
+    return { shape: [...info.shape], data: decodeFloats(bytes, KINDS[info.dtype]) };
   });
+}
+
+/** A readable 2-D tensor as a table whose rows can be read alone (layout.ts), or null (other dtype or rank). */
+export function safetensorsTable(blob: Blob, info: TensorInfo): RowMajorTable | null {
+  if (info.shape.length !== 2 || !Object.hasOwn(KINDS, info.dtype)) return null;
+  const [rows, cols] = info.shape;
+  const label = fileLabel(blob, 'safetensors');
+  return {
+    blob,
+    label,
+    name: info.name,
+    begin: info.begin,
+    rows,
+    cols,
+    kind: KINDS[info.dtype],
+    littleEndian: true,
+  };
 }
 
 export interface TensorToWrite {
