@@ -19,7 +19,7 @@ const dict = (descr: string, shape: string, fortran: boolean) =>
   `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': ${shape}, }`;
 
 /** Values packed in the given byte order with DataView (the independent writer). */
-function packed(kind: 'f2' | 'f4' | 'f8', little: boolean, values: number[]): Uint8Array {
+function packed(kind: 'f2' | 'f4' | 'f8', little: boolean, values: number[]): Uint8Array<ArrayBuffer> {
   const size = { f2: 2, f4: 4, f8: 8 }[kind];
   const v = new DataView(new ArrayBuffer(size * values.length));
   values.forEach((x, i) => {
