@@ -106,9 +106,9 @@ export async function readRows(t: RowMajorTable, ids: ArrayLike<number>): Promis
 export async function* rowChunks(
   t: RowMajorTable,
   chunkRows: number,
-): AsyncGenerator<{ first: number; rows: number; data: Float32Array }> {
+): AsyncGenerator<{ first: number; rows: number; total: number; data: Float32Array }> {
   for (let first = 0; first < t.rows; first += chunkRows) {
     const end = Math.min(t.rows, first + chunkRows);
-    yield { first, rows: end - first, data: await readRowRange(t, first, end) };
+    yield { first, rows: end - first, total: t.rows, data: await readRowRange(t, first, end) };
   }
 }
