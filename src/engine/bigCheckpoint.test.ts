@@ -1,16 +1,18 @@
 // A checkpoint token table too big for the device (the device's buffer limit is set to 64 KiB here, so a
 // [V, 4] float32 table of a 50k-id tokenizer does not fit): a text's rows are read alone, from their own byte
 // ranges only (bytes counted with SpyBlob); neighbours and quantisation stream the table in chunks and agree
-// with the whole-table path (limit lifted) and with cosines computed here in float64.
+// with the whole-table path (limit lifted) and with cosines computed here in float64; a vocabulary projection
+// reads only its sampled rows.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { FromEngine, Matrix } from '../protocol/messages.ts';
-import { DEFAULT_SPEC, type RunSpec } from '../protocol/specs.ts';
+import { DEFAULT_PROJECTION, DEFAULT_SPEC, type RunSpec } from '../protocol/specs.ts';
 import { readPublicData } from '../tokenizers/testData.ts';
 import { f32LE, packSafetensors, SpyBlob } from '../checkpoints/testBlobs.ts';
 import { Pipeline } from './pipeline.ts';
 import { neighbours, quantise } from './requests.ts';
+import { project, sampleIds } from './projection.ts';
 
 const limit = vi.hoisted(() => ({ bytes: null as number | null }));
 vi.mock('./limits.ts', async (importOriginal) => ({
@@ -128,5 +130,30 @@ describe('a token table bigger than the device', () => {
     expect(streamed.stats.tokenParams).toBe(V * d);
     expect(streamed.stats).toEqual(whole.stats);
     expect(Array.from(streamed.int8.data)).toEqual(Array.from(whole.int8.data));
+  });
+
+  test('a vocabulary projection reads only its 50 sampled rows', async () => {
+    const { spy, spec, V } = await load();
+    const before = spy.ranges.length;
+    const out: FromEngine[] = [];
+    const proj = {
+      ...DEFAULT_PROJECTION,
+      source: 'vocabulary' as const,
+      method: 'pca' as const,
+      sample: 50,
+      seed: 3,
+    };
+    await project(
+      pipeline,
+      1,
+      spec,
+      proj,
+      (m) => out.push(m),
+      () => false,
+    );
+    const last = out.filter((m) => m.type === 'projection').at(-1);
+    expect(last?.type === 'projection' && Array.from(last.keys)).toEqual(Array.from(sampleIds(V, 50, 3)));
+    const read = spy.ranges.slice(before).reduce((s, [a, b]) => s + b - a, 0);
+    expect(read).toBe(50 * d * 4);
   });
 });
