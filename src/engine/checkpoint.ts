@@ -69,6 +69,9 @@ export class CheckpointStore {
     const t = this.find(name);
     if (!t.table) {
       const whole = await this.tensor(name);
+      const bad = Array.from(ids).find((id) => !Number.isInteger(id) || id < 0 || id >= whole.rows);
+      if (bad !== undefined)
+        throw new Error(`Row ${bad} is outside "${name}", which has rows 0…${whole.rows - 1}.`);
       const data = new Float32Array(ids.length * whole.cols);
       for (let i = 0; i < ids.length; i++) {
         data.set(whole.data.subarray(ids[i] * whole.cols, (ids[i] + 1) * whole.cols), i * whole.cols);
