@@ -128,6 +128,54 @@ test('a dropped GPT-2-style safetensors file becomes the token table and the lea
   await expect(app.text).toHaveValue('hello world');
 });
 
+test('two safetensors shards dropped with their model.safetensors.index.json open as one checkpoint', async ({
+  app,
+}) => {
+  await app.open('text=' + encodeURIComponent('hello world'));
+  const d = 8;
+  const { wte, wpe } = gpt2Like();
+  const V = 50257;
+  const W = Float32Array.from({ length: V * d }, (_, i) => wte(Math.floor(i / d), i % d));
+  const P = Float32Array.from({ length: 16 * d }, (_, i) => wpe(Math.floor(i / d), i % d));
+  const S1 = 'model-00001-of-00002.safetensors';
+  const S2 = 'model-00002-of-00002.safetensors';
+  const index = {
+    metadata: { total_size: 4 * (W.length + P.length) },
+    weight_map: { 'wte.weight': S1, 'wpe.weight': S2 },
+  };
+  const files = [
+    { name: 'model.safetensors.index.json', bytes: new TextEncoder().encode(JSON.stringify(index)) },
+    { name: S1, bytes: writeSafetensors([{ name: 'wte.weight', shape: [V, d], data: W }]) },
+    { name: S2, bytes: writeSafetensors([{ name: 'wpe.weight', shape: [16, d], data: P }]) },
+  ].map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') }));
+  // a real drop: a DataTransfer holding the three files, dropped on the page
+  const transfer = await app.page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list)
+      dt.items.add(new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name));
+    return dt;
+  }, files);
+  await app.page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+
+  const ckpt = app.region('Checkpoint');
+  await expect(ckpt).toContainText('model.safetensors.index.json + 2 shards', { timeout: 30_000 });
+  const list = ckpt.getByRole('table', { name: 'tensors in the checkpoint' });
+  await expect(list.getByRole('row', { name: /wte\.weight/ })).toContainText(S1);
+  await expect(list.getByRole('row', { name: /wpe\.weight/ })).toContainText(S2);
+  await expect(app.field('Token table')).toHaveValue('wte.weight');
+  await expect(app.field('Position table')).toHaveValue('wpe.weight');
+  await app.waitForShape('Token embeddings', 2, d);
+  // each table is read from its own shard: GPT-2's ids of "hello world" (31373, 995) and positions 0…15
+  const E = parseCsv((await app.exportCsv('Token embeddings')).text).slice(1);
+  [31373, 995].forEach((id, r) => {
+    for (let j = 0; j < d; j++) expect(Math.fround(Number(E[r][j + 1]))).toBe(wte(id, j));
+  });
+  await app.waitForShape('Positional encoding table', 16, d);
+  const pe = parseCsv((await app.exportCsv('Positional encoding table')).text).slice(1);
+  for (let p = 0; p < 16; p++)
+    for (let j = 0; j < d; j++) expect(Math.fround(Number(pe[p][j + 1]))).toBe(wpe(p, j));
+});
+
 test('a broken checkpoint shows a clear error and loses nothing', async ({ app }) => {
   await app.open('text=' + encodeURIComponent('keep this text'));
   const { bytes } = gpt2Like();

@@ -1,29 +1,22 @@
 // NumPy .npy reader and writer (numpy.lib.format, versions 1.0, 2.0 and 3.0): magic "\x93NUMPY", major, minor,
 // header length (u16 LE for 1.0, u32 LE for 2.0/3.0), then a Python dict literal
 // {'descr': '<f4', 'fortran_order': False, 'shape': (2, 2), } padded with spaces and ending in '\n' (latin-1 text
-// for 1.0/2.0, UTF-8 for 3.0), then the raw row-major data. Embedscope reads little-endian float32/float16/float64
-// vectors and tables (1 or 2 dimensions) and returns float32. The writer matches np.save byte for byte.
-import {
-  CheckpointError,
-  f32FromLE,
-  f64FromLE,
-  fileLabel,
-  guard,
-  product,
-  readRange,
-  sniff,
-  u16FromLE,
-  writeF32LE,
-} from './binary.ts';
-import { decodeHalf } from './float16.ts';
+// for 1.0/2.0, UTF-8 for 3.0), then the raw data: row-major, or column-major when 'fortran_order' is True, in
+// the byte order the descr's first character names ('<' little, '>' big). Embedscope reads float32/float16/
+// float64 vectors and tables (1 or 2 dimensions) in either byte order and either memory order, and returns
+// float32 row-major. The writer matches np.save byte for byte.
+import { CheckpointError, fileLabel, guard, product, readRange, sniff, writeF32LE } from './binary.ts';
+import { decodeFloats, type FloatKind, type RowMajorTable } from './layout.ts';
 import { parsePyLiteral, PyLiteralError, type PyValue } from './pyliteral.ts';
 
-export type NpyDtype = '<f4' | '<f2' | '<f8';
+export type NpyDtype = '<f4' | '<f2' | '<f8' | '>f4' | '>f2' | '>f8';
 
 export interface NpyHeader {
   version: '1.0' | '2.0' | '3.0';
   descr: NpyDtype;
   shape: number[];
+  /** Column-major data (numpy's fortran_order); readNpy transposes it to row-major. */
+  fortranOrder: boolean;
   /** Absolute byte offset of the data, and its length in bytes. */
   dataOffset: number;
   dataLength: number;
@@ -33,7 +26,12 @@ export interface NpyHeader {
 export const MAX_NPY_HEADER_BYTES = 1_000_000;
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
-const ITEM_BYTES: Record<NpyDtype, number> = { '<f4': 4, '<f2': 2, '<f8': 8 };
+const KINDS: Record<string, FloatKind> = { f2: 'f16', f4: 'f32', f8: 'f64' };
+const ITEM_BYTES: Record<string, number> = { f2: 2, f4: 4, f8: 8 };
+const DESCR = /^[<>]f[248]$/;
+
+const kindOf = (descr: NpyDtype) => KINDS[descr.slice(1)];
+const littleEndian = (descr: NpyDtype) => descr[0] === '<';
 
 /** Reads and checks the header of a .npy file (only the first bytes are read). */
 export function readNpyHeader(blob: Blob): Promise<NpyHeader> {
@@ -41,20 +39,36 @@ export function readNpyHeader(blob: Blob): Promise<NpyHeader> {
   return guard(label, () => readHeader(blob, label));
 }
 
-/** Reads a whole .npy array (1-D or 2-D, little-endian f4/f2/f8) as float32. */
+/** Reads a whole .npy array (1-D or 2-D, f4/f2/f8 in either byte order and memory order) as row-major float32. */
 export function readNpy(blob: Blob): Promise<{ shape: number[]; data: Float32Array }> {
   const label = fileLabel(blob, '.npy');
   return guard(label, async () => {
     const h = await readHeader(blob, label);
     const bytes = await readRange(blob, h.dataOffset, h.dataOffset + h.dataLength, label, 'array data');
-    const data =
-      h.descr === '<f4'
-        ? f32FromLE(bytes)
-        : h.descr === '<f8'
-          ? f64FromLE(bytes)
-          : decodeHalf(u16FromLE(bytes), 'f16');
-    return { shape: h.shape, data };
+    const data = decodeFloats(bytes, kindOf(h.descr), littleEndian(h.descr));
+    if (!h.fortranOrder || h.shape.length < 2) return { shape: h.shape, data };
+    const [rows, cols] = h.shape;
+    const out = new Float32Array(data.length); // element (i, j) is data[j·rows + i] in column-major order
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[i * cols + j] = data[j * rows + i];
+    return { shape: h.shape, data: out };
   });
+}
+
+/** The array as a row-major table whose rows can be read alone, or null when it is 2-D in Fortran order. */
+export function npyTable(blob: Blob, h: NpyHeader, name: string): RowMajorTable | null {
+  if (h.fortranOrder && h.shape.length === 2) return null;
+  const [rows, cols] = h.shape.length === 2 ? h.shape : [1, h.shape[0]];
+  const kind = kindOf(h.descr);
+  return {
+    blob,
+    label: fileLabel(blob, '.npy'),
+    name,
+    begin: h.dataOffset,
+    rows,
+    cols,
+    kind,
+    littleEndian: littleEndian(h.descr),
+  };
 }
 
 async function readHeader(blob: Blob, label: string): Promise<NpyHeader> {
@@ -106,16 +120,16 @@ async function readHeader(blob: Blob, label: string): Promise<NpyHeader> {
   } else {
     text = Array.from(raw, (b) => String.fromCharCode(b)).join(''); // latin-1
   }
-  const { descr, shape } = checkDict(text, label, start, n);
+  const { descr, shape, fortranOrder } = checkDict(text, label, start, n);
   const dataOffset = start + n;
-  const dataLength = product(shape) * ITEM_BYTES[descr];
+  const dataLength = product(shape) * ITEM_BYTES[descr.slice(1)];
   if (dataOffset + dataLength > blob.size) {
     throw new CheckpointError(
       `${label} is truncated: shape (${shape.join(', ')}) of ${descr} needs ${dataLength} bytes of data after ` +
         `the header, but only ${blob.size - dataOffset} bytes follow it`,
     );
   }
-  return { version, descr, shape, dataOffset, dataLength };
+  return { version, descr, shape, fortranOrder, dataOffset, dataLength };
 }
 
 function checkDict(
@@ -123,7 +137,7 @@ function checkDict(
   label: string,
   start: number,
   n: number,
-): { descr: NpyDtype; shape: number[] } {
+): { descr: NpyDtype; shape: number[]; fortranOrder: boolean } {
   let dict: PyValue;
   try {
     dict = parsePyLiteral(text);
@@ -147,15 +161,10 @@ function checkDict(
       `${label}: structured arrays (record dtypes) are not supported; save a plain float array`,
     );
   }
-  if (descr[0] === '>' && ['f2', 'f4', 'f8'].includes(descr.slice(1))) {
+  if (!DESCR.test(descr)) {
     throw new CheckpointError(
-      `${label}: dtype ${descr} is big-endian; Embedscope reads little-endian byte order only ` +
-        `(save it with a.astype('<${descr.slice(1)}'))`,
-    );
-  }
-  if (!Object.hasOwn(ITEM_BYTES, descr)) {
-    throw new CheckpointError(
-      `${label}: dtype ${descr} is not supported: Embedscope reads float32 (<f4), float16 (<f2) and float64 (<f8)`,
+      `${label}: dtype ${descr} is not supported: Embedscope reads float32 (<f4), float16 (<f2) and float64 (<f8), ` +
+        `little-endian (<) or big-endian (>)`,
     );
   }
   if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && d >= 0)) {
@@ -170,13 +179,7 @@ function checkDict(
         `vectors and 2-D tables`,
     );
   }
-  if (order && dims.length === 2) {
-    throw new CheckpointError(
-      `${label}: the array is stored in Fortran (column-major) order, which is not supported; ` +
-        `save np.ascontiguousarray(a) instead`,
-    );
-  }
-  return { descr: descr as NpyDtype, shape: dims };
+  return { descr: descr as NpyDtype, shape: dims, fortranOrder: order };
 }
 
 /** A .npy file (version 1.0, '<f4', C order) exactly as np.save writes it: data starts at a multiple of 64. */

@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CheckpointError } from './binary.ts';
 import {
-  proposeTables,
   readSafetensorsHeader,
   readSafetensorsIndex,
   readTensor,
@@ -470,80 +469,5 @@ describe('writeSafetensors', () => {
     const t = { name: 'a', shape: [1], data: new Float32Array(1) };
     expect(() => writeSafetensors([t, t])).toThrow(/"a" is reserved or used twice/);
     expect(() => writeSafetensors([{ ...t, name: '__metadata__' }])).toThrow(/reserved or used twice/);
-  });
-});
-
-describe('proposeTables', () => {
-  const info = (name: string, shape: number[]): TensorInfo => ({
-    name,
-    dtype: 'F32',
-    shape,
-    begin: 0,
-    end: 0,
-  });
-
-  test('GPT-2 (openai-community/gpt2): wte.weight [50257, 768] and wpe.weight [1024, 768]', () => {
-    const infos = [
-      info('h.0.attn.c_attn.weight', [768, 2304]),
-      info('h.0.ln_1.weight', [768]),
-      info('wpe.weight', [1024, 768]),
-      info('wte.weight', [50257, 768]),
-    ];
-    expect(proposeTables(infos)).toEqual({ token: 'wte.weight', position: 'wpe.weight' });
-  });
-
-  test('GPT-2 with a transformer. prefix, and the shortest of two matching names wins', () => {
-    const infos = [
-      info('transformer.wte.weight', [50257, 768]),
-      info('transformer.wpe.weight', [1024, 768]),
-      info('lm_head.weight', [50257, 768]),
-    ];
-    expect(proposeTables(infos)).toEqual({
-      token: 'transformer.wte.weight',
-      position: 'transformer.wpe.weight',
-    });
-    expect(proposeTables([...infos, info('wte.weight', [50257, 768])]).token).toBe('wte.weight');
-  });
-
-  test('BERT: word and position embeddings, not token_type_embeddings or position_ids', () => {
-    const infos = [
-      info('bert.embeddings.position_ids', [1, 512]),
-      info('bert.embeddings.token_type_embeddings.weight', [2, 768]),
-      info('bert.embeddings.position_embeddings.weight', [512, 768]),
-      info('bert.embeddings.word_embeddings.weight', [30522, 768]),
-      info('bert.embeddings.LayerNorm.weight', [768]),
-    ];
-    expect(proposeTables(infos)).toEqual({
-      token: 'bert.embeddings.word_embeddings.weight',
-      position: 'bert.embeddings.position_embeddings.weight',
-    });
-  });
-
-  test('LLaMA (RoPE) has a token table and no position table; OPT and CLIP names are recognised', () => {
-    expect(proposeTables([info('model.embed_tokens.weight', [32000, 4096])])).toEqual({
-      token: 'model.embed_tokens.weight',
-      position: null,
-    });
-    expect(
-      proposeTables([
-        info('model.decoder.embed_tokens.weight', [50272, 768]),
-        info('model.decoder.embed_positions.weight', [2050, 768]),
-      ]),
-    ).toEqual({
-      token: 'model.decoder.embed_tokens.weight',
-      position: 'model.decoder.embed_positions.weight',
-    });
-    expect(proposeTables([info('text_model.embeddings.token_embedding.weight', [49408, 512])]).token).toBe(
-      'text_model.embeddings.token_embedding.weight',
-    );
-  });
-
-  test('only 2-D tensors qualify, names must match a whole dot-separated part, and a same-width table is preferred', () => {
-    expect(proposeTables([info('wte.weight', [768]), info('my_wte_thing', [10, 4])])).toEqual({
-      token: null,
-      position: null,
-    });
-    const infos = [info('wte', [100, 64]), info('wpe', [16, 32]), info('enc.wpe.weight', [16, 64])];
-    expect(proposeTables(infos)).toEqual({ token: 'wte', position: 'enc.wpe.weight' });
   });
 });

@@ -3,19 +3,9 @@
 // the data section. data_offsets count from the start of the data section (byte 8 + N); TensorInfo.begin/end
 // here are absolute file offsets. Values are little-endian, row-major. Reads only the header and the requested
 // tensors' byte ranges, so a 548 MB GPT-2 file costs a few KB until a table is asked for.
-import {
-  CheckpointError,
-  f32FromLE,
-  f64FromLE,
-  fileLabel,
-  guard,
-  product,
-  readRange,
-  sniff,
-  u16FromLE,
-  writeF32LE,
-} from './binary.ts';
-import { decodeHalf, f32ToF16 } from './float16.ts';
+import { CheckpointError, fileLabel, guard, product, readRange, sniff, writeF32LE } from './binary.ts';
+import { f32ToF16 } from './float16.ts';
+import { decodeFloats, type FloatKind, type RowMajorTable } from './layout.ts';
 
 export interface TensorInfo {
   name: string;
@@ -44,7 +34,8 @@ const DTYPE_BYTES: Record<string, number> = {
   I64: 8, U64: 8, F64: 8, C64: 8,
 }; // prettier-ignore
 
-const READABLE = ['F32', 'F16', 'BF16', 'F64'];
+const KINDS: Record<string, FloatKind> = { F32: 'f32', F16: 'f16', BF16: 'bf16', F64: 'f64' };
+const READABLE = Object.keys(KINDS);
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
@@ -240,14 +231,25 @@ export function readTensor(blob: Blob, info: TensorInfo): Promise<{ shape: numbe
       );
     }
     const bytes = await readRange(blob, info.begin, info.end, label, `tensor "${info.name}"`);
-    const data =
-      info.dtype === 'F32'
-        ? f32FromLE(bytes)
-        : info.dtype === 'F64'
-          ? f64FromLE(bytes)
-          : decodeHalf(u16FromLE(bytes), info.dtype === 'F16' ? 'f16' : 'bf16');
-    return { shape: [...info.shape], data };
+    return { shape: [...info.shape], data: decodeFloats(bytes, KINDS[info.dtype]) };
   });
+}
+
+/** A readable 2-D tensor as a table whose rows can be read alone (layout.ts), or null (other dtype or rank). */
+export function safetensorsTable(blob: Blob, info: TensorInfo): RowMajorTable | null {
+  if (info.shape.length !== 2 || !Object.hasOwn(KINDS, info.dtype)) return null;
+  const [rows, cols] = info.shape;
+  const label = fileLabel(blob, 'safetensors');
+  return {
+    blob,
+    label,
+    name: info.name,
+    begin: info.begin,
+    rows,
+    cols,
+    kind: KINDS[info.dtype],
+    littleEndian: true,
+  };
 }
 
 export interface TensorToWrite {
@@ -303,22 +305,4 @@ export function writeSafetensors(
   return out;
 }
 
-const TOKEN_NAMES = ['wte', 'embed_tokens', 'word_embeddings', 'tok_embeddings', 'token_embedding'];
-const POSITION_NAMES = ['wpe', 'position_embeddings', 'embed_positions'];
-
-/**
- * Guesses the token-embedding and learned-position tables: 2-D tensors with a dot-separated name part such as
- * `wte` / `word_embeddings` / `embed_tokens` (token) or `wpe` / `position_embeddings` / `embed_positions`
- * (position); the shortest matching name wins, then file order. A position table as wide as the token table is
- * preferred. null where nothing matches (RoPE models such as LLaMA have no position table).
- */
-export function proposeTables(infos: TensorInfo[]): { token: string | null; position: string | null } {
-  const pick = (parts: string[], among: TensorInfo[]) =>
-    among
-      .filter((t) => t.shape.length === 2 && t.name.split('.').some((p) => parts.includes(p)))
-      .reduce<TensorInfo | null>((best, t) => (best && best.name.length <= t.name.length ? best : t), null);
-  const token = pick(TOKEN_NAMES, infos);
-  const sameWidth = token ? infos.filter((t) => t.shape[1] === token.shape[1]) : [];
-  const position = pick(POSITION_NAMES, sameWidth) ?? pick(POSITION_NAMES, infos);
-  return { token: token?.name ?? null, position: position?.name ?? null };
-}
+export { proposeTables } from './tables.ts';

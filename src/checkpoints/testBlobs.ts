@@ -58,3 +58,37 @@ export async function thrownBy(parse: () => Promise<unknown>): Promise<unknown> 
 
 /** Bytes as a Blob (copied, so later edits to the arrays do not change it). */
 export const blobOf = (...parts: Uint8Array[]) => new Blob(parts.map((p) => p.slice()));
+
+/** Little-endian float32 words, packed with DataView. */
+export function f32LE(values: readonly number[]): Uint8Array<ArrayBuffer> {
+  const v = new DataView(new ArrayBuffer(4 * values.length));
+  values.forEach((x, i) => v.setFloat32(4 * i, x, true));
+  return new Uint8Array(v.buffer);
+}
+
+/**
+ * A safetensors file packed by hand per the format's spec (independent of the module's writer): u64 LE header
+ * length, the JSON header with data_offsets counted from the data section, spaces up to a multiple of 8, data.
+ */
+export function packSafetensors(
+  tensors: readonly { name: string; dtype: string; shape: number[]; bytes: Uint8Array }[],
+): Uint8Array<ArrayBuffer> {
+  const header: Record<string, unknown> = {};
+  let at = 0;
+  for (const t of tensors) {
+    header[t.name] = { dtype: t.dtype, shape: t.shape, data_offsets: [at, at + t.bytes.length] };
+    at += t.bytes.length;
+  }
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const n = Math.ceil(json.length / 8) * 8;
+  const out = new Uint8Array(8 + n + at);
+  new DataView(out.buffer).setUint32(0, n, true); // high word 0
+  out.set(json, 8);
+  out.fill(0x20, 8 + json.length, 8 + n);
+  let p = 8 + n;
+  for (const t of tensors) {
+    out.set(t.bytes, p);
+    p += t.bytes.length;
+  }
+  return out;
+}

@@ -18,7 +18,7 @@ export class EngineClient {
   private reqId = 0;
   private lastSpec: RunSpec | null = null;
   private lastProjection: { spec: RunSpec; proj: ProjectionSpec } | null = null;
-  private lastCheckpoint: { file: Blob; name: string } | null = null;
+  private lastCheckpoint: { file: Blob; name: string }[] | null = null;
   private lastTrained: { rows: number; d: number; data: Float32Array; id: string } | null = null;
 
   constructor(events: ClientEvents) {
@@ -70,10 +70,10 @@ export class EngineClient {
     this.send({ type: 'project-stop', projId: this.projId });
   }
 
-  /** Hands a model file to the worker, which reads its header (and later only the chosen tensors). */
-  loadCheckpoint(file: Blob, name: string): void {
-    this.lastCheckpoint = { file, name };
-    this.send({ type: 'checkpoint', file, name });
+  /** Hands model files to the worker, which reads their headers (and later only the chosen tensors). */
+  loadCheckpoint(files: { file: Blob; name: string }[]): void {
+    this.lastCheckpoint = files;
+    this.send({ type: 'checkpoint', files });
   }
 
   /** Hands the newest trained position table to the worker (copied: the caller keeps its array). */
@@ -105,7 +105,7 @@ export class EngineClient {
 
   /** A new worker knows nothing: give it the checkpoint again, then redo the last run and projection. */
   private resend(): void {
-    if (this.lastCheckpoint) this.send({ type: 'checkpoint', ...this.lastCheckpoint });
+    if (this.lastCheckpoint) this.send({ type: 'checkpoint', files: this.lastCheckpoint });
     if (this.lastTrained) this.send({ type: 'trained-table', ...this.lastTrained });
     if (this.lastSpec) this.run(this.lastSpec, null);
     if (this.lastProjection) this.project(this.lastProjection.spec, this.lastProjection.proj);

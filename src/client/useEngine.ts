@@ -351,9 +351,11 @@ export function showTrainedTable(
   schedule();
 }
 
-export function loadCheckpoint(file: File): void {
+/** One checkpoint file, or several dropped together (safetensors shards with their index, .npy arrays). */
+export function loadCheckpoint(files: File | readonly File[]): void {
   store.set({ checkpointError: null });
-  client?.loadCheckpoint(file, file.name);
+  const list = files instanceof File ? [files] : files;
+  client?.loadCheckpoint(list.map((file) => ({ file, name: file.name })));
 }
 
 export function requestNeighbours(id: number): void {

@@ -1,5 +1,6 @@
-// Bring your own checkpoint: a file input and page-wide drop target. The worker reads only the header, lists
-// the tensors, and proposes a token table and a position table; the user can override either.
+// Bring your own checkpoint: a file input and page-wide drop target. The worker reads only the headers, lists
+// the tensors (with their shard when several files were dropped: safetensors shards and their
+// model.safetensors.index.json), and proposes a token table and a position table; the user can override either.
 import { useEffect, useState } from 'react';
 import type { RunSpec } from '../protocol/specs.ts';
 import { applyCheckpoint } from '../client/checkpoint.ts';
@@ -23,6 +24,7 @@ export function Checkpoint({ spec }: { spec: RunSpec }) {
   const tr = useT();
 
   const tables = info?.tensors.filter((t) => t.shape.length === 2) ?? [];
+  const shards = info?.tensors.some((t) => t.shard !== undefined) ?? false;
   const pick = (key: 'token' | 'position', name: string) => {
     if (!info) return;
     const choice = { ...spec.checkpoint, [key]: name === '' ? null : name };
@@ -39,10 +41,11 @@ export function Checkpoint({ spec }: { spec: RunSpec }) {
         <span>{tr('ckpt.load')}</span>
         <input
           type="file"
-          accept=".safetensors,.npy"
+          accept=".safetensors,.npy,.json"
+          multiple
           onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) loadCheckpoint(file);
+            const files = [...(e.target.files ?? [])];
+            if (files.length) loadCheckpoint(files);
             e.target.value = '';
           }}
         />
@@ -63,6 +66,11 @@ export function Checkpoint({ spec }: { spec: RunSpec }) {
               n: info.tensors.length,
             })}
           </p>
+          {info.notes?.map((note) => (
+            <p className="hint" key={note}>
+              {note}
+            </p>
+          ))}
           <div className="controls">
             {(['token', 'position'] as const).map((key) => (
               <label className="field" key={key}>
@@ -84,6 +92,7 @@ export function Checkpoint({ spec }: { spec: RunSpec }) {
                 <th>{tr('ckpt.name')}</th>
                 <th>{tr('ckpt.shape')}</th>
                 <th>dtype</th>
+                {shards && <th>shard</th>}
               </tr>
             </thead>
             <tbody>
@@ -92,6 +101,7 @@ export function Checkpoint({ spec }: { spec: RunSpec }) {
                   <td>{t.name}</td>
                   <td>[{t.shape.join(', ')}]</td>
                   <td>{t.dtype}</td>
+                  {shards && <td>{t.shard}</td>}
                 </tr>
               ))}
             </tbody>
@@ -119,11 +129,12 @@ export function useFileDrop(): boolean {
       if (e.relatedTarget === null) setActive(false);
     };
     const drop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
+      const files = [...(e.dataTransfer?.files ?? [])];
+      const file = files[0];
       if (!file) return;
       e.preventDefault();
       setActive(false);
-      if (/\.json$/i.test(file.name)) {
+      if (files.length === 1 && /\.json$/i.test(file.name) && !/\.index\.json$/i.test(file.name)) {
         // a saved session dropped on the page opens like "Open session"
         void file.text().then(
           (text) => {
@@ -138,7 +149,7 @@ export function useFileDrop(): boolean {
         );
         return;
       }
-      loadCheckpoint(file);
+      loadCheckpoint(files); // one file, or shards dropped together with their index
     };
     addEventListener('dragover', over);
     addEventListener('dragleave', leave);

@@ -27,6 +27,13 @@ const context = (spec: RunSpec, vocabSize: number): TableContext => ({
   checkpointTensor: async () => {
     throw new Error('no checkpoint in this test');
   },
+  checkpointShape: () => null,
+  checkpointRows: async () => {
+    throw new Error('no checkpoint in this test');
+  },
+  checkpointChunks: () => {
+    throw new Error('no checkpoint in this test');
+  },
   checkpointGeneration: 0,
   tooBig: () => null,
 });

@@ -13,13 +13,34 @@ export interface TokenSource {
   piece(id: number): string;
 }
 
+/** Rows of a table as float32, row-major. */
+export interface RowsOf {
+  rows: number;
+  cols: number;
+  data: Float32Array;
+}
+
+/** Rows first … first + rows − 1 of a table of `total` rows, as [rows, cols] row-major. */
+export interface RowChunk {
+  first: number;
+  rows: number;
+  total: number;
+  data: Float32Array;
+}
+
 /** What a source may use to build its table; the engine provides it (sources never import the engine). */
 export interface TableContext {
   spec: RunSpec;
   tokens: TokenSource;
   fetchData: FetchData;
   /** A tensor of the user's checkpoint, read on first use. */
-  checkpointTensor(name: string): Promise<{ rows: number; cols: number; data: Float32Array }>;
+  checkpointTensor(name: string): Promise<RowsOf>;
+  /** [rows, cols] of a 2-D checkpoint tensor from its header (nothing is read), or null. */
+  checkpointShape(name: string): { rows: number; cols: number } | null;
+  /** Rows `ids` of a checkpoint tensor [ids.length, cols], reading only those rows' bytes. */
+  checkpointRows(name: string, ids: Int32Array): Promise<RowsOf>;
+  /** A checkpoint tensor in chunks of at most `chunkRows` rows, read one chunk at a time. */
+  checkpointChunks(name: string, chunkRows: number): AsyncIterable<RowChunk>;
   /** Changes with every checkpoint file, so keys built on it never mix two files. */
   checkpointGeneration: number;
   /** Why rows × cols float32 cannot live in one device buffer (naming the limit, saying `fix`), or null. */
@@ -41,7 +62,13 @@ export interface EmbeddingSource {
   build(ctx: TableContext): Promise<tf.Tensor2D>;
   /**
    * The rows `ids` [T, d] without the whole table, when the source can draw rows alone and the whole table cannot
-   * be built; null to gather from build()'s table.
+   * be built; null to gather from build()'s table. Async where the rows are read from a file.
    */
-  rowsAlone?(ctx: TableContext, ids: Int32Array): tf.Tensor2D | null;
+  rowsAlone?(ctx: TableContext, ids: Int32Array): tf.Tensor2D | null | Promise<tf.Tensor2D | null>;
+  /**
+   * The whole table as chunks of rows [≤ chunkRows, d] when it cannot be built whole but can be read piece by
+   * piece (a checkpoint's table bigger than the device); null to use build(). Views of the whole vocabulary
+   * (neighbours, quantisation) go through it.
+   */
+  chunks?(ctx: TableContext, chunkRows: number): AsyncIterable<RowChunk> | null;
 }

@@ -1,13 +1,12 @@
-// The checkpoint the user dropped: the worker keeps the Blob (a File is a Blob; nothing is read up front), its
-// parsed header, and the tensors read so far. Only the header and the chosen tensors' byte ranges are read.
-import type { CheckpointInfo, TensorEntry } from '../protocol/messages.ts';
-import {
-  proposeTables,
-  readSafetensorsHeader,
-  readTensor,
-  type TensorInfo,
-} from '../checkpoints/safetensors.ts';
-import { readNpy, readNpyHeader } from '../checkpoints/npy.ts';
+// The checkpoint the user dropped: the worker keeps the files (a File is a Blob; nothing is read up front), the
+// tensors their headers list (each with its shard), and the whole tensors read so far. Only headers and the
+// chosen tensors' byte ranges are read; a table too big to hold whole is read at the rows a text needs, or
+// streamed in chunks of rows (checkpoints/layout.ts).
+import type { CheckpointInfo } from '../protocol/messages.ts';
+import { openCheckpoint, type LocatedTensor } from '../checkpoints/open.ts';
+import { readRows, rowChunks } from '../checkpoints/layout.ts';
+import { proposeTables } from '../checkpoints/tables.ts';
+import type { RowChunk } from '../embeddings/source.ts';
 
 export interface LoadedTensor {
   rows: number;
@@ -16,67 +15,96 @@ export interface LoadedTensor {
 }
 
 export class CheckpointStore {
-  private blob: Blob | null = null;
-  private infos: TensorInfo[] = [];
-  private format: CheckpointInfo['format'] = 'safetensors';
+  private located = new Map<string, LocatedTensor>();
   private readonly tensors = new Map<string, Promise<LoadedTensor>>();
-  /** Changes with every file, so caches keyed on it never mix two checkpoints. */
+  /** Changes with every drop, so caches keyed on it never mix two checkpoints. */
   generation = 0;
   fileName = '';
 
-  /** Parses the header of a new file. On failure the previous checkpoint stays loaded. */
-  async open(blob: Blob, name: string): Promise<CheckpointInfo> {
-    const isNpy = /\.npy$/i.test(name);
-    let entries: TensorEntry[];
-    let infos: TensorInfo[] = [];
-    if (isNpy) {
-      const h = await readNpyHeader(blob);
-      const stem = name.replace(/\.npy$/i, '') || 'array';
-      entries = [{ name: stem, dtype: h.descr, shape: h.shape }];
-    } else {
-      infos = await readSafetensorsHeader(blob);
-      entries = infos.map(({ name: n, dtype, shape }) => ({ name: n, dtype, shape }));
-    }
-    this.blob = blob;
-    this.infos = infos;
-    this.format = isNpy ? 'npy' : 'safetensors';
+  /** Parses the headers of newly dropped files. On failure the previous checkpoint stays loaded. */
+  async open(files: readonly { file: Blob; name: string }[]): Promise<CheckpointInfo> {
+    const opened = await openCheckpoint(files.map(({ file, name }) => ({ name, blob: file })));
+    this.located = new Map(opened.tensors.map((t) => [t.name, t]));
     this.tensors.clear();
     this.generation += 1;
-    this.fileName = name;
-    const proposed = isNpy
-      ? { token: entries[0].shape.length === 2 ? entries[0].name : null, position: null }
-      : proposeTables(infos);
-    return { file: name, bytes: blob.size, format: this.format, tensors: entries, proposed };
+    this.fileName = opened.label;
+    const several = new Set(opened.tensors.map((t) => t.file)).size > 1;
+    const tensors = opened.tensors.map(({ name, dtype, shape, file }) =>
+      several ? { name, dtype, shape, shard: file } : { name, dtype, shape },
+    );
+    const lone = opened.format === 'npy' ? 'lone table is a token table' : 'names only';
+    return {
+      file: opened.label,
+      bytes: opened.bytes,
+      format: opened.format,
+      tensors,
+      proposed: proposeTables(tensors, lone),
+      ...(opened.notes.length ? { notes: opened.notes } : {}),
+    };
   }
 
   get loaded(): boolean {
-    return this.blob !== null;
+    return this.located.size > 0;
   }
 
-  /** A 2-D tensor of the loaded file as float32, read once and cached. */
+  /** [rows, cols] of a 2-D tensor from its header (nothing is read), or null. */
+  shape(name: string): { rows: number; cols: number } | null {
+    const t = this.located.get(name);
+    return t?.shape.length === 2 ? { rows: t.shape[0], cols: t.shape[1] } : null;
+  }
+
+  /** A 2-D tensor of the loaded files as float32, read once and cached. */
   tensor(name: string): Promise<LoadedTensor> {
-    const blob = this.blob;
-    if (!blob)
-      return Promise.reject(new Error('No checkpoint is loaded: drop a .safetensors or .npy file first.'));
     let p = this.tensors.get(name);
     if (!p) {
-      p = this.read(blob, name);
+      p = this.read(name);
       this.tensors.set(name, p);
       p.catch(() => this.tensors.delete(name));
     }
     return p;
   }
 
-  private async read(blob: Blob, name: string): Promise<LoadedTensor> {
-    let shape: number[];
-    let data: Float32Array;
-    if (this.format === 'npy') {
-      ({ shape, data } = await readNpy(blob));
-    } else {
-      const info = this.infos.find((i) => i.name === name);
-      if (!info) throw new Error(`The checkpoint ${this.fileName} has no tensor named "${name}".`);
-      ({ shape, data } = await readTensor(blob, info));
+  /** Rows `ids` of a 2-D tensor [ids.length, cols], reading only those rows' bytes where the layout allows. */
+  async rows(name: string, ids: ArrayLike<number>): Promise<LoadedTensor> {
+    const t = this.find(name);
+    if (!t.table) {
+      const whole = await this.tensor(name);
+      const bad = Array.from(ids).find((id) => !Number.isInteger(id) || id < 0 || id >= whole.rows);
+      if (bad !== undefined)
+        throw new Error(`Row ${bad} is outside "${name}", which has rows 0…${whole.rows - 1}.`);
+      const data = new Float32Array(ids.length * whole.cols);
+      for (let i = 0; i < ids.length; i++) {
+        data.set(whole.data.subarray(ids[i] * whole.cols, (ids[i] + 1) * whole.cols), i * whole.cols);
+      }
+      return { rows: ids.length, cols: whole.cols, data };
     }
+    return { rows: ids.length, cols: t.table.cols, data: await readRows(t.table, ids) };
+  }
+
+  /** A 2-D tensor in chunks of at most `chunkRows` rows, read one chunk at a time. */
+  async *chunks(name: string, chunkRows: number): AsyncGenerator<RowChunk> {
+    const t = this.find(name);
+    if (t.table) {
+      yield* rowChunks(t.table, chunkRows);
+      return;
+    }
+    const whole = await this.tensor(name);
+    for (let first = 0; first < whole.rows; first += chunkRows) {
+      const rows = Math.min(chunkRows, whole.rows - first);
+      const data = whole.data.subarray(first * whole.cols, (first + rows) * whole.cols);
+      yield { first, rows, total: whole.rows, data };
+    }
+  }
+
+  private find(name: string): LocatedTensor {
+    if (!this.loaded) throw new Error('No checkpoint is loaded: drop a .safetensors or .npy file first.');
+    const t = this.located.get(name);
+    if (!t) throw new Error(`The checkpoint ${this.fileName} has no tensor named "${name}".`);
+    return t;
+  }
+
+  private async read(name: string): Promise<LoadedTensor> {
+    const { shape, data } = await this.find(name).read();
     if (shape.length !== 2) {
       throw new Error(`"${name}" has shape [${shape.join(', ')}]; a table must be 2-D [rows, d].`);
     }

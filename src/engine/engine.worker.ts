@@ -18,6 +18,9 @@ const pipeline = new Pipeline(workerFetchData(post));
 let latestProj = 0;
 let stoppedProj = 0;
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** Progress of a token table streamed from its file (too big to hold whole). */
+const streaming = (done: number, total: number) =>
+  post({ type: 'progress', task: 'Reading the token table from the checkpoint', done, total });
 let latest = 0;
 let cancelledUpTo = 0;
 let pending: { runId: number; spec: RunSpec; cached: string | null } | null = null;
@@ -90,8 +93,9 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
       stoppedProj = Math.max(stoppedProj, msg.projId);
       break;
     case 'checkpoint': {
-      const { file, name } = msg;
-      pipeline.checkpoint.open(file, name).then(
+      const { files } = msg;
+      const name = files.map((f) => f.name).join(', ');
+      pipeline.checkpoint.open(files).then(
         (info) => post({ type: 'checkpoint', info }),
         (err: unknown) => post({ type: 'checkpoint-error', file: name, message: messageOf(err) }),
       );
@@ -100,7 +104,7 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
     case 'neighbours': {
       const { reqId, spec, id, k } = msg;
       void ready
-        .then(() => neighbours(pipeline, spec, id, k))
+        .then(() => neighbours(pipeline, spec, id, k, streaming))
         .then(
           (r) => post({ type: 'neighbours', reqId, id, piece: r.piece, list: r.list }),
           (err: unknown) => post({ type: 'request-error', reqId, message: messageOf(err) }),
@@ -110,7 +114,7 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
     case 'quantise': {
       const { reqId, spec } = msg;
       void ready
-        .then(() => quantise(pipeline, spec))
+        .then(() => quantise(pipeline, spec, streaming))
         .then(
           (r) => post({ type: 'quantised', reqId, ...r }),
           (err: unknown) => post({ type: 'request-error', reqId, message: messageOf(err) }),

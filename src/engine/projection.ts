@@ -96,10 +96,15 @@ async function rowsFor(pipeline: Pipeline, spec: RunSpec, proj: ProjectionSpec):
   }
   // vocabulary: the whole table, or a seeded sample of its rows
   const { source } = await pipeline.tokenise({ ...spec, text: '' });
-  const table = await pipeline.sources.tokenTable(spec, source);
-  const V = table.shape[0];
+  // A table too big to hold whole (Sources.streamed) gives the sampled rows alone, read from its file.
+  const whole = pipeline.sources.streamed(spec, source, 1)
+    ? null
+    : await pipeline.sources.tokenTable(spec, source);
+  const V = whole ? whole.shape[0] : source.vocabSize;
   const ids = sampleIds(V, proj.sample, proj.seed);
-  const x = tf.tidy(() => tf.gather(table, tf.tensor1d(ids, 'int32')) as tf.Tensor2D); // [n, d]
+  const x = whole
+    ? tf.tidy(() => tf.gather(whole, tf.tensor1d(ids, 'int32')) as tf.Tensor2D) // [n, d]
+    : await pipeline.sources.embed(spec, source, ids); // [n, d]
   return {
     x,
     labels: Array.from(ids, (id) => source.piece(id)),

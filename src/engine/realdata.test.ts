@@ -105,7 +105,7 @@ describe('a checkpoint in the engine', () => {
       { name: 'model.wte.weight', shape: [V, d], data: W },
       { name: 'model.wpe.weight', shape: [6, d], data: P, dtype: 'F16' },
     ]);
-    return pipeline.checkpoint.open(new Blob([bytes]), 'tiny.safetensors');
+    return pipeline.checkpoint.open([{ file: new Blob([bytes]), name: 'tiny.safetensors' }]);
   }
 
   test('its position table is the learned scheme, value for value (f16 in the file, rounded once)', async () => {

@@ -8,7 +8,7 @@ import type { RunSpec } from '../protocol/specs.ts';
 import { loadTokenizer } from '../tokenizers/registry.ts';
 import type { FetchData, Tokenizer } from '../tokenizers/tokenizer.ts';
 import { getEmbeddingSource } from '../embeddings/registry.ts';
-import type { TableContext, TokenSource } from '../embeddings/source.ts';
+import type { RowChunk, TableContext, TokenSource } from '../embeddings/source.ts';
 import type { CheckpointStore } from './checkpoint.ts';
 
 export type { TokenSource } from '../embeddings/source.ts';
@@ -45,7 +45,7 @@ export class Sources {
    * rows. Whole-table views (neighbours, quantisation, vocabulary projections) still need tokenTable.
    */
   async embed(spec: RunSpec, source: TokenSource, ids: Int32Array): Promise<tf.Tensor2D> {
-    const alone = getEmbeddingSource(spec.embedding).rowsAlone?.(this.context(spec, source), ids);
+    const alone = await getEmbeddingSource(spec.embedding).rowsAlone?.(this.context(spec, source), ids);
     if (alone) return alone;
     const table = await this.tokenTable(spec, source);
     return tf.tidy(() => tf.gather(table, tf.tensor1d(ids, 'int32')) as tf.Tensor2D); // [T, d]
@@ -94,9 +94,20 @@ export class Sources {
       tokens,
       fetchData: this.fetchData,
       checkpointTensor: (name) => this.checkpoint.tensor(name),
+      checkpointShape: (name) => this.checkpoint.shape(name),
+      checkpointRows: (name, ids) => this.checkpoint.rows(name, ids),
+      checkpointChunks: (name, chunkRows) => this.checkpoint.chunks(name, chunkRows),
       checkpointGeneration: this.checkpoint.generation,
       tooBig: (rows, cols, what, fix) => bufferProblem(rows, cols, deviceLimits(), what, fix),
     };
+  }
+
+  /**
+   * The whole table as chunks of rows read from its file, when the source streams it because it cannot be held
+   * whole; null when tokenTable() gives the whole table.
+   */
+  streamed(spec: RunSpec, source: TokenSource, chunkRows: number): AsyncIterable<RowChunk> | null {
+    return getEmbeddingSource(spec.embedding).chunks?.(this.context(spec, source), chunkRows) ?? null;
   }
 
   /** The cached table, if the last run built one (for neighbours, quantisation and projections). */

@@ -53,15 +53,20 @@ export interface TensorEntry {
   name: string;
   dtype: string;
   shape: number[];
+  /** The file it lives in, for a checkpoint of several files (shards). */
+  shard?: string;
 }
 
 export interface CheckpointInfo {
+  /** The file, or for several files what they are ("model.safetensors.index.json + 4 shards"). */
   file: string;
   bytes: number;
   format: 'safetensors' | 'npy';
   tensors: TensorEntry[];
   /** The app's guess for the token and position tables (the user may override). */
   proposed: { token: string | null; position: string | null };
+  /** What is missing or odd but leaves the tensors usable (a shard the index names was not dropped …). */
+  notes?: string[];
 }
 
 export interface Neighbour {
@@ -86,8 +91,8 @@ export type ToEngine =
   /** Projects positions, tokens or the vocabulary; iterative methods stream layouts until done or stopped. */
   | { type: 'project'; projId: number; spec: RunSpec; proj: ProjectionSpec }
   | { type: 'project-stop'; projId: number }
-  /** A user's model file; only its header and the chosen tensors' byte ranges are ever read. */
-  | { type: 'checkpoint'; file: Blob; name: string }
+  /** A user's model files (shards, index, .npy); only headers and the chosen tensors' byte ranges are read. */
+  | { type: 'checkpoint'; files: { file: Blob; name: string }[] }
   | { type: 'neighbours'; reqId: number; spec: RunSpec; id: number; k: number }
   /** The newest snapshot of a position table trained in the browser; the learned scheme can show it. */
   | { type: 'trained-table'; rows: number; d: number; data: Float32Array; id: string }
