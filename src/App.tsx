@@ -17,6 +17,8 @@ import { EMBEDDING_LABELS } from './components/Controls.tsx';
 import { Lab } from './components/Lab.tsx';
 import { ColormapContext } from './components/colormapContext.ts';
 import type { PresentView } from './client/urlState.ts';
+import { TabList, TabPanel } from './components/Tabs.tsx';
+import { Compare } from './components/Compare.tsx';
 
 const PANELS = [
   { name: 'embeddings', title: 'Token embeddings' },
@@ -40,7 +42,7 @@ export function App() {
   const lastRun = useAppState((s) => s.lastRun);
   const progress = useAppState((s) => s.progress);
   const dropping = useFileDrop();
-  const { spec, sharedScale } = view;
+  const { spec, sharedScale, tab } = view;
   const [followTraining, setFollowTraining] = useState(true);
   // Cancel appears only for a run that is slow (not on every keystroke, where it would flash in the header).
   const busySince = useAppState((s) => s.busySince);
@@ -113,69 +115,81 @@ export function App() {
         <Notices state={{ notices, error, backend }} />
         <Progress progress={progress} />
         <main>
-          <Lessons />
-          <label className="text-input" htmlFor="text-input">
-            <span>Text</span>
-            <textarea
-              id="text-input"
-              value={spec.text}
-              rows={3}
-              spellCheck={false}
-              onChange={(e) => {
-                performance.mark('embedscope:input');
-                updateSpec({ text: e.target.value });
-              }}
-            />
-          </label>
-          <Controls spec={spec} sharedScale={sharedScale} />
-          {shown('tokens') && (
-            <TokenStrip
-              tokens={tokens}
-              vocabSize={vocabSize}
-              text={spec.text}
-              total={tokenTotal}
-              hoverRow={hoverRow}
-              selectedRows={selectedRows}
-            />
-          )}
-          <div className="matrices">
-            {PANELS.filter((p) => shown(p.name)).map((p) => (
-              <MatrixPanel
-                key={p.name}
-                title={p.title}
-                matrix={matrices[p.name]}
-                domain={domains[p.name]}
-                hoverRow={hoverRow}
-                caption={captions[p.name]}
-                extra={selectedExtra}
+          <div className="top-band">
+            <Lessons />
+            <label className="text-input" htmlFor="text-input">
+              <span>Text</span>
+              <textarea
+                id="text-input"
+                value={spec.text}
+                rows={3}
+                spellCheck={false}
+                onChange={(e) => {
+                  performance.mark('embedscope:input');
+                  updateSpec({ text: e.target.value });
+                }}
               />
-            ))}
-          </div>
-          {shown('projection') && <Projection />}
-          {shown('lab') && <Lab />}
-          {/* Kept mounted when hidden: a training run must survive a switch to presentation mode. */}
-          <div className="training-wrap" hidden={!shown('training')}>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={followTraining}
-                onChange={(e) => setFollowTraining(e.target.checked)}
-              />{' '}
-              Show the learned table in every view above while it trains (switches the scheme to learned)
             </label>
-            <Training onSnapshot={(t) => showTrainedTable(t, followTraining)} />
+            <Controls spec={spec} sharedScale={sharedScale} />
+            {shown('tokens') && (
+              <TokenStrip
+                tokens={tokens}
+                vocabSize={vocabSize}
+                text={spec.text}
+                total={tokenTotal}
+                hoverRow={hoverRow}
+                selectedRows={selectedRows}
+              />
+            )}
           </div>
-          {shown('tables') && (
-            <div className="side-by-side">
-              <Neighbours />
-              <TableSize spec={spec} vocabSize={vocabSize} />
+          <TabList active={tab} />
+          <TabPanel tab="explore" active={tab}>
+            <div className="matrices">
+              {PANELS.filter((p) => shown(p.name)).map((p) => (
+                <MatrixPanel
+                  key={p.name}
+                  title={p.title}
+                  matrix={matrices[p.name]}
+                  domain={domains[p.name]}
+                  hoverRow={hoverRow}
+                  caption={captions[p.name]}
+                  extra={selectedExtra}
+                />
+              ))}
             </div>
-          )}
-          {shown('checkpoint') && (
-            <div>
-              <Checkpoint spec={spec} />
+          </TabPanel>
+          <TabPanel tab="lab" active={tab}>
+            {shown('lab') && <Lab />}
+          </TabPanel>
+          <TabPanel tab="compare" active={tab}>
+            <Compare />
+          </TabPanel>
+          <TabPanel tab="project" active={tab}>
+            {shown('projection') && <Projection />}
+          </TabPanel>
+          {/* Kept mounted when hidden: a training run must survive a switch of tab or to presentation mode. */}
+          <TabPanel tab="train" active={tab} keep>
+            <div className="training-wrap" hidden={!shown('training')}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={followTraining}
+                  onChange={(e) => setFollowTraining(e.target.checked)}
+                />{' '}
+                Show the learned table in every view while it trains (switches the scheme to learned)
+              </label>
+              <Training onSnapshot={(t) => showTrainedTable(t, followTraining)} />
             </div>
-          )}
+          </TabPanel>
+          <TabPanel tab="data" active={tab}>
+            {shown('checkpoint') && <Checkpoint spec={spec} />}
+            {shown('tables') && (
+              <div className="side-by-side">
+                <Neighbours />
+                <TableSize spec={spec} vocabSize={vocabSize} />
+              </div>
+            )}
+          </TabPanel>
         </main>
       </div>
     </ColormapContext.Provider>

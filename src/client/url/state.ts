@@ -28,7 +28,15 @@ export interface ViewState {
   /** Token rows picked by brushing the projection, ascending (URL key `sel`, as ranges: 0-3,7). */
   selected: number[];
   train: TrainConfig; // the Training panel's settings: URL keys train.* (url/train.ts)
+  /** The visible tab below the top band (URL key `tab`, url/workspace.ts). */
+  tab: Tab;
+  /** The schemes side by side in the Compare tab (URL key `compare`): encodings or rope rules (`rope:yarn`). */
+  compare: string[];
 }
+
+/** The tabs below the top band, in order: what each shows is in App.tsx. */
+export const TABS = ['explore', 'lab', 'compare', 'project', 'train', 'data'] as const;
+export type Tab = (typeof TABS)[number];
 
 /** The page's views that presentation mode can show or hide (URL key `views`, comma-separated). */
 export const PRESENT_VIEWS = [
@@ -61,6 +69,8 @@ export const DEFAULT_VIEW: ViewState = {
   views: ['tokens', 'embeddings', 'pe', 'input', 'lab'],
   selected: [],
   train: DEFAULT_TRAIN_CONFIG,
+  tab: 'explore',
+  compare: ['sinusoidal', 'rope', 'alibi', 'learned'],
 };
 
 /** "0-3,7" → [0, 1, 2, 3, 7]; null unless every part is a row or range below `limit`, strictly ascending. */
