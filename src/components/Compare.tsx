@@ -34,6 +34,13 @@ function Column({ c }: { c: CompareColumn }) {
     return [{ name: 'positions 0…n−1', x, y }];
   }, [c.path]);
   const check = c.checks[0];
+  if (c.error)
+    return (
+      <section className="compare-column" aria-label={c.name}>
+        <h3>{c.name}</h3>
+        <p role="alert">{c.error}</p>
+      </section>
+    );
   return (
     <section className="compare-column" aria-label={c.name}>
       <h3>{c.name}</h3>

@@ -38,7 +38,7 @@ export async function compareColumn(
   name: string,
   n = COMPARE_N,
 ): Promise<CompareColumn> {
-  const spec = compareSpec(base, name);
+  const spec = compareSpec(base, name, n);
   const problem = validateSpec(spec);
   if (problem) throw new Error(`${name}: ${problem}`);
   const scheme = getScheme(spec.pe);
@@ -101,15 +101,40 @@ export async function compareColumn(
       n: inside,
       note: [
         rows ? 'cosine of positions' : 'head 0 bias ÷ its largest magnitude',
+        name.startsWith('rope:') ? `original_context = ${n}` : '',
         tableSource ? `table: ${tableSource}` : '',
         P < 2 * n ? `the table has only ${P} positions` : '',
       ]
         .filter(Boolean)
         .join('; '),
+      error: null,
     };
   } finally {
     tf.dispose(out);
   }
+}
+
+function failed(name: string, error: string): CompareColumn {
+  const empty = new Float64Array(0);
+  return {
+    name,
+    kind: 'additive',
+    tableSource: null,
+    similarity: {
+      name: 'similarity',
+      title: `Position similarity: ${name}`,
+      shape: [0, 0],
+      data: new Float32Array(0),
+    },
+    profile: empty,
+    score: empty,
+    beyond: new Float64Array(0),
+    path: new Float32Array(0),
+    checks: [],
+    n: 0,
+    note: '',
+    error,
+  };
 }
 
 /** Every column of a compare request, in order; a bad list is refused whole. */
@@ -121,6 +146,14 @@ export async function compareColumns(
   const problem = compareProblem(names);
   if (problem) throw new Error(`compare ${problem}.`);
   const columns: CompareColumn[] = [];
-  for (const name of names) columns.push(await compareColumn(pipeline, spec, name));
+  for (const name of names) {
+    try {
+      columns.push(await compareColumn(pipeline, spec, name));
+    } catch (err) {
+      // One scheme that cannot run with these settings (longrope without its factor lists) leaves its column
+      // with the reason; the others still show.
+      columns.push(failed(name, err instanceof Error ? err.message : String(err)));
+    }
+  }
   return columns;
 }

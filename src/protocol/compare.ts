@@ -21,13 +21,18 @@ export function compareProblem(names: readonly string[]): string | null {
   return null;
 }
 
-/** The spec of one column: the run's spec with the scheme (and, for `rope:<rule>`, the rule) swapped in. */
-export function compareSpec(spec: RunSpec, name: string): RunSpec {
+/**
+ * The spec of one column over positions 0…2n−1 (n: the compare's training length): the run's spec with the
+ * scheme swapped in and `positions` = 2n; for `rope:<rule>` also the rule, with original_context = n, so a
+ * context-extension rule extends from the same training length every column is judged by.
+ */
+export function compareSpec(spec: RunSpec, name: string, n: number): RunSpec {
   const [pe, rule] = name.split(':');
   if (!isOneOf(ENCODINGS, pe)) throw new Error(`unknown encoding: ${pe}`);
-  if (rule === undefined) return { ...spec, pe };
+  const params = { ...spec.params, positions: 2 * n };
+  if (rule === undefined) return { ...spec, pe, params };
   if (pe !== 'rope' || !isOneOf(ROPE_TYPES, rule)) throw new Error(`unknown rope rule: ${rule}`);
-  return { ...spec, pe, params: { ...spec.params, ropeType: rule } };
+  return { ...spec, pe, params: { ...params, ropeType: rule, originalContext: n } };
 }
 
 /** One column of the Compare tab: the same views for every scheme, on scales the client shares. */
@@ -52,6 +57,8 @@ export interface CompareColumn {
   beyond: Float64Array;
   /** One line on what the column shows (what was left out, why a value is zero). */
   note: string;
+  /** Why this scheme could not be computed with the current settings (its views are then empty), or null. */
+  error: string | null;
 }
 
 export function isCompareName(name: string): boolean {
