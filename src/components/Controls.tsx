@@ -31,6 +31,7 @@ export const EMBEDDING_LABELS: Record<EmbeddingName, string> = {
   'glove-100d': 'GloVe 100-d (20k words)',
   'use-lite': 'USE-lite (8k pieces, 256-d)',
   checkpoint: 'checkpoint (your file)',
+  'pitfall-sigmoid': 'pitfall: sigmoid(W·v + b)',
 };
 
 /** Picking a shipped table also picks its tokenizer and width; picking another tokenizer leaves the table. */
