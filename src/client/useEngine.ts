@@ -2,7 +2,7 @@
 // changes once per animation frame; the state is mirrored into the URL hash in a task of its own.
 import { useSyncExternalStore } from 'react';
 import type { FromEngine, RunViews } from '../protocol/messages.ts';
-import { compareProblem } from '../protocol/compare.ts';
+import { compareRequest, forgetCompare, viewsFor } from './workspace.ts';
 import { assertNever } from '../protocol/messages.ts';
 import {
   TRAINED_TABLE,
@@ -132,12 +132,6 @@ let lastProjectionKey = '';
 let lastRunKey = '';
 /** The views the last run sent computed: a lab run also serves a tab that needs only the foundation. */
 let lastRunViews: RunViews = 'foundation';
-let lastCompareKey = '';
-
-/** What the visible tab needs from a run: the lab's views only on the Lab tab (and nowhere else). */
-export function viewsFor(tab: Tab): RunViews {
-  return tab === 'lab' ? 'lab' : 'foundation';
-}
 
 const LONG_TEXT_KEY = 'embedscope:long-text';
 
@@ -203,15 +197,9 @@ function dispatch(): void {
     runStaticKey = null;
     client?.run(view.spec, store.get().staticKey, views);
   }
-  if (view.tab === 'compare') {
-    const cKey = JSON.stringify({ spec: { ...view.spec, text: '' }, compare: view.compare });
-    const bad = compareProblem(view.compare);
-    if (bad) store.set({ compareError: `compare ${bad}.` });
-    else if (cKey !== lastCompareKey) {
-      lastCompareKey = cKey;
-      client?.compare(view.spec, view.compare);
-    }
-  }
+  const cmp = compareRequest(view);
+  if (cmp && 'problem' in cmp) store.set({ compareError: cmp.problem });
+  else if (cmp) client?.compare(view.spec, cmp.send);
   // The projection is computed only while its tab is open (a switch to it runs what changed meanwhile).
   const pKey = projectionKey(view.spec, view.proj);
   if (view.tab === 'project' && pKey !== lastProjectionKey) {
@@ -245,8 +233,11 @@ export function startEngine(): void {
   holdFirstPaint(store, firstPaint);
   client = new EngineClient({
     message: onMessage,
-    restarted: (reason) =>
-      addNotice(`The engine stopped (${reason}) and was restarted; your input was kept.`),
+    restarted: (reason) => {
+      addNotice(`The engine stopped (${reason}) and was restarted; your input was kept.`);
+      forgetCompare(); // the client redoes the run and projection; the Compare tab asks again here
+      schedule();
+    },
   });
   // A typed or pasted hash, and the back/forward buttons between tabs (each tab change is a history entry).
   const fromLocation = () => {
@@ -285,12 +276,6 @@ export function selectTab(tab: Tab): void {
   if (store.get().view.tab === tab) return;
   store.set((s) => ({ view: { ...s.view, tab } }));
   history.pushState(null, '', toHash(store.get().view));
-  schedule();
-}
-
-/** Asks for the Compare tab's columns again (after a checkpoint or a trained table changed the learned one). */
-export function rerunCompare(): void {
-  lastCompareKey = '';
   schedule();
 }
 
@@ -357,7 +342,7 @@ export function showTrainedTable(
   follow: boolean,
 ): void {
   client?.sendTrainedTable(t.rows, t.d, t.data, `${t.scheme}|${t.step}|${t.rows}x${t.d}`);
-  lastCompareKey = ''; // a learned column shows the newest table
+  forgetCompare(); // a learned column shows the newest table
   if (!follow) return;
   const { spec } = store.get().view;
   const patch: Partial<RunSpec> = {
