@@ -65,7 +65,7 @@ test('compare by URL: three schemes give three columns with the same views, a le
   for (let i = 0; i < 3; i++) {
     // one heatmap (position similarity) and four line plots (profile, score, PCA path, past n) per column
     await expect(columns.nth(i).locator('.heatmap canvas')).toHaveCount(1);
-    await expect(columns.nth(i).locator('.lines-wrap svg')).toHaveCount(4);
+    await expect(columns.nth(i).locator('.lines-wrap svg.lines')).toHaveCount(4);
   }
   await expect(columns.nth(2)).toContainText('untrained init');
   // RoPE's score depends only on the offset; the sinusoid's Gram matrix too (sin/cos pairs)
