@@ -3,18 +3,23 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures.ts';
 
 const VIEWS: Array<{ name: string; hash: string; ready: string }> = [
-  { name: 'default (sinusoidal)', hash: '', ready: 'Positional encoding table' },
-  { name: 'RoPE', hash: 'pe=rope', ready: 'RoPE cos table' },
-  { name: 'ALiBi', hash: 'pe=alibi&heads=4', ready: 'ALiBi slopes' },
-  { name: 'T5', hash: 'pe=t5&heads=2', ready: 'T5 buckets' },
-  { name: 'dark theme', hash: 'theme=dark', ready: 'Positional encoding table' },
-  { name: 'tokens projection', hash: 'proj=tokens&method=pca', ready: 'Projection' },
+  { name: 'default (sinusoidal)', hash: 'tab=lab', ready: 'Positional encoding table' },
+  { name: 'RoPE', hash: 'tab=lab&pe=rope', ready: 'RoPE cos table' },
+  { name: 'ALiBi', hash: 'tab=lab&pe=alibi&heads=4', ready: 'ALiBi slopes' },
+  { name: 'T5', hash: 'tab=lab&pe=t5&heads=2', ready: 'T5 buckets' },
+  { name: 'dark theme', hash: 'tab=lab&theme=dark', ready: 'Positional encoding table' },
+  { name: 'tokens projection', hash: 'tab=project&proj=tokens&method=pca', ready: 'Projection' },
   {
     name: 'presentation mode, cividis, dark',
-    hash: 'present=1&views=tokens,pe,lab&colormap=cividis&theme=dark',
+    hash: 'tab=lab&present=1&views=tokens,pe,lab&colormap=cividis&theme=dark',
     ready: 'Positional encoding table',
   },
-  { name: 'lesson 4', hash: 'lesson=4', ready: 'Positional encoding table' },
+  { name: 'lesson 4', hash: 'tab=lab&lesson=4', ready: 'Positional encoding table' },
+  // Issue 16: every tab of the workspace.
+  { name: 'Explore tab', hash: 'tab=explore', ready: 'Input (token + position)' },
+  { name: 'Compare tab', hash: 'tab=compare&compare=sinusoidal,rope,alibi,learned', ready: 'Compare' },
+  { name: 'Train tab', hash: 'tab=train', ready: 'Training' },
+  { name: 'Data tab', hash: 'tab=data', ready: 'Checkpoint' },
 ];
 
 async function axe(page: import('@playwright/test').Page) {

@@ -58,6 +58,7 @@ test('embedding=glove-100d gives 100-wide real vectors, and "red" has yellow, bl
   await app.open('embedding=glove-100d&tokenizer=word&d=100&text=' + encodeURIComponent('red car'));
   await app.waitForShape('Token embeddings', 2, 100);
   await app.page.getByRole('button', { name: /^red id/ }).click();
+  await app.tab('Data'); // the token strip is in the top band; the neighbours panel on the Data tab
   const list = app.page.getByRole('list', { name: 'nearest neighbours of red' });
   await expect(list).toBeVisible({ timeout: 30_000 });
   for (const w of ['yellow', 'blue', 'green']) await expect(list).toContainText(w);
@@ -69,6 +70,7 @@ test('embedding=use-lite pairs with its SentencePiece vocabulary; "▁three" has
   await app.open('embedding=use-lite&tokenizer=use&d=256&text=three');
   await app.waitForShape('Token embeddings', 1, 256);
   await app.page.getByRole('button', { name: /^▁three id/ }).click();
+  await app.tab('Data');
   const list = app.page.getByRole('list', { name: 'nearest neighbours of ▁three' });
   await expect(list).toBeVisible({ timeout: 30_000 });
   await expect(list).toContainText('▁four');
@@ -99,7 +101,7 @@ function gpt2Like(): {
 test('a dropped GPT-2-style safetensors file becomes the token table and the learned position table', async ({
   app,
 }) => {
-  await app.open('text=' + encodeURIComponent('hello world'));
+  await app.open('tab=data&text=' + encodeURIComponent('hello world'));
   const { bytes, wte, wpe } = gpt2Like();
   await app.page.getByLabel('Load checkpoint').setInputFiles({
     name: 'tiny-gpt2.safetensors',
@@ -111,9 +113,11 @@ test('a dropped GPT-2-style safetensors file becomes the token table and the lea
   await expect(app.field('Token table')).toHaveValue('wte.weight');
   await expect(app.field('Position table')).toHaveValue('wpe.weight');
   await expect(app.field('Tokenizer')).toHaveValue('gpt2');
+  await app.tab('Explore');
   await app.waitForShape('Token embeddings', 2, 8);
 
-  // the position table view is the file's wpe, value for value
+  // the position table view is the file's wpe, value for value (a lab view)
+  await app.tab('Lab');
   await app.waitForShape('Positional encoding table', 16, 8);
   const pe = parseCsv((await app.exportCsv('Positional encoding table')).text).slice(1);
   // the CSV's 9 significant digits name the float32 exactly
@@ -121,6 +125,7 @@ test('a dropped GPT-2-style safetensors file becomes the token table and the lea
     for (let j = 0; j < 8; j++) expect(Math.fround(Number(pe[p][j + 1]))).toBe(wpe(p, j));
 
   // the token embeddings are the file's rows for GPT-2's ids of "hello world" (31373, 995)
+  await app.tab('Explore');
   const E = parseCsv((await app.exportCsv('Token embeddings')).text).slice(1);
   [31373, 995].forEach((id, r) => {
     for (let j = 0; j < 8; j++) expect(Math.fround(Number(E[r][j + 1]))).toBe(wte(id, j));
@@ -177,7 +182,7 @@ test('two safetensors shards dropped with their model.safetensors.index.json ope
 });
 
 test('a broken checkpoint shows a clear error and loses nothing', async ({ app }) => {
-  await app.open('text=' + encodeURIComponent('keep this text'));
+  await app.open('tab=data&text=' + encodeURIComponent('keep this text'));
   const { bytes } = gpt2Like();
   await app.page.getByLabel('Load checkpoint').setInputFiles({
     name: 'cut.safetensors',
@@ -188,11 +193,12 @@ test('a broken checkpoint shows a clear error and loses nothing', async ({ app }
     timeout: 30_000,
   });
   await expect(app.text).toHaveValue('keep this text');
+  await app.tab('Explore');
   await app.waitForShape('Token embeddings', 3, 64);
 });
 
 test('the quantise toggle reports f16 and int8 round-trip errors within their bounds', async ({ app }) => {
-  await app.open('text=' + encodeURIComponent('the cat'));
+  await app.open('tab=data&text=' + encodeURIComponent('the cat'));
   const region = app.region('Size and quantisation');
   await expect(region).toContainText('token table');
   await region.getByRole('checkbox').check();

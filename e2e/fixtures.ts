@@ -2,6 +2,9 @@
 import { expect, test as base, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
+/** The tabs' labels; their URL values are the lower-case words (explore, lab, compare, project, train, data). */
+export type TabLabel = 'Explore' | 'Lab' | 'Compare' | 'Project' | 'Train' | 'Data';
+
 export class Explorer {
   constructor(readonly page: Page) {}
 
@@ -27,8 +30,24 @@ export class Explorer {
       .or(this.page.getByRole('combobox', { name, exact: true }));
   }
 
+  /**
+   * A titled region. Since the workspace has tabs (issue #16), only the open tab's regions are in the page: open
+   * the tab first (`tab=lab` in the hash, or tab('Lab')). Regions of the top band (Tokens, Lessons) are always
+   * there. Which tab holds which region: TAB_OF below.
+   */
   region(name: string) {
     return this.page.getByRole('region', { name, exact: true });
+  }
+
+  /** A tab below the top band, by its label (Explore, Lab, Compare, Project, Train, Data). */
+  tabButton(name: TabLabel) {
+    return this.page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name, exact: true });
+  }
+
+  /** Opens a tab by clicking it and waits until it is the selected one. */
+  async tab(name: TabLabel): Promise<void> {
+    await this.tabButton(name).click();
+    await expect(this.tabButton(name)).toHaveAttribute('aria-selected', 'true');
   }
 
   /** Waits until a matrix panel shows a matrix of the given shape. */

@@ -235,9 +235,10 @@ test.describe('out-of-range parameters', () => {
     app,
     page,
   }) => {
-    await app.open(`${SMALL}&text=keep%20these%20words&pe=sinusoidal`);
+    // The lab's own fields are on the Lab tab (issue #16); its attention preview [T, T] stands for "the views".
+    await app.open(`tab=lab&${SMALL}&text=keep%20these%20words&pe=sinusoidal`);
     await settle(page);
-    const shape = app.region('Input (token + position)').locator('.shape');
+    const shape = app.region('Attention without position').locator('.shape');
     // The Training panel has fields of the same names: take the lab's own.
     const lab = page.getByRole('group', { name: 'Lab controls' });
     const field = (name: string) =>
@@ -280,6 +281,7 @@ test.describe('out-of-range parameters', () => {
     const s = await state(page);
     expect(s.error).toBeNull();
     expect(s.tokens.map((t) => t.text)).toEqual(['keep', 'these', 'words']);
+    await app.tab('Explore');
     await app.waitForShape('Input (token + position)', 3, 32);
   });
 
@@ -362,6 +364,8 @@ const GARBAGE: Record<string, string> = {
   'train.snapshot': 'x',
   'train.seed': '2147483648',
   'train.backend': 'wasm',
+  tab: 'settings',
+  compare: 'sinusoidal,sinusoidal',
 };
 
 const XSS = [
@@ -613,7 +617,9 @@ test.describe('security', () => {
     expect(policy).toContain("connect-src 'self'");
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
     await expect(app.badge).toContainText('Backend: webgpu');
+    await app.tab('Lab'); // the formula is a lab view
     await expect(page.locator('.formula .katex').first()).toBeVisible();
+    await app.tab('Explore');
     for (const name of ['Token embeddings', 'Positional encoding', 'Input (token + position)']) {
       // painted under the policy: the canvas holds opaque colour-mapped cells
       const canvas = app.region(name).locator('canvas').first();
@@ -736,7 +742,8 @@ test.describe('soak', () => {
   }) => {
     // Each edit re-renders the page synchronously (~50 ms here, more on a busy machine): allow for 1,000.
     test.setTimeout(300_000);
-    await app.open(`${SMALL}&text=the%20cat%20sat`);
+    // On the Lab tab, so every edit also exercises the lab's views (the heaviest path).
+    await app.open(`tab=lab&${SMALL}&text=the%20cat%20sat`);
     await settle(page);
     const baseline = (await state(page)).lastRun?.numTensors;
     expect(baseline).toBeGreaterThan(0);

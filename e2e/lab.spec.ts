@@ -31,7 +31,7 @@ const SCHEMES: Array<{ pe: string; hash: string; regions: string[] }> = [
 
 for (const { pe, hash, regions } of SCHEMES) {
   test(`the ${pe} scheme is selectable by URL and every matrix view exports CSV`, async ({ app }) => {
-    await app.open(`text=the%20cat%20sat&d=16&positions=64&pe=${pe}&${hash}`);
+    await app.open(`tab=lab&text=the%20cat%20sat&d=16&positions=64&pe=${pe}&${hash}`);
     await expect(app.field('Positional encoding')).toHaveValue(pe);
     await app.waitForShape('Attention without position', 3, 3);
     for (const name of regions) await expect(app.region(name)).toBeVisible();
@@ -48,7 +48,7 @@ for (const { pe, hash, regions } of SCHEMES) {
 }
 
 test('ALiBi slopes for 12 heads follow get_slopes', async ({ app }) => {
-  await app.open('pe=alibi&heads=12&d=16&text=a%20b');
+  await app.open('tab=lab&pe=alibi&heads=12&d=16&text=a%20b');
   const { text } = await app.exportCsv('ALiBi slopes');
   const rows = parseCsv(text).slice(1);
   const want = [1, 2, 3, 4, 5, 6, 7, 8, 0.5, 1.5, 2.5, 3.5].map((e) => 2 ** -e);
@@ -57,7 +57,7 @@ test('ALiBi slopes for 12 heads follow get_slopes', async ({ app }) => {
 });
 
 test('T5 buckets match the T5 formula for every token pair', async ({ app }) => {
-  await app.open('pe=t5&d=16&bidirectional=1&text=' + 'w%20'.repeat(40));
+  await app.open('tab=lab&pe=t5&d=16&bidirectional=1&text=' + 'w%20'.repeat(40));
   await app.waitForShape('T5 buckets', 40, 40);
   const rows = parseCsv((await app.exportCsv('T5 buckets')).text).slice(1);
   // Independent reference: T5's _relative_position_bucket, bidirectional, 32 buckets, max_distance 128.
@@ -76,10 +76,10 @@ test('T5 buckets match the T5 formula for every token pair', async ({ app }) => 
 
 test('sinusoidal and RoPE tables are right to 1e-4 at positions up to 8191', async ({ app }) => {
   const d = 128;
-  await app.open(`pe=sinusoidal&d=${d}&positions=8192&text=x`);
+  await app.open(`tab=lab&pe=sinusoidal&d=${d}&positions=8192&text=x`);
   await app.waitForShape('Positional encoding table', 8192, d);
   const sin = parseCsv((await app.exportCsv('Positional encoding table')).text);
-  await app.open(`pe=rope&d=${d}&positions=8192&text=x`);
+  await app.open(`tab=lab&pe=rope&d=${d}&positions=8192&text=x`);
   await app.waitForShape('RoPE cos table', 8192, d / 2);
   const cos = parseCsv((await app.exportCsv('RoPE cos table')).text);
   let worst = 0;
@@ -96,27 +96,27 @@ test('sinusoidal and RoPE tables are right to 1e-4 at positions up to 8191', asy
 
 test('the invariants panel passes sinusoidal and fails both pitfalls', async ({ app, page }) => {
   const verdicts = async () => page.getByTestId('check').locator('.verdict').allTextContents();
-  await app.open('pe=sinusoidal&d=64&text=a');
+  await app.open('tab=lab&pe=sinusoidal&d=64&text=a');
   await expect(page.getByTestId('check')).toHaveCount(4);
   expect(await verdicts()).toEqual(['pass', 'pass', 'pass', 'pass']);
-  await app.open('pe=pitfall-linear&d=64&text=a');
+  await app.open('tab=lab&pe=pitfall-linear&d=64&text=a');
   await expect(page.getByText('This formula fails.')).toBeVisible();
   await expect.poll(verdicts).toContain('fail');
-  await app.open('pe=pitfall-scalar&d=64&text=a');
+  await app.open('tab=lab&pe=pitfall-scalar&d=64&text=a');
   await expect(page.getByText('This formula fails.')).toBeVisible();
   await expect.poll(verdicts).toContain('fail');
-  await app.open('pe=rope&d=64&text=a%20b%20c');
+  await app.open('tab=lab&pe=rope&d=64&text=a%20b%20c');
   await expect.poll(verdicts).toEqual(['pass', 'pass']);
 });
 
 test('the offset profile marks k = 5 at d = 64', async ({ app }) => {
-  await app.open('pe=sinusoidal&d=64&text=a');
+  await app.open('tab=lab&pe=sinusoidal&d=64&text=a');
   await expect(app.region('Offset profile')).toContainText('stops decreasing at k = 5');
 });
 
 test('every lab view is readable at 1280×800 (screenshots)', async ({ app, page }, info) => {
   for (const pe of ['sinusoidal', 'rope', 'alibi', 't5', 'pitfall-linear']) {
-    await app.open(`pe=${pe}&d=64`);
+    await app.open(`tab=lab&pe=${pe}&d=64`);
     // this scheme's own preview, not the previous scheme's still on screen while the text views are computed
     await app.waitForShape(`Attention with ${pe}`, 12, 12);
     await page.screenshot({ path: info.outputPath(`lab-${pe}.png`), fullPage: true });

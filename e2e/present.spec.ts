@@ -56,47 +56,61 @@ test('the colour map choice repaints the heatmaps with viridis or cividis, and s
   expect((await census(page, 0)).purple).toBeGreaterThan(0);
 });
 
-test('presentation mode shows only the chosen views, in large type, and the choice is in the link', async ({
+test('presentation mode shows only the chosen views of the open tab, in large type, and the choice is in the link', async ({
   app,
   page,
 }) => {
   await app.open(SMALL);
   const fontSize = () => page.locator('.app').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const normal = await fontSize();
-  const regions = [
-    'Tokens',
-    'Token embeddings',
-    'Positional encoding',
-    'Projection',
-    'Training',
-    'Checkpoint',
-  ];
-  for (const name of regions) await expect(app.region(name)).toBeVisible();
+  // Each view on its tab (issue #16): Explore holds the three matrices; the tokens sit in the top band.
+  const explore = ['Tokens', 'Token embeddings', 'Positional encoding'];
+  const elsewhere = [
+    { tab: 'Project', region: 'Projection' },
+    { tab: 'Train', region: 'Training' },
+    { tab: 'Data', region: 'Checkpoint' },
+  ] as const;
+  for (const name of explore) await expect(app.region(name)).toBeVisible();
+  for (const { tab, region } of elsewhere) {
+    await app.tab(tab);
+    await expect(app.region(region)).toBeVisible();
+  }
+  await app.tab('Explore');
 
   await page.getByRole('button', { name: 'Presentation' }).click();
   expect(await fontSize()).toBeGreaterThan(normal * 1.2);
   const show = page.getByRole('group', { name: 'Show' });
   await expect(show).toBeVisible();
   // The defaults: tokens, the three matrices and the lab.
-  for (const name of ['Tokens', 'Token embeddings', 'Positional encoding'])
-    await expect(app.region(name)).toBeVisible();
-  for (const name of ['Projection', 'Training', 'Checkpoint']) await expect(app.region(name)).toBeHidden();
+  for (const name of explore) await expect(app.region(name)).toBeVisible();
+  for (const { tab, region } of elsewhere) {
+    await app.tab(tab);
+    await expect(app.region(region)).toBeHidden();
+  }
+  await app.tab('Explore');
 
   await show.getByRole('checkbox', { name: 'Token embeddings' }).uncheck();
   await show.getByRole('checkbox', { name: 'Projection' }).check();
   await expect(app.region('Token embeddings')).toBeHidden();
+  await app.tab('Project');
   await expect(app.region('Projection')).toBeVisible();
   await expect(page).toHaveURL(/present=1/);
   await expect(page).toHaveURL(/views=tokens%2Cpe%2Cinput%2Cprojection%2Clab/);
+  await expect(page).toHaveURL(/tab=project/);
 
   await page.reload();
-  await expect(app.region('Token embeddings')).toBeHidden();
   await expect(app.region('Projection')).toBeVisible();
   await expect(
     page.getByRole('group', { name: 'Show' }).getByRole('checkbox', { name: 'Projection' }),
   ).toBeChecked();
+  await app.tab('Explore');
+  await expect(app.region('Token embeddings')).toBeHidden();
 
   // Leaving presentation mode brings every view back.
   await page.getByRole('button', { name: 'Presentation' }).click();
-  for (const name of regions) await expect(app.region(name)).toBeVisible();
+  for (const name of explore) await expect(app.region(name)).toBeVisible();
+  for (const { tab, region } of elsewhere) {
+    await app.tab(tab);
+    await expect(app.region(region)).toBeVisible();
+  }
 });

@@ -3,7 +3,7 @@ import { sinusoidalTopTwoShare } from '../src/analysis/testReference.ts';
 import { expect, parseCsv, test } from './fixtures.ts';
 
 test('PCA of sinusoidal positions shows the variance share computed independently', async ({ app }) => {
-  await app.open('d=64&base=10000&positions=256&pe=sinusoidal&proj=positions&method=pca');
+  await app.open('tab=project&d=64&base=10000&positions=256&pe=sinusoidal&proj=positions&method=pca');
   const region = app.region('Projection');
   const explained = region.getByTestId('explained');
   await expect(explained).toContainText('together', { timeout: 60_000 });
@@ -19,7 +19,7 @@ test('PCA of sinusoidal positions shows the variance share computed independentl
 for (const method of ['tsne', 'umap']) {
   test(`${method} on the text's tokens streams to done and exports one row per token`, async ({ app }) => {
     const text = 'the cat sat on the mat and the dog sat on the log';
-    await app.open(`proj=tokens&method=${method}&iters=100&text=${encodeURIComponent(text)}`);
+    await app.open(`tab=project&proj=tokens&method=${method}&iters=100&text=${encodeURIComponent(text)}`);
     const status = app.region('Projection').getByTestId('projection-status');
     await expect(status).toContainText('done', { timeout: 90_000 });
     await expect(status).toContainText('iteration 100 of 100');
@@ -29,7 +29,7 @@ for (const method of ['tsne', 'umap']) {
 }
 
 test('moving through the points by keyboard highlights the same token everywhere', async ({ app, page }) => {
-  await app.open('proj=tokens&method=pca&text=' + encodeURIComponent('alpha beta gamma delta'));
+  await app.open('tab=project&proj=tokens&method=pca&text=' + encodeURIComponent('alpha beta gamma delta'));
   const region = app.region('Projection');
   await expect(region.getByTestId('projection-status')).toContainText('done', { timeout: 60_000 });
   const plot = region.locator('.scatter-wrap [tabindex="0"]').first();
@@ -38,14 +38,15 @@ test('moving through the points by keyboard highlights the same token everywhere
   await page.keyboard.press('ArrowRight');
   // point 1 is the token at position 1: its chip and its heatmap row light up
   await expect(page.locator('.chip.hover')).toContainText('beta');
-  await expect(app.region('Token embeddings').locator('.row-highlight')).toHaveCount(1);
+  // The heatmaps live on the Explore tab (issue #16); the token strip in the top band is what shares the screen
+  // with the projection. The selection (below) is what carries across tabs.
 });
 
 test('brushing points selects their tokens everywhere: chips and a band beside every heatmap', async ({
   app,
   page,
 }) => {
-  await app.open('proj=tokens&method=pca&text=' + encodeURIComponent('alpha beta gamma delta'));
+  await app.open('tab=project&proj=tokens&method=pca&text=' + encodeURIComponent('alpha beta gamma delta'));
   const region = app.region('Projection');
   await expect(region.getByTestId('projection-status')).toContainText('done', { timeout: 60_000 });
   await region.getByRole('button', { name: 'Select' }).click();
@@ -58,6 +59,8 @@ test('brushing points selects their tokens everywhere: chips and a band beside e
   await page.mouse.move(box.x + box.width - 2, box.y + box.height - 2, { steps: 4 });
   await page.mouse.up();
   await expect(page.locator('.chip.selected')).toHaveCount(4);
+  // The heatmaps are on the Explore tab; the selection is part of the view, so it is there too.
+  await app.tab('Explore');
   for (const name of ['Token embeddings', 'Positional encoding', 'Input (token + position)']) {
     // Four consecutive rows make one band covering the whole plot height.
     const band = app.region(name).locator('rect.row-selected');
@@ -68,6 +71,7 @@ test('brushing points selects their tokens everywhere: chips and a band beside e
   }
   // The selection is in the link, so a copied link or a reload shows it again.
   await expect(page).toHaveURL(/sel=0-3/);
+  await expect(page).not.toHaveURL(/tab=/); // Explore is the default tab, left out of the link
   await page.reload();
   await expect(page.locator('.chip.selected')).toHaveCount(4);
   await expect(app.region('Token embeddings').locator('rect.row-selected')).toHaveCount(1);

@@ -6,7 +6,7 @@ test('training learned positions on the reverse task: the loss falls, the lab sh
   page,
 }) => {
   test.setTimeout(240_000);
-  await app.open('text=ab');
+  await app.open('tab=train&text=ab');
   const t = app.region('Training');
   await t.getByRole('spinbutton', { name: 'steps', exact: true }).fill('50');
   await t.getByRole('spinbutton', { name: 'snapshot every', exact: true }).fill('10');
@@ -21,7 +21,10 @@ test('training learned positions on the reverse task: the loss falls, the lab sh
 
   // the snapshot became the learned scheme of every view: context 16 × d 32
   await expect(app.field('Positional encoding')).toHaveValue('learned');
+  await app.tab('Lab');
   await app.waitForShape('Positional encoding table', 16, 32);
+  await app.tab('Train'); // the Training panel stayed mounted: its results are still there
+  await expect(row.getByRole('cell').first()).toHaveText('50');
 
   // Save → the checkpoint loader reads it back and proposes its position table
   const [download] = await Promise.all([
@@ -29,6 +32,7 @@ test('training learned positions on the reverse task: the loss falls, the lab sh
     t.getByRole('button', { name: 'Save trained weights (.safetensors)' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('embedscope-learned.safetensors');
+  await app.tab('Data');
   await page.getByLabel('Load checkpoint').setInputFiles((await download.path()) as string);
   await expect(app.field('Position table')).toHaveValue('wpe.weight', { timeout: 30_000 });
   await expect(app.text).toHaveValue('ab');
@@ -36,7 +40,7 @@ test('training learned positions on the reverse task: the loss falls, the lab sh
 
 test('Pause stops the steps and Resume continues, on the WebGPU backend', async ({ app }) => {
   test.setTimeout(240_000);
-  await app.open('text=ab');
+  await app.open('tab=train&text=ab');
   const t = app.region('Training');
   await t.getByRole('checkbox', { name: 'none', exact: true }).uncheck();
   await t.getByRole('combobox', { name: 'Backend' }).selectOption('webgpu');

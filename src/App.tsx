@@ -19,6 +19,8 @@ import type { PresentView } from './client/urlState.ts';
 import { useT } from './i18n/useT.ts';
 import { HTML_LANG } from './i18n/lang.ts';
 import { schemeWords } from './i18n/schemes.ts';
+import { TabList, TabPanel } from './components/Tabs.tsx';
+import { Compare } from './components/Compare.tsx';
 
 /** `name` (English) names the element id and exported files; `title` is shown in the interface's language. */
 const PANELS = [
@@ -44,7 +46,7 @@ export function App() {
   const progress = useAppState((s) => s.progress);
   const dropping = useFileDrop();
   const t = useT();
-  const { spec, sharedScale } = view;
+  const { spec, sharedScale, tab } = view;
   const [followTraining, setFollowTraining] = useState(true);
   // Cancel appears only for a run that is slow (not on every keystroke, where it would flash in the header).
   const busySince = useAppState((s) => s.busySince);
@@ -128,70 +130,82 @@ export function App() {
         <Notices state={{ notices, error, backend }} />
         <Progress progress={progress} />
         <main>
-          <Lessons />
-          <label className="text-input" htmlFor="text-input">
-            <span>{t('app.text')}</span>
-            <textarea
-              id="text-input"
-              value={spec.text}
-              rows={3}
-              spellCheck={false}
-              onChange={(e) => {
-                performance.mark('embedscope:input');
-                updateSpec({ text: e.target.value });
-              }}
-            />
-          </label>
-          <Controls spec={spec} sharedScale={sharedScale} />
-          {shown('tokens') && (
-            <TokenStrip
-              tokens={tokens}
-              vocabSize={vocabSize}
-              text={spec.text}
-              total={tokenTotal}
-              hoverRow={hoverRow}
-              selectedRows={selectedRows}
-            />
-          )}
-          <div className="matrices">
-            {PANELS.filter((p) => shown(p.name)).map((p) => (
-              <MatrixPanel
-                key={p.name}
-                name={p.en}
-                title={t(p.title)}
-                matrix={matrices[p.name]}
-                domain={domains[p.name]}
-                hoverRow={hoverRow}
-                caption={captions[p.name]}
-                extra={selectedExtra}
+          <div className="top-band">
+            <Lessons />
+            <label className="text-input" htmlFor="text-input">
+              <span>{t('app.text')}</span>
+              <textarea
+                id="text-input"
+                value={spec.text}
+                rows={3}
+                spellCheck={false}
+                onChange={(e) => {
+                  performance.mark('embedscope:input');
+                  updateSpec({ text: e.target.value });
+                }}
               />
-            ))}
-          </div>
-          {shown('projection') && <Projection />}
-          {shown('lab') && <Lab />}
-          {/* Kept mounted when hidden: a training run must survive a switch to presentation mode. */}
-          <div className="training-wrap" hidden={!shown('training')}>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={followTraining}
-                onChange={(e) => setFollowTraining(e.target.checked)}
-              />{' '}
-              {t('app.followTraining')}
             </label>
-            <Training onSnapshot={(t) => showTrainedTable(t, followTraining)} />
+            <Controls spec={spec} sharedScale={sharedScale} />
+            {shown('tokens') && (
+              <TokenStrip
+                tokens={tokens}
+                vocabSize={vocabSize}
+                text={spec.text}
+                total={tokenTotal}
+                hoverRow={hoverRow}
+                selectedRows={selectedRows}
+              />
+            )}
           </div>
-          {shown('tables') && (
-            <div className="side-by-side">
-              <Neighbours />
-              <TableSize spec={spec} vocabSize={vocabSize} />
+          <TabList active={tab} />
+          <TabPanel tab="explore" active={tab}>
+            <div className="matrices">
+              {PANELS.filter((p) => shown(p.name)).map((p) => (
+                <MatrixPanel
+                  key={p.name}
+                  name={p.en}
+                  title={t(p.title)}
+                  matrix={matrices[p.name]}
+                  domain={domains[p.name]}
+                  hoverRow={hoverRow}
+                  caption={captions[p.name]}
+                  extra={selectedExtra}
+                />
+              ))}
             </div>
-          )}
-          {shown('checkpoint') && (
-            <div>
-              <Checkpoint spec={spec} />
+          </TabPanel>
+          <TabPanel tab="lab" active={tab}>
+            {shown('lab') && <Lab />}
+          </TabPanel>
+          <TabPanel tab="compare" active={tab}>
+            <Compare />
+          </TabPanel>
+          <TabPanel tab="project" active={tab}>
+            {shown('projection') && <Projection />}
+          </TabPanel>
+          {/* Kept mounted when hidden: a training run must survive a switch of tab or to presentation mode. */}
+          <TabPanel tab="train" active={tab} keep>
+            <div className="training-wrap" hidden={!shown('training')}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={followTraining}
+                  onChange={(e) => setFollowTraining(e.target.checked)}
+                />{' '}
+                {t('app.followTraining')}
+              </label>
+              <Training onSnapshot={(t) => showTrainedTable(t, followTraining)} />
             </div>
-          )}
+          </TabPanel>
+          <TabPanel tab="data" active={tab}>
+            {shown('checkpoint') && <Checkpoint spec={spec} />}
+            {shown('tables') && (
+              <div className="side-by-side">
+                <Neighbours />
+                <TableSize spec={spec} vocabSize={vocabSize} />
+              </div>
+            )}
+          </TabPanel>
         </main>
       </div>
     </ColormapContext.Provider>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { startEngine } from './client/useEngine.ts';
 import './styles.css';
+import './workspace.css';
 
 startEngine();
 const root = document.getElementById('root');

@@ -1,7 +1,7 @@
 // The engine worker's client: numbers runs, projections and requests, keeps the newest of each, and after a
 // restart (client/workerClient.ts) hands the fresh worker the checkpoint and trained table again and redoes the
 // last run and projection.
-import type { FromEngine, ToEngine } from '../protocol/messages.ts';
+import type { FromEngine, RunViews, ToEngine } from '../protocol/messages.ts';
 import type { ProjectionSpec, RunSpec } from '../protocol/specs.ts';
 import { WorkerClient } from './workerClient.ts';
 
@@ -16,7 +16,9 @@ export class EngineClient {
   private runId = 0;
   private projId = 0;
   private reqId = 0;
+  private cmpId = 0;
   private lastSpec: RunSpec | null = null;
+  private lastViews: RunViews = 'lab';
   private lastProjection: { spec: RunSpec; proj: ProjectionSpec } | null = null;
   private lastCheckpoint: { file: Blob; name: string }[] | null = null;
   private lastTrained: { rows: number; d: number; data: Float32Array; id: string } | null = null;
@@ -35,7 +37,8 @@ export class EngineClient {
         !(
           ('runId' in msg && msg.runId !== null && msg.runId !== this.runId) ||
           ('projId' in msg && msg.projId !== this.projId) ||
-          ('reqId' in msg && msg.reqId !== this.reqId)
+          ('reqId' in msg && msg.reqId !== this.reqId) ||
+          ('cmpId' in msg && msg.cmpId !== this.cmpId)
         ),
       message: (msg) => events.message(msg),
       restarted: (reason) => {
@@ -50,10 +53,11 @@ export class EngineClient {
   }
 
   /** `cached`: static key of the text-independent matrices already held, which the worker need not resend. */
-  run(spec: RunSpec, cached: string | null = null): number {
+  run(spec: RunSpec, cached: string | null = null, views: RunViews = 'lab'): number {
     this.lastSpec = spec;
+    this.lastViews = views;
     this.runId += 1;
-    this.send({ type: 'run', runId: this.runId, spec, cached });
+    this.send({ type: 'run', runId: this.runId, spec, cached, views });
     return this.runId;
   }
 
@@ -95,6 +99,13 @@ export class EngineClient {
     return this.reqId;
   }
 
+  /** The Compare tab's columns; only the newest request's answer is delivered. */
+  compare(spec: RunSpec, schemes: string[]): number {
+    this.cmpId += 1;
+    this.send({ type: 'compare', cmpId: this.cmpId, spec, schemes });
+    return this.cmpId;
+  }
+
   cancel(): void {
     this.send({ type: 'cancel', runId: this.runId });
   }
@@ -107,7 +118,7 @@ export class EngineClient {
   private resend(): void {
     if (this.lastCheckpoint) this.send({ type: 'checkpoint', files: this.lastCheckpoint });
     if (this.lastTrained) this.send({ type: 'trained-table', ...this.lastTrained });
-    if (this.lastSpec) this.run(this.lastSpec, null);
+    if (this.lastSpec) this.run(this.lastSpec, null, this.lastViews);
     if (this.lastProjection) this.project(this.lastProjection.spec, this.lastProjection.proj);
   }
 

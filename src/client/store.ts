@@ -9,6 +9,7 @@ import type {
   TableStats,
   Token,
 } from '../protocol/messages.ts';
+import type { CompareColumn } from '../protocol/compare.ts';
 
 export type ProjectionMsg = Extract<FromEngine, { type: 'projection' }>;
 import { initialTrainingState, type TrainingState } from './trainingState.ts';
@@ -47,6 +48,9 @@ export interface AppState {
   neighbours: { id: number; piece: string; list: Neighbour[] } | null;
   quant: { stats: TableStats; f16: Matrix; int8: Matrix } | null;
   requestError: string | null;
+  /** The Compare tab's columns (newest request) and why the last request failed. */
+  compare: CompareColumn[] | null;
+  compareError: string | null;
   /** The views show the build's precomputed default run (client/firstPaint.ts) until the worker answers. */
   precomputed: boolean;
   /** The Training panel's run (its settings are view.train). */
@@ -97,6 +101,8 @@ export const initialState: AppState = {
   neighbours: null,
   quant: null,
   requestError: null,
+  compare: null,
+  compareError: null,
   precomputed: false,
   training: initialTrainingState,
 };

@@ -1,7 +1,8 @@
 // Wires the store to the engine: a change to the spec is sent at once (the worker keeps only the newest), other
 // changes once per animation frame; the state is mirrored into the URL hash in a task of its own.
 import { useSyncExternalStore } from 'react';
-import type { FromEngine } from '../protocol/messages.ts';
+import type { FromEngine, RunViews } from '../protocol/messages.ts';
+import { compareRequest, forgetCompare, viewsFor } from './workspace.ts';
 import { assertNever } from '../protocol/messages.ts';
 import {
   TRAINED_TABLE,
@@ -14,7 +15,7 @@ import {
 import { EngineClient } from './engineClient.ts';
 import { applyCheckpoint } from './checkpoint.ts';
 import { createStore, initialState, type AppState } from './store.ts';
-import { MAX_URL_TEXT, parseHash, toHash, type ViewState } from './urlState.ts';
+import { MAX_URL_TEXT, parseHash, toHash, type Tab, type ViewState } from './urlState.ts';
 import firstPaint from 'virtual:first-paint';
 import { holdFirstPaint } from './firstPaint.ts';
 import { LANGS, type Lang } from '../i18n/lang.ts';
@@ -28,6 +29,8 @@ let persist: ReturnType<typeof setTimeout> | null = null;
 const hugeText = () => store.get().view.spec.text.length > 100_000;
 /** Static key seen in the current run's matrices; it becomes the store's once the run is done. */
 let runStaticKey: string | null = null;
+/** What the run in flight computes: a foundation-only run leaves the client no static views to cache. */
+let runViews: RunViews = 'lab';
 
 function onMessage(msg: FromEngine): void {
   switch (msg.type) {
@@ -52,7 +55,7 @@ function onMessage(msg: FromEngine): void {
         busy: false,
         error: null,
         lastRun: { ms: msg.ms, numTensors: msg.numTensors },
-        staticKey: runStaticKey ?? s.staticKey,
+        staticKey: runViews === 'foundation' ? null : (runStaticKey ?? s.staticKey),
         matrices: Object.fromEntries(Object.entries(s.matrices).filter(([name]) => keep.has(name))),
       }));
       runStaticKey = null;
@@ -101,6 +104,12 @@ function onMessage(msg: FromEngine): void {
     case 'request-error':
       store.set({ requestError: msg.message });
       break;
+    case 'compare':
+      store.set({ compare: msg.columns, compareError: null });
+      break;
+    case 'compare-error':
+      store.set({ compareError: msg.message });
+      break;
     default:
       assertNever(msg);
   }
@@ -124,6 +133,8 @@ export function projectionKey(spec: RunSpec, proj: ProjectionSpec): string {
 
 let lastProjectionKey = '';
 let lastRunKey = '';
+/** The views the last run sent computed: a lab run also serves a tab that needs only the foundation. */
+let lastRunViews: RunViews = 'foundation';
 
 const LONG_TEXT_KEY = 'embedscope:long-text';
 
@@ -199,14 +210,22 @@ function dispatch(): void {
     return;
   }
   const runKey = JSON.stringify(view.spec);
-  if (runKey !== lastRunKey) {
+  const views = viewsFor(view.tab);
+  // Same spec: a run that computed the lab also serves the foundation; switching to the Lab tab runs again.
+  if (runKey !== lastRunKey || (views === 'lab' && lastRunViews !== 'lab')) {
     lastRunKey = runKey;
+    lastRunViews = views;
+    runViews = views;
     store.set({ busy: true, cancelled: false, busySince: performance.now() });
     runStaticKey = null;
-    client?.run(view.spec, store.get().staticKey);
+    client?.run(view.spec, store.get().staticKey, views);
   }
+  const cmp = compareRequest(view);
+  if (cmp && 'problem' in cmp) store.set({ compareError: cmp.problem });
+  else if (cmp) client?.compare(view.spec, cmp.send);
+  // The projection is computed only while its tab is open (a switch to it runs what changed meanwhile).
   const pKey = projectionKey(view.spec, view.proj);
-  if (pKey !== lastProjectionKey) {
+  if (view.tab === 'project' && pKey !== lastProjectionKey) {
     lastProjectionKey = pKey;
     const bad = validateProjection(view.proj);
     if (bad) store.set({ projectionError: bad, projectionRunning: false });
@@ -242,14 +261,21 @@ export function startEngine(): void {
   holdFirstPaint(store, firstPaint);
   client = new EngineClient({
     message: onMessage,
-    restarted: (reason) => addNotice(t(store.get().view.lang, 'notice.restarted', { reason })),
+    restarted: (reason) => {
+      addNotice(t(store.get().view.lang, 'notice.restarted', { reason }));
+      forgetCompare(); // the client redoes the run and projection; the Compare tab asks again here
+      schedule();
+    },
   });
-  addEventListener('hashchange', () => {
+  // A typed or pasted hash, and the back/forward buttons between tabs (each tab change is a history entry).
+  const fromLocation = () => {
     if (location.hash === toHash(store.get().view)) return;
     const parsed = parseHash(location.hash);
     store.set((s) => ({ view: parsed.view, notices: [...s.notices, ...parsed.notices] }));
     schedule();
-  });
+  };
+  addEventListener('hashchange', fromLocation);
+  addEventListener('popstate', fromLocation);
   schedule();
   // Test hook (e2e): lets a spec crash the worker to check recovery.
   Object.assign(window, {
@@ -270,6 +296,14 @@ export function updateSpec(patch: Partial<RunSpec>): void {
   // the worker keeps only the newest spec, so fast typing costs no extra runs). A huge text waits until the frame
   // that lays it out has passed: tokenising it at the same time doubles that layout on a two-core machine.
   if (!hugeText()) dispatch();
+  schedule();
+}
+
+/** Opens a tab: a history entry of its own, so the browser's back button returns to the previous tab. */
+export function selectTab(tab: Tab): void {
+  if (store.get().view.tab === tab) return;
+  store.set((s) => ({ view: { ...s.view, tab } }));
+  history.pushState(null, '', toHash(store.get().view));
   schedule();
 }
 
@@ -337,6 +371,7 @@ export function showTrainedTable(
   follow: boolean,
 ): void {
   client?.sendTrainedTable(t.rows, t.d, t.data, `${t.scheme}|${t.step}|${t.rows}x${t.d}`);
+  forgetCompare(); // a learned column shows the newest table
   if (!follow) return;
   const { spec } = store.get().view;
   const patch: Partial<RunSpec> = {

@@ -35,6 +35,7 @@ export const EMBEDDING_LABELS: Record<EmbeddingName, Key> = {
   'glove-100d': 'embedding.glove',
   'use-lite': 'embedding.use',
   checkpoint: 'embedding.checkpoint',
+  'pitfall-sigmoid': 'embedding.pitfallSigmoid',
 };
 
 /** Picking a shipped table also picks its tokenizer and width; picking another tokenizer leaves the table. */

@@ -6,12 +6,14 @@ import { random } from './sources/random.ts';
 import { gloveSource } from './sources/glove.ts';
 import { useSource } from './sources/use.ts';
 import { checkpoint } from './sources/checkpoint.ts';
+import { pitfallSigmoid } from './sources/pitfall-sigmoid.ts';
 
 const sources: { [K in EmbeddingName]: EmbeddingSource } = {
   random,
   'glove-100d': gloveSource,
   'use-lite': useSource,
   checkpoint,
+  'pitfall-sigmoid': pitfallSigmoid,
 };
 
 export function getEmbeddingSource(name: string): EmbeddingSource {

@@ -1,7 +1,7 @@
 // The engine's message loop: thin on purpose. It picks a backend, then runs specs through the Pipeline.
 // Runs are coalesced (only the newest queued spec is computed) and a running one stops at its next step once
 // a newer run arrives. Nothing is thrown across the boundary: failures go back as {type: 'error'}.
-import type { FromEngine, ToEngine } from '../protocol/messages.ts';
+import type { FromEngine, RunViews, ToEngine } from '../protocol/messages.ts';
 import { assertNever, transferables } from '../protocol/messages.ts';
 import type { RunSpec } from '../protocol/specs.ts';
 import { initBackend, webgpuDevice } from './backend.ts';
@@ -9,6 +9,7 @@ import { Cancelled, Pipeline } from './pipeline.ts';
 import { workerFetchData } from './fetchData.ts';
 import { ProjectionCancelled, project } from './projection.ts';
 import { neighbours, quantise } from './requests.ts';
+import { compareColumns } from './compare.ts';
 
 function post(msg: FromEngine): void {
   postMessage(msg, transferables(msg));
@@ -23,7 +24,7 @@ const streaming = (done: number, total: number) =>
   post({ type: 'progress', task: 'Reading the token table from the checkpoint', done, total });
 let latest = 0;
 let cancelledUpTo = 0;
-let pending: { runId: number; spec: RunSpec; cached: string | null } | null = null;
+let pending: { runId: number; spec: RunSpec; cached: string | null; views: RunViews } | null = null;
 let pumping = false;
 
 const ready = initBackend().then(
@@ -52,7 +53,7 @@ async function pump(): Promise<void> {
       const stale = () => job.runId !== latest || job.runId <= cancelledUpTo;
       if (stale()) continue;
       try {
-        await pipeline.run(job.runId, job.spec, post, stale, job.cached);
+        await pipeline.run(job.runId, job.spec, post, stale, job.cached, job.views);
       } catch (err) {
         if (err instanceof Cancelled) continue;
         post({ type: 'error', runId: job.runId, message: messageOf(err) });
@@ -68,7 +69,7 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
   switch (msg.type) {
     case 'run':
       latest = msg.runId;
-      pending = { runId: msg.runId, spec: msg.spec, cached: msg.cached };
+      pending = { runId: msg.runId, spec: msg.spec, cached: msg.cached, views: msg.views };
       void pump();
       break;
     case 'cancel':
@@ -118,6 +119,16 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
         .then(
           (r) => post({ type: 'quantised', reqId, ...r }),
           (err: unknown) => post({ type: 'request-error', reqId, message: messageOf(err) }),
+        );
+      break;
+    }
+    case 'compare': {
+      const { cmpId, spec, schemes } = msg;
+      void ready
+        .then(() => compareColumns(pipeline, spec, schemes))
+        .then(
+          (columns) => post({ type: 'compare', cmpId, columns }),
+          (err: unknown) => post({ type: 'compare-error', cmpId, message: messageOf(err) }),
         );
       break;
     }

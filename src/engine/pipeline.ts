@@ -1,7 +1,7 @@
 // One run: tokenise → embed → encode → stream. The worker owns one Pipeline; it keeps the token table on the
 // GPU between runs (keyed by its parameters) so a keystroke only gathers rows, never re-uploads the table.
 import * as tf from '@tensorflow/tfjs-core';
-import type { Check, FromEngine, Matrix, Token } from '../protocol/messages.ts';
+import type { Check, FromEngine, Matrix, RunViews, Token } from '../protocol/messages.ts';
 import { LIMITS, TRAINED_TABLE, validateSpec, type RunSpec } from '../protocol/specs.ts';
 import { getScheme } from '../encodings/registry.ts';
 import type { FetchData } from '../tokenizers/tokenizer.ts';
@@ -79,7 +79,8 @@ export class Pipeline {
 
   /**
    * Runs one spec, posting tokens and then each matrix as soon as it is read back. `cached` is the static
-   * key of the text-independent views the client already holds; those are not recomputed or resent.
+   * key of the text-independent views the client already holds; those are not recomputed or resent. With
+   * `views` = 'foundation' the run stops after E, PE and X (no tab that needs the lab is open).
    */
   async run(
     runId: number,
@@ -87,6 +88,7 @@ export class Pipeline {
     post: Post,
     isStale: () => boolean,
     cached: string | null = null,
+    views: RunViews = 'lab',
   ): Promise<void> {
     const t0 = performance.now();
     const problem = validateSpec(spec);
@@ -123,32 +125,35 @@ export class Pipeline {
         await emit({ name, title, shape: [T, d], data: read[i], rowLabels: labels });
       }
 
-      // Let a newer run's message in before the views past the three matrices: while the user types, the
-      // newer text wins here instead of waiting for this run's lab views.
-      await yieldToMessages();
-      check();
-      const key = staticKey(spec, learned);
-      if (key !== cached || this.staticChecks?.key !== key) {
-        this.staticChecks = { key, ...(await staticViews(spec, emit, key, learned)) };
-      }
-      names.push(...this.staticChecks.names);
-      const checks = [...this.staticChecks.checks];
-      if (tensors) {
-        // Wait for the text to stay quiet, in slices, so a newer keystroke cancels this run before any heavy
-        // kernel is queued.
-        for (let waited = 0; waited < this.quietMs; waited += QUIET_SLICE_MS) {
-          await yieldToMessages(Math.min(QUIET_SLICE_MS, this.quietMs - waited));
-          check();
-        }
+      // A tab without the lab stops here: no static or text views, no checks (the keystroke path).
+      if (views === 'lab') {
+        // Let a newer run's message in before the views past the three matrices: while the user types, the
+        // newer text wins here instead of waiting for this run's lab views.
         await yieldToMessages();
         check();
-        const kept = this.keptPositionTable(spec);
-        const lab = await textViews(spec, tensors.E, kept, labels, emit, this.viewCache, learned);
-        names.push(...lab.names);
-        checks.push(...lab.checks);
+        const key = staticKey(spec, learned);
+        if (key !== cached || this.staticChecks?.key !== key) {
+          this.staticChecks = { key, ...(await staticViews(spec, emit, key, learned)) };
+        }
+        names.push(...this.staticChecks.names);
+        const checks = [...this.staticChecks.checks];
+        if (tensors) {
+          // Wait for the text to stay quiet, in slices, so a newer keystroke cancels this run before any heavy
+          // kernel is queued.
+          for (let waited = 0; waited < this.quietMs; waited += QUIET_SLICE_MS) {
+            await yieldToMessages(Math.min(QUIET_SLICE_MS, this.quietMs - waited));
+            check();
+          }
+          await yieldToMessages();
+          check();
+          const kept = this.keptPositionTable(spec);
+          const lab = await textViews(spec, tensors.E, kept, labels, emit, this.viewCache, learned);
+          names.push(...lab.names);
+          checks.push(...lab.checks);
+        }
+        check();
+        post({ type: 'checks', runId, scheme: spec.pe, checks });
       }
-      check();
-      post({ type: 'checks', runId, scheme: spec.pe, checks });
     } finally {
       if (tensors) tf.dispose(tensors);
     }

@@ -90,6 +90,7 @@ export const en = {
   'embedding.glove': 'GloVe 100-d (20k words)',
   'embedding.use': 'USE-lite (8k pieces, 256-d)',
   'embedding.checkpoint': 'checkpoint (your file)',
+  'embedding.pitfallSigmoid': 'pitfall: sigmoid(W·v + b)',
   'lab.controls': 'Lab controls',
   'lab.positions': 'max positions',
   'lab.trainLength': 'training length',

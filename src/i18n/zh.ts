@@ -84,6 +84,7 @@ export const zh: Record<Key, string> = {
   'embedding.glove': 'GloVe 100 维（2 万个词）',
   'embedding.use': 'USE-lite（8 千个子词，256 维）',
   'embedding.checkpoint': '检查点（你的文件）',
+  'embedding.pitfallSigmoid': '陷阱：sigmoid(W·v + b)',
   'lab.controls': '实验室控制项',
   'lab.positions': '最大位置数',
   'lab.trainLength': '训练长度',

@@ -4,6 +4,8 @@
 // formula's spoken label, try.<id> / note.<id> for a try-this button and what it shows). `{name}` is a
 // placeholder filled by fill(). Published numbers are written out in full; lessons.test.ts checks them.
 
+import { S7_EN, S7_ZH } from './strings7.ts';
+
 const en = {
   'ui.region': 'Lessons',
   'ui.stepOf': 'Step {k} of {n}',
@@ -159,6 +161,7 @@ const en = {
     '47,117 at base 10,000.',
   's6.try.heads16': 'ALiBi with 16 heads',
   's6.note.heads16': 'Sixteen slopes: 2^(−1/2), 2^(−1), …, 2^(−8) = 1/256.',
+  ...S7_EN,
 } satisfies Record<string, string>;
 
 export type StringKey = keyof typeof en;
@@ -288,6 +291,7 @@ const zh: Strings = {
     '时钟变慢了：d = 64 时，最慢的一对现在要 ≈ 208 万个位置才转一圈，底数 10,000 时只要 ≈ 47,117。',
   's6.try.heads16': '16 个头的 ALiBi',
   's6.note.heads16': '十六个斜率：2^(−1/2)、2^(−1)、…、2^(−8) = 1/256。',
+  ...S7_ZH,
 };
 
 // The languages are the interface's (one switch for the whole app: view.lang).

@@ -66,13 +66,15 @@ const fromEngine: FromEngine[] = [
 ];
 
 const toEngine: ToEngine[] = [
-  { type: 'run', runId: 1, spec: DEFAULT_SPEC, cached: null },
+  { type: 'run', runId: 1, spec: DEFAULT_SPEC, cached: null, views: 'lab' },
   {
     type: 'run',
     runId: 2,
     spec: { ...DEFAULT_SPEC, text: '', tokenizer: 'char', scaleEmbeddings: true },
     cached: '{"pe":"sinusoidal"}',
+    views: 'foundation',
   },
+  { type: 'compare', cmpId: 1, spec: DEFAULT_SPEC, schemes: ['sinusoidal', 'rope:yarn'] },
   { type: 'cancel', runId: 2 },
   { type: 'crash' },
 ];
@@ -95,6 +97,8 @@ function describeMessage(msg: FromEngine): string {
     case 'quantised':
     case 'request-error':
     case 'device-lost':
+    case 'compare':
+    case 'compare-error':
       return msg.type;
     default:
       return assertNever(msg);

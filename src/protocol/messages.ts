@@ -2,6 +2,7 @@
 // Matrices travel as Float32Array with their buffer transferred, never copied or JSON-ed.
 import type { ProjectionSpec, RunSpec } from './specs.ts';
 import type { ViewName } from './views.ts';
+import type { CompareColumn } from './compare.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
@@ -84,9 +85,17 @@ export interface TableStats {
   int8: { max: number; mean: number };
 }
 
+/**
+ * What a run computes past tokens: 'foundation' sends E, PE and X only (the keystroke path, all a tab without the
+ * lab needs); 'lab' adds the scheme's static and text views and their checks.
+ */
+export type RunViews = 'foundation' | 'lab';
+
 export type ToEngine =
   /** `cached`: the staticKey of the text-independent matrices the client already holds. */
-  | { type: 'run'; runId: number; spec: RunSpec; cached: string | null }
+  | { type: 'run'; runId: number; spec: RunSpec; cached: string | null; views: RunViews }
+  /** The Compare tab: the same views for 2–4 schemes (protocol/compare.ts), text-independent. */
+  | { type: 'compare'; cmpId: number; spec: RunSpec; schemes: string[] }
   | { type: 'cancel'; runId: number }
   /** Projects positions, tokens or the vocabulary; iterative methods stream layouts until done or stopped. */
   | { type: 'project'; projId: number; spec: RunSpec; proj: ProjectionSpec }
@@ -143,7 +152,9 @@ export type FromEngine =
   | { type: 'projection-error'; projId: number; message: string }
   | { type: 'neighbours'; reqId: number; id: number; piece: string; list: Neighbour[] }
   | { type: 'quantised'; reqId: number; stats: TableStats; f16: Matrix; int8: Matrix }
-  | { type: 'request-error'; reqId: number; message: string };
+  | { type: 'request-error'; reqId: number; message: string }
+  | { type: 'compare'; cmpId: number; columns: CompareColumn[] }
+  | { type: 'compare-error'; cmpId: number; message: string };
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected message: ${JSON.stringify(x)}`);
@@ -158,7 +169,9 @@ export function transferables(msg: FromEngine): ArrayBuffer[] {
         ? [msg.points, msg.color, msg.keys, msg.pcs]
         : msg.type === 'quantised'
           ? [msg.f16.data, msg.int8.data]
-          : [];
+          : msg.type === 'compare'
+            ? msg.columns.flatMap((c) => [c.similarity.data, c.profile, c.score, c.path, c.beyond])
+            : [];
   const out: ArrayBuffer[] = [];
   for (const a of arrays)
     if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);

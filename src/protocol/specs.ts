@@ -19,7 +19,7 @@ export const TOKENIZERS = [
 export type TokenizerName = (typeof TOKENIZERS)[number];
 
 /** Sources of the token-embedding table E [V, d]. */
-export const EMBEDDINGS = ['random', 'glove-100d', 'use-lite', 'checkpoint'] as const;
+export const EMBEDDINGS = ['random', 'glove-100d', 'use-lite', 'checkpoint', 'pitfall-sigmoid'] as const;
 export type EmbeddingName = (typeof EMBEDDINGS)[number];
 
 /** How the random table is drawn: N(0, 1), or Xavier/Glorot uniform U(±√(6/(V+d))). */

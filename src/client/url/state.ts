@@ -31,7 +31,15 @@ export interface ViewState {
   train: TrainConfig; // the Training panel's settings: URL keys train.* (url/train.ts)
   /** The interface's language (URL key `lang`; default: the browser's language). */
   lang: Lang;
+  /** The visible tab below the top band (URL key `tab`, url/workspace.ts). */
+  tab: Tab;
+  /** The schemes side by side in the Compare tab (URL key `compare`): encodings or rope rules (`rope:yarn`). */
+  compare: string[];
 }
+
+/** The tabs below the top band, in order: what each shows is in App.tsx. */
+export const TABS = ['explore', 'lab', 'compare', 'project', 'train', 'data'] as const;
+export type Tab = (typeof TABS)[number];
 
 /** The page's views that presentation mode can show or hide (URL key `views`, comma-separated). */
 export const PRESENT_VIEWS = [
@@ -47,7 +55,7 @@ export const PRESENT_VIEWS = [
 ] as const;
 export type PresentView = (typeof PRESENT_VIEWS)[number];
 
-export const LESSON_COUNT = 6;
+export const LESSON_COUNT = 7;
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -65,6 +73,8 @@ export const DEFAULT_VIEW: ViewState = {
   selected: [],
   train: DEFAULT_TRAIN_CONFIG,
   lang: browserLang(),
+  tab: 'explore',
+  compare: ['sinusoidal', 'rope', 'alibi', 'learned'],
 };
 
 /** "0-3,7" → [0, 1, 2, 3, 7]; null unless every part is a row or range below `limit`, strictly ascending. */

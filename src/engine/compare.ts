@@ -1,0 +1,159 @@
+// The Compare tab in the worker: for each of 2–4 schemes (protocol/compare.ts), its position score matrix over
+// positions 0…2n−1 from the scheme registry (an additive table's Gram matrix, a rotary scheme's Gram matrix of
+// [cos | sin] = Σᵢ cos((m−j)θᵢ), head 0 of a bias scheme), then the shared-scale numbers of analysis/compare.ts
+// over the first n (the training length) and past it, and the PCA path of the first n positions.
+import * as tf from '@tensorflow/tfjs-core';
+import { compareProblem, compareSpec, type CompareColumn } from '../protocol/compare.ts';
+import { TRAINED_TABLE, validateSpec, type RunSpec } from '../protocol/specs.ts';
+import { getScheme } from '../encodings/registry.ts';
+import { range } from '../numerics/trig.ts';
+import { pca } from '../analysis/pca.ts';
+import { block, lookBack, normalise, offsetDeviation, profileOf } from '../analysis/compare.ts';
+import { readOwned } from './read.ts';
+import type { Pipeline } from './pipeline.ts';
+import type { LearnedTable } from './views/static.ts';
+
+/** Positions inside the "training length" of every column (the similarity heatmap is n × n). */
+export const COMPARE_N = 64;
+
+/** The rows whose Gram matrix a scheme's similarity is, or null for a bias scheme; the caller disposes. */
+function rowsOf(kind: CompareColumn['kind'], out: Record<string, tf.Tensor>): tf.Tensor2D | null {
+  if (kind === 'additive') return out.pe as tf.Tensor2D; // [P, d]
+  if (kind === 'rotary') return tf.concat([out.cos, out.sin], 1) as tf.Tensor2D; // [P, d]
+  return null;
+}
+
+/** The loaded or trained table for a learned column, or null (then the column shows the untrained init). */
+async function tableFor(pipeline: Pipeline, spec: RunSpec): Promise<LearnedTable> {
+  try {
+    return await pipeline.learnedTable(spec);
+  } catch {
+    return null; // nothing trained yet, or a table of another width: the init stands in, and the note says so
+  }
+}
+
+export async function compareColumn(
+  pipeline: Pipeline,
+  base: RunSpec,
+  name: string,
+  n = COMPARE_N,
+): Promise<CompareColumn> {
+  const spec = compareSpec(base, name, n);
+  const problem = validateSpec(spec);
+  if (problem) throw new Error(`${name}: ${problem}`);
+  const scheme = getScheme(spec.pe);
+  const table = scheme.usesTable ? await tableFor(pipeline, spec) : null;
+  const tableSource = !scheme.usesTable
+    ? null
+    : table
+      ? spec.checkpoint.position === TRAINED_TABLE
+        ? 'trained'
+        : 'loaded'
+      : 'untrained init';
+  const P = table ? Math.min(2 * n, table.rows) : 2 * n;
+  const inside = Math.min(n, P);
+  const out = scheme.compute(
+    { positions: range(P), d: spec.d, seed: spec.seed, table: table ?? undefined },
+    spec.params,
+  );
+  try {
+    const rows = rowsOf(scheme.kind, out);
+    const M = rows
+      ? tf.tidy(() => tf.matMul(rows, rows, false, true)) // [P, P]
+      : tf.tidy(() => tf.reshape(tf.slice(out.bias, [0, 0, 0], [1, P, P]), [P, P])); // [P, P] head 0
+    const gram = await readOwned(M);
+    M.dispose();
+    const S = normalise(gram, P, rows ? 'gram' : 'bias');
+    let path = new Float32Array(inside * 2);
+    if (rows && inside >= 2) {
+      const first = tf.slice(rows, [0, 0], [inside, -1]) as tf.Tensor2D; // [n, d]
+      const r = await pca(first, Math.min(2, first.shape[1]));
+      first.dispose();
+      if (r.scores.length === inside * 2) path = Float32Array.from(r.scores);
+    }
+    if (rows && rows !== out.pe) rows.dispose();
+    const deviation = offsetDeviation(S, P, inside);
+    return {
+      name,
+      kind: scheme.kind,
+      tableSource,
+      similarity: {
+        name: 'similarity',
+        title: `Position similarity: ${name}`,
+        shape: [inside, inside],
+        data: block(S, P, inside),
+        rowLabels: Array.from({ length: inside }, (_, i) => String(i)),
+        colLabels: Array.from({ length: inside }, (_, i) => String(i)),
+      },
+      profile: profileOf(S, P, inside),
+      score: lookBack(S, P, inside - 1),
+      beyond: lookBack(S, P, P - 1),
+      path,
+      checks: [
+        {
+          name: 'depends only on the offset',
+          value: deviation,
+          limit: 1e-4,
+          pass: deviation <= 1e-4,
+          detail: 'largest |s(m+k, m) − s(k, 0)| over the first n positions',
+        },
+      ],
+      n: inside,
+      note: [
+        rows ? 'cosine of positions' : 'head 0 bias ÷ its largest magnitude',
+        name.startsWith('rope:') ? `original_context = ${n}` : '',
+        tableSource ? `table: ${tableSource}` : '',
+        P < 2 * n ? `the table has only ${P} positions` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+      error: null,
+    };
+  } finally {
+    tf.dispose(out);
+  }
+}
+
+function failed(name: string, error: string): CompareColumn {
+  const empty = new Float64Array(0);
+  return {
+    name,
+    kind: 'additive',
+    tableSource: null,
+    similarity: {
+      name: 'similarity',
+      title: `Position similarity: ${name}`,
+      shape: [0, 0],
+      data: new Float32Array(0),
+    },
+    profile: empty,
+    score: empty,
+    beyond: new Float64Array(0),
+    path: new Float32Array(0),
+    checks: [],
+    n: 0,
+    note: '',
+    error,
+  };
+}
+
+/** Every column of a compare request, in order; a bad list is refused whole. */
+export async function compareColumns(
+  pipeline: Pipeline,
+  spec: RunSpec,
+  names: string[],
+): Promise<CompareColumn[]> {
+  const problem = compareProblem(names);
+  if (problem) throw new Error(`compare ${problem}.`);
+  const columns: CompareColumn[] = [];
+  for (const name of names) {
+    try {
+      columns.push(await compareColumn(pipeline, spec, name));
+    } catch (err) {
+      // One scheme that cannot run with these settings (longrope without its factor lists) leaves its column
+      // with the reason; the others still show.
+      columns.push(failed(name, err instanceof Error ? err.message : String(err)));
+    }
+  }
+  return columns;
+}
