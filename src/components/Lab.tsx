@@ -15,6 +15,7 @@ import { MatrixPanel } from './MatrixPanel.tsx';
 import { Region } from './Region.tsx';
 import { LabControls } from './LabControls.tsx';
 import { SlopesTable } from './SlopesTable.tsx';
+import { RopeLab } from './RopeLab.tsx';
 
 function column(m: Matrix, j: number): Float32Array {
   const [rows, cols] = m.shape;
@@ -246,26 +247,7 @@ export function Lab() {
         </>
       )}
 
-      {entry.kind === 'rotary' && (
-        <>
-          <Region title="Wavelength ladder">
-            <p className="caption">θ_i = base^(−2i/d): each pair rotates with wavelength 2π/θ_i.</p>
-            <LinesPlot series={ladder} options={ladderOpts} />
-          </Region>
-          <div className="lab-grid">
-            {panel('rope-cos', 'cos(p·θ_i), one column per rotated pair.')}
-            {panel('rope-sin', 'sin(p·θ_i).')}
-            {panel('rope-q', 'q = E·W_q for the current tokens.')}
-            {panel('rope-q-rot', 'R_p q: each pair turned by p·θ_i; the norms do not change.')}
-            {panel('rope-k', 'k = E·W_k.')}
-            {panel('rope-k-rot', 'R_p k.')}
-          </div>
-          {panel(
-            'rope-scores',
-            'The first token’s q and k placed at every position m, n: ⟨R_m q, R_n k⟩ is constant along each diagonal, so it depends only on m − n.',
-          )}
-        </>
-      )}
+      {entry.kind === 'rotary' && <RopeLab spec={spec} matrices={matrices} panel={panel} />}
 
       {entry.kind === 'bias' && (
         <div className="lab-grid">
