@@ -3,10 +3,13 @@
 import { DEFAULT_PROJECTION, DEFAULT_SPEC, type ProjectionSpec, type RunSpec } from '../../protocol/specs.ts';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../protocol/training.ts';
 import { COLORMAPS, type Colormap } from '../../plots/scales.ts';
+import type { ModelName } from '../../models/registry.ts';
 
 export { COLORMAPS, type Colormap };
 
 export interface ViewState {
+  /** The model preset the spec started from (URL key model, url/model.ts); null: none. */
+  model: ModelName | null;
   spec: RunSpec;
   /** One colour scale across the three heatmaps. */
   sharedScale: boolean;
@@ -49,6 +52,7 @@ export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
 export const DEFAULT_VIEW: ViewState = {
+  model: null,
   spec: DEFAULT_SPEC,
   sharedScale: false,
   trainLength: 256,
