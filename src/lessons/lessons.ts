@@ -1,4 +1,4 @@
-// The six guided lesson steps as data: text keys (strings.ts), a live KaTeX formula, the state the views are
+// The seven guided lesson steps (step 7 in step7.ts) as data: text keys (strings.ts), a live KaTeX formula, the state the views are
 // set to when the step opens (`setup`) and the "try this" buttons. Pure: no React, no store, no engine.
 // Conventions: a Patch touches only the fields it names; spec.params merge key by key. A patch may be a
 // function of the current view (the shuffle needs the current words). Setups of steps 1–4 fix the tokenizer,
@@ -8,6 +8,7 @@ import { CATALOG } from '../encodings/catalog.ts';
 import type { ViewState } from '../client/urlState.ts';
 import { DEFAULT_TEXT, type EncodingParams, type ProjectionSpec, type RunSpec } from '../protocol/specs.ts';
 import type { StringKey } from './strings.ts';
+import { STEP_7 } from './step7.ts';
 
 export interface SpecPatch extends Partial<Omit<RunSpec, 'params'>> {
   params?: Partial<EncodingParams>;
@@ -380,6 +381,7 @@ export const LESSONS: readonly LessonStep[] = [
       },
     ],
   },
+  STEP_7,
 ];
 
 /** The step with this id, or null. */

@@ -4,7 +4,10 @@
 // formula's spoken label, try.<id> / note.<id> for a try-this button and what it shows). `{name}` is a
 // placeholder filled by fill(). Published numbers are written out in full; lessons.test.ts checks them.
 
+import { S7_EN, S7_ZH } from './strings7.ts';
+
 const en = {
+  ...S7_EN,
   'ui.region': 'Lessons',
   'ui.stepOf': 'Step {k} of {n}',
   'ui.steps': 'Lesson steps',
@@ -165,6 +168,7 @@ export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
 
 const zh: Strings = {
+  ...S7_ZH,
   'ui.region': '课程',
   'ui.stepOf': '第 {k} 步，共 {n} 步',
   'ui.steps': '课程步骤',

@@ -47,7 +47,7 @@ export const PRESENT_VIEWS = [
 ] as const;
 export type PresentView = (typeof PRESENT_VIEWS)[number];
 
-export const LESSON_COUNT = 6;
+export const LESSON_COUNT = 7;
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
