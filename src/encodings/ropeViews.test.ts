@@ -81,6 +81,14 @@ describe('RoPE context-extension numbers', () => {
     close(b, 3.912596329028686, 1e-5); // the reference's own float64 product Δ·θ is off by ~1e-7 rad per pair here
   });
 
+  test('offsets 0, 1, 2, … (stepped by adding C) give the same bits as the product Δ·C at each offset', () => {
+    const f = baseInvFreq(128, 500000);
+    const run = Array.from({ length: 5000 }, (_, i) => i);
+    const stepped = cosSums(run, f);
+    const product = cosSums([1, ...run], f).subarray(1); // not consecutive: the product path
+    expect(Array.from(stepped)).toEqual(Array.from(product));
+  });
+
   test('offsets: every one up to MAX_OFFSETS, then MAX_OFFSETS evenly spaced with both ends', () => {
     expect(offsetsFor(5)).toEqual([0, 1, 2, 3, 4]);
     const far = offsetsFor(2 ** 20);
