@@ -17,6 +17,7 @@ export const PLANS = {
       { T: 1024, d: 2048, reps: 6, warmup: 1 },
     ],
     typing: { chars: 200, cps: 10, d: 768, attribute: true },
+    typing4: { T: 128, d: 768, keys: 24, keysPerSecond: 4, rounds: 4 },
     compute: {
       pe: { P: 8192, d: 1024, reps: 20, warmup: 2, backends: ['webgpu', 'webgl', 'cpu'] },
       pca: { k: 2, reps: 20, warmup: 2 },
@@ -37,6 +38,7 @@ export const PLANS = {
     },
     keystroke: [{ T: 128, d: 768, reps: 2, warmup: 1 }],
     typing: { chars: 20, cps: 10, d: 768, attribute: false },
+    typing4: { T: 128, d: 768, keys: 8, keysPerSecond: 4, rounds: 1 },
     compute: {
       pe: { P: 1024, d: 1024, reps: 3, warmup: 1, backends: ['webgpu', 'webgl', 'cpu'] },
       pca: { k: 2, reps: 1, warmup: 1 },

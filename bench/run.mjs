@@ -15,6 +15,7 @@ import { renderReport } from './lib/report.mjs';
 import { heatmap, heatmapSvg } from './measure/heatmap.mjs';
 import { compute } from './measure/compute.mjs';
 import { keystrokes, typing } from './measure/app.mjs';
+import { typing4 } from './measure/typing4.mjs';
 import { firstPaint } from './measure/firstPaint.mjs';
 import { PLANS } from './plan.mjs';
 
@@ -162,6 +163,13 @@ async function main() {
           results.typing = await typing(browser, base, plan.typing, log);
         });
     }
+    await step(
+      'typing4',
+      `typing at ${plan.typing4.keysPerSecond} keys/s: E, PE, X on screen per key`,
+      async () => {
+        results.typing4 = await typing4(browser, base, plan.typing4, log);
+      },
+    );
     await step(
       'heatmap',
       `heatmap paint, D3 SVG baseline ${plan.heatmap.svg.cols}×${plan.heatmap.svg.rows}`,

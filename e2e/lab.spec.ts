@@ -127,7 +127,8 @@ test('the offset profile marks k = 5 at d = 64', async ({ app }) => {
 test('every lab view is readable at 1280×800 (screenshots)', async ({ app, page }, info) => {
   for (const pe of ['sinusoidal', 'rope', 'alibi', 't5', 'pitfall-linear']) {
     await app.open(`pe=${pe}&d=64`);
-    await app.waitForShape('Attention without position', 12, 12);
+    // this scheme's own preview, not the previous scheme's still on screen while the text views are computed
+    await app.waitForShape(`Attention with ${pe}`, 12, 12);
     await page.screenshot({ path: info.outputPath(`lab-${pe}.png`), fullPage: true });
   }
 });

@@ -151,6 +151,8 @@ export function Lab() {
     );
   };
 
+  // The preview runs one head; its output's width is the head's (d/heads, or RoPE's head_dim).
+  const dh = matrices['attn-out']?.shape[1] ?? d;
   const slopes = matrices['alibi-slopes'];
   const biasNames = Object.keys(matrices)
     .filter((n) => biasHead(n) !== null)
@@ -261,16 +263,23 @@ export function Lab() {
       )}
 
       <div className="lab-grid">
-        {panel('attn-plain', 'softmax(QKᵀ/√d) with X = E: no position information.', {
-          colors: 'sequential',
-        })}
+        {panel(
+          'attn-plain',
+          `One head (d_h = ${dh}): softmax(QKᵀ/√d_h) with X = E, no position information.`,
+          {
+            colors: 'sequential',
+          },
+        )}
         {panel(
           'attn-with',
-          `softmax(QKᵀ/√d${entry.kind === 'bias' ? ' + bias (head 0)' : ''}) with ${entry.label} ${entry.kind === 'rotary' ? 'rotating q and k' : entry.kind === 'bias' ? 'biasing the scores' : 'added to X'}.`,
+          `softmax(QKᵀ/√d_h${entry.kind === 'bias' ? ' + bias (head 0)' : ''}) with ${entry.label} ${entry.kind === 'rotary' ? 'rotating q and k' : entry.kind === 'bias' ? 'biasing the scores' : 'added to X'}.`,
           { colors: 'sequential' },
         )}
       </div>
-      {panel('attn-out', 'softmax(QKᵀ/√d)·V with the scheme: what attention passes on.')}
+      {panel(
+        'attn-out',
+        `softmax(QKᵀ/√d_h)·V with the scheme: what this head passes on (d_h = ${dh} columns).`,
+      )}
     </div>
   );
 }

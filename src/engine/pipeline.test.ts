@@ -119,22 +119,26 @@ describe('Pipeline.run', () => {
     for (let k = 0; k < T * D; k++) expect(Math.abs(X[k] - (E[k] + P[k]))).toBeLessThan(1e-6);
   });
 
-  /** softmax(Q Kᵀ/√d + bias) and A·V in float64, with Q, K, V = rows · W from the seeded weights (lab.ts's recipe). */
+  /**
+   * One head of width dh = d/heads in float64: softmax(Q Kᵀ/√dh + bias) and A·V, with Q, K, V = rows · W and each W
+   * the seeded N(0, 1/d) [d, dh] matrix (engine/views/cache.ts's recipe, written out again here).
+   */
   function attention(rows: Float32Array, d: number, seed: number, bias: Float32Array | null, vRows = rows) {
     const n = rows.length / d;
-    const W = [1, 2, 3].map((k) => Array.from(normals(d * d, seed * 7919 + k), (v) => v / Math.sqrt(d)));
+    const dh = Math.max(1, Math.floor(d / SPEC.params.heads));
+    const W = [1, 2, 3].map((k) => Array.from(normals(d * dh, seed * 7919 + k), (v) => v / Math.sqrt(d)));
     const proj = (X: Float32Array, w: number[]) =>
       Array.from({ length: n }, (_, t) =>
-        Array.from({ length: d }, (_, j) => {
+        Array.from({ length: dh }, (_, j) => {
           let acc = 0;
-          for (let i = 0; i < d; i++) acc += X[t * d + i] * w[i * d + j];
+          for (let i = 0; i < d; i++) acc += X[t * d + i] * w[i * dh + j];
           return acc;
         }),
       );
     const [Q, K, V] = [proj(rows, W[0]), proj(rows, W[1]), proj(vRows, W[2])];
     const A = Q.map((q, i) => {
       const s = K.map(
-        (k, j) => q.reduce((acc, v, c) => acc + v * k[c], 0) / Math.sqrt(d) + (bias?.[i * n + j] ?? 0),
+        (k, j) => q.reduce((acc, v, c) => acc + v * k[c], 0) / Math.sqrt(dh) + (bias?.[i * n + j] ?? 0),
       );
       const max = Math.max(...s);
       const e = s.map((v) => Math.exp(v - max));
@@ -142,12 +146,12 @@ describe('Pipeline.run', () => {
       return e.map((v) => v / sum);
     });
     const Y = A.map((a) =>
-      Array.from({ length: d }, (_, c) => a.reduce((acc, w, j) => acc + w * V[j][c], 0)),
+      Array.from({ length: dh }, (_, c) => a.reduce((acc, w, j) => acc + w * V[j][c], 0)),
     );
     return { A: A.flat(), Y: Y.flat() };
   }
 
-  test('the attention preview equals softmax(QKᵀ/√d)·V computed in float64: plain from E, with position from X = E + PE', async () => {
+  test('the attention preview is one head of width d/heads, softmax(QKᵀ/√d_h)·V computed in float64: plain from E, with position from X = E + PE', async () => {
     const { messages } = await run(SPEC);
     const E = matrix(messages, 'embeddings').data;
     const X = matrix(messages, 'input').data;

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { TokenizerName } from '../protocol/specs.ts';
 import { TOKENIZER_ABOUT } from './about/index.ts';
-import { loadTokenizerJson } from './huggingFace.ts';
+import { gunzipText, loadTokenizerJson } from './huggingFace.ts';
 import { loadTokenizer } from './registry.ts';
 import { REFERENCE_IDS, REFERENCE_TEXTS } from './referenceIds.ts';
 import { readPublicData } from './testData.ts';
@@ -118,6 +118,22 @@ describe('published facts', () => {
 });
 
 describe('loading a shipped tokenizer.json', () => {
+  test('a file the server already gunzipped (Content-Encoding: gzip) is accepted against the JSON’s own size and hash', async () => {
+    const decoded = async (file: string) => {
+      const bytes = await readPublicData(file);
+      return file.endsWith('.gz') ? new TextEncoder().encode(await gunzipText(bytes)) : bytes;
+    };
+    const tok = await loadTokenizerJson('qwen3', decoded);
+    // Hugging Face's Rust tokenizers on the same tokenizer.json (referenceIds.ts): "Hello world" → 9707, 1879.
+    expect(tok.tokenize('Hello world', true).map((t) => t.id)).toEqual([9707, 1879]);
+    const tampered = async (file: string) => {
+      const bytes = Uint8Array.from(await decoded(file));
+      if (file.endsWith('.gz')) bytes[100] ^= 1;
+      return bytes;
+    };
+    await expect(loadTokenizerJson('qwen3', tampered)).rejects.toThrow(/is corrupt: sha256/);
+  }, 120_000);
+
   test('a truncated or altered file is refused with a message naming it, before it is parsed', async () => {
     const truncated = async (file: string) => {
       const bytes = await readPublicData(file);

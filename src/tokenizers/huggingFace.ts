@@ -123,15 +123,20 @@ export async function loadTokenizerJson(
   const sidecar = JSON.parse(new TextDecoder().decode(sidecarBytes)) as {
     bytes?: number;
     sha256?: string;
+    json?: { bytes?: number; sha256?: string };
     tokenizerConfig?: Record<string, unknown>;
   };
-  if (sidecar.bytes !== gz.byteLength) {
+  // Some static servers (Vite's preview among them) send a .gz file with Content-Encoding: gzip, and the browser
+  // hands over the JSON already decompressed: accept that form too, checked against the JSON's own size and hash.
+  const decoded = sidecar.bytes !== gz.byteLength && sidecar.json?.bytes === gz.byteLength;
+  const want = decoded ? sidecar.json : sidecar;
+  if (want?.bytes !== gz.byteLength) {
     throw new Error(`public/data/${file} is ${gz.byteLength} bytes, but its sidecar says ${sidecar.bytes}`);
   }
   const sha = await sha256Hex(gz);
-  if (sha !== undefined && sha !== sidecar.sha256) {
-    throw new Error(`public/data/${file} is corrupt: sha256 ${sha}, but its sidecar says ${sidecar.sha256}`);
+  if (sha !== undefined && sha !== want.sha256) {
+    throw new Error(`public/data/${file} is corrupt: sha256 ${sha}, but its sidecar says ${want.sha256}`);
   }
-  const json: unknown = JSON.parse(await gunzipText(gz));
+  const json: unknown = JSON.parse(decoded ? new TextDecoder().decode(gz) : await gunzipText(gz));
   return fromTokenizerJson(name, json, sidecar.tokenizerConfig ?? {});
 }

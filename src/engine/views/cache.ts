@@ -8,16 +8,17 @@ export class ViewCache {
   /** The position table's rows times W_q, W_k, W_v, kept while the table stays the same tensor. */
   private positionParts: { table: tf.Tensor2D; parts: tf.Tensor2D[] } | null = null;
 
-  /** Seeded W_q, W_k, W_v ~ N(0, 1/d), [d, d] each, kept on the device. */
-  projections(d: number, seed: number): tf.Tensor2D[] {
-    const key = `${d}|${seed}`;
+  /** Seeded W_q, W_k, W_v ~ N(0, 1/d), [d, dh] each (one head of width dh), kept on the device. */
+  projections(d: number, dh: number, seed: number): tf.Tensor2D[] {
+    const key = `${d}|${dh}|${seed}`;
     if (this.weights?.key !== key) {
       if (this.weights) tf.dispose(this.weights.w);
       const w = [1, 2, 3].map((k) =>
         tf.tidy(
-          () => tf.mul(tf.tensor2d(normals(d * d, seed * 7919 + k), [d, d]), 1 / Math.sqrt(d)) as tf.Tensor2D,
+          () =>
+            tf.mul(tf.tensor2d(normals(d * dh, seed * 7919 + k), [d, dh]), 1 / Math.sqrt(d)) as tf.Tensor2D,
         ),
-      ); // [d, d] each
+      ); // [d, dh] each
       this.weights = { key, w };
     }
     return this.weights.w;
@@ -25,18 +26,19 @@ export class ViewCache {
 
   /**
    * PE·W_q, PE·W_k, PE·W_v for rows 0…T−1 of the pipeline's kept position table. By linearity
-   * X·W = E·W + PE·W, so a keystroke adds these to its E·W instead of multiplying X by all three [d, d] weights
+   * X·W = E·W + PE·W, so a keystroke adds these to its E·W instead of multiplying X by all three weights
    * again: the position half of the product is computed once per table (the pipeline makes a new table whenever
    * d, the seed or the scheme's parameters change, so the weights cannot change under it).
    */
-  positionProjections(table: tf.Tensor2D, T: number, d: number, seed: number): tf.Tensor2D[] {
-    if (this.positionParts?.table !== table) {
+  positionProjections(table: tf.Tensor2D, T: number, d: number, dh: number, seed: number): tf.Tensor2D[] {
+    const weights = this.projections(d, dh, seed);
+    if (this.positionParts?.table !== table || this.positionParts.parts[0].shape[1] !== dh) {
       if (this.positionParts) tf.dispose(this.positionParts.parts);
       // kept past the caller's tidy until the table changes
-      const parts = this.projections(d, seed).map((w) => tf.keep(tf.matMul(table, w) as tf.Tensor2D)); // [rows, d] each
+      const parts = weights.map((w) => tf.keep(tf.matMul(table, w) as tf.Tensor2D)); // [rows, dh] each
       this.positionParts = { table, parts };
     }
-    return this.positionParts.parts.map((t) => tf.slice(t, [0, 0], [T, d]) as tf.Tensor2D); // [T, d] each
+    return this.positionParts.parts.map((t) => tf.slice(t, [0, 0], [T, dh]) as tf.Tensor2D); // [T, dh] each
   }
 
   dispose(): void {

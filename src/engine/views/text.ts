@@ -20,6 +20,15 @@ type Emit = (matrix: Matrix) => Promise<void>;
 export const ROPE_SCORE_POSITIONS = 64;
 
 /**
+ * Width of the one head the attention preview runs: RoPE's head_dim for a rotary scheme (d unless set), else
+ * d/heads (at least 1). A person looks at one head's weights, and [d, d] projections cost d/d_h times more.
+ */
+export function previewHeadWidth(spec: RunSpec): number {
+  if (getScheme(spec.pe).kind === 'rotary') return ropeWidth(spec.params, spec.d).headDim;
+  return Math.max(1, Math.floor(spec.d / spec.params.heads));
+}
+
+/**
  * Views that depend on the text: E [T, d] are the (scaled) token embeddings; `positionTable` is the pipeline's
  * kept table of an additive scheme (rows ≥ T; null for rotary and bias schemes, which add nothing at the input).
  */
@@ -36,8 +45,8 @@ export async function textViews(
   const T = E.shape[0];
   const scheme = getScheme(spec.pe);
   const table = tableFor(spec, learned) ?? undefined;
-  const [Wq, Wk, Wv] = cache.projections(d, seed);
-  const { headDim } = ropeWidth(params, d); // rotary schemes turn each head of this width
+  const dh = previewHeadWidth(spec); // one head: W_q, W_k, W_v are [d, dh]
+  const [Wq, Wk, Wv] = cache.projections(d, dh, seed);
   const names: ViewName[] = [];
   const checks: Check[] = [];
   const send = async (m: Omit<Matrix, 'title'> & { title?: string }) => {
@@ -53,7 +62,7 @@ export async function textViews(
   try {
     // Two stages, each read back (and so checked for a newer run, in emit) before the next is queued: a
     // keystroke during the preview waits for at most one stage's kernels, not the whole preview's.
-    const scale = 1 / Math.sqrt(d);
+    const scale = 1 / Math.sqrt(dh);
     const mask = tf.tidy(() =>
       spec.causal ? tf.mul(tf.sub(1, tf.linalg.bandPart(tf.ones([T, T]), -1, 0)), -1e9) : tf.zeros([T, T]),
     ); // [T, T]
@@ -62,13 +71,13 @@ export async function textViews(
       let scores = tf.mul(tf.matMul(Q, K, false, true), scale); // [T, T]
       if (bias) scores = tf.add(scores, bias); // [T, T]
       const A = tf.softmax(tf.add(scores, mask)) as tf.Tensor2D; // [T, T]
-      return { A, Y: tf.matMul(A, V) as tf.Tensor2D }; // [T, T], [T, d]
+      return { A, Y: tf.matMul(A, V) as tf.Tensor2D }; // [T, T], [T, dh]
     };
     // Stage 1: attention from the token embeddings alone. Its weights need only Q and K; V waits for stage 2
     // (an additive scheme never uses E·Wv: its output mixes X·Wv), so the first preview comes a third sooner.
     const plain = tf.tidy(() => {
-      const Q = tf.matMul(E, Wq) as tf.Tensor2D; // [T, d]
-      const K = tf.matMul(E, Wk) as tf.Tensor2D; // [T, d]
+      const Q = tf.matMul(E, Wq) as tf.Tensor2D; // [T, dh]
+      const K = tf.matMul(E, Wk) as tf.Tensor2D; // [T, dh]
       const scores = tf.mul(tf.matMul(Q, K, false, true), scale); // [T, T]
       return { Q, K, A: tf.softmax(tf.add(scores, mask)) as tf.Tensor2D }; // A: [T, T]
     });
@@ -80,14 +89,14 @@ export async function textViews(
       const result: Record<string, tf.Tensor> = {};
       if (scheme.kind === 'additive' && positionTable) {
         // X = E + PE, so X·W = E·W + PE·W: E·Wq and E·Wk are stage 1's, PE·W is kept per table.
-        const [pq, pk, pv] = cache.positionProjections(positionTable, T, d, seed);
-        const V = tf.add(tf.matMul(E, Wv), pv) as tf.Tensor2D; // X·Wv, [T, d]
+        const [pq, pk, pv] = cache.positionProjections(positionTable, T, d, dh, seed);
+        const V = tf.add(tf.matMul(E, Wv), pv) as tf.Tensor2D; // X·Wv, [T, dh]
         Object.assign(result, attend(tf.add(plain.Q, pq), tf.add(plain.K, pk), V, null));
       } else if (scheme.kind === 'rotary' && out) {
         const [cos, sin] = [out.cos as tf.Tensor2D, out.sin as tf.Tensor2D];
-        result.qRot = rotate(plain.Q, cos, sin, params.layout, headDim); // [T, d]
-        result.kRot = rotate(plain.K, cos, sin, params.layout, headDim); // [T, d]
-        const V = tf.matMul(E, Wv) as tf.Tensor2D; // [T, d]
+        result.qRot = rotate(plain.Q, cos, sin, params.layout, dh); // [T, dh]
+        result.kRot = rotate(plain.K, cos, sin, params.layout, dh); // [T, dh]
+        const V = tf.matMul(E, Wv) as tf.Tensor2D; // [T, dh]
         Object.assign(result, attend(result.qRot as tf.Tensor2D, result.kRot as tf.Tensor2D, V, null));
       } else {
         const bias = out?.bias ? tf.squeeze(tf.slice(out.bias, [0, 0, 0], [1, T, T]), [0]) : null; // [T, T]
@@ -98,7 +107,7 @@ export async function textViews(
     keep.push(...Object.values(t));
     const title = `Attention with ${spec.pe}`;
     await send({ name: 'attn-with', title, shape: [T, T], data: await read(t.A), ...pair });
-    await send({ name: 'attn-out', shape: [T, d], data: await read(t.Y), rowLabels: tokenLabels });
+    await send({ name: 'attn-out', shape: [T, dh], data: await read(t.Y), rowLabels: tokenLabels });
     if (scheme.kind === 'rotary') {
       checks.push(...(await rotaryViews(spec, plain.Q, plain.K, t.qRot, t.kRot, tokenLabels, send)));
     }
@@ -129,17 +138,18 @@ async function rotaryViews(
   const { d, params, seed } = spec;
   const T = Q.shape[0] ?? 0;
   const scheme = getScheme(spec.pe);
-  const { headDim, rotaryDim } = ropeWidth(params, d);
+  const dh = Q.shape[1] ?? d; // the preview's one head
+  const { rotaryDim } = ropeWidth(params, d); // its first rotaryDim dimensions rotate
   const q = await read(Q);
   const qRot = await read(qRotT);
   const n = Math.min(ROPE_SCORE_POSITIONS, params.positions);
   const tables = scheme.compute({ positions: range(n), d, seed }, params);
   const S = tf.tidy(() => {
     const [cos, sin] = [tables.cos as tf.Tensor2D, tables.sin as tf.Tensor2D];
-    const q0 = tf.tile(tf.slice(Q, [0, 0], [1, d]), [n, 1]) as tf.Tensor2D; // [n, d]
-    const k0 = tf.tile(tf.slice(K, [0, 0], [1, d]), [n, 1]) as tf.Tensor2D; // [n, d]
-    const qr = rotate(q0, cos, sin, params.layout, headDim); // [n, d]
-    const kr = rotate(k0, cos, sin, params.layout, headDim); // [n, d]
+    const q0 = tf.tile(tf.slice(Q, [0, 0], [1, dh]), [n, 1]) as tf.Tensor2D; // [n, dh]
+    const k0 = tf.tile(tf.slice(K, [0, 0], [1, dh]), [n, 1]) as tf.Tensor2D; // [n, dh]
+    const qr = rotate(q0, cos, sin, params.layout, dh); // [n, dh]
+    const kr = rotate(k0, cos, sin, params.layout, dh); // [n, dh]
     return tf.matMul(qr, kr, false, true); // [n, n]
   });
   tf.dispose(tables);
@@ -147,14 +157,14 @@ async function rotaryViews(
   S.dispose();
   // Checks first: posting a matrix transfers (detaches) its buffer.
   const a = ropeAttentionFactor(params, d);
-  const checks = ropeChecks(q, qRot, T, d, sData, n, { a, headDim, rotaryDim });
+  const checks = ropeChecks(q, qRot, T, dh, sData, n, { a, headDim: dh, rotaryDim });
   const rows: Array<[ViewName, Float32Array]> = [
     ['rope-q', q],
     ['rope-q-rot', qRot],
     ['rope-k', await read(K)],
     ['rope-k-rot', await read(kRotT)],
   ];
-  for (const [name, data] of rows) await send({ name, shape: [T, d], data, rowLabels: tokenLabels });
+  for (const [name, data] of rows) await send({ name, shape: [T, dh], data, rowLabels: tokenLabels });
   await send({
     name: 'rope-scores',
     shape: [n, n],
