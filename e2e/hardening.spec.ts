@@ -313,6 +313,7 @@ test.describe('out-of-range parameters', () => {
 
 /** Every key the app reads from the hash (client/urlState.ts), each with a value it must refuse. */
 const GARBAGE: Record<string, string> = {
+  model: 'gpt-5',
   tokenizer: 'klingon',
   d: 'NaN',
   pe: 'constructor',

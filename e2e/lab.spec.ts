@@ -16,7 +16,17 @@ const SCHEMES: Array<{ pe: string; hash: string; regions: string[] }> = [
   {
     pe: 'rope',
     hash: 'base=500000&layout=half',
-    regions: ['RoPE cos table', 'RoPE sin table', 'q before rotation', 'q after rotation', 'RoPE scores'],
+    regions: [
+      'RoPE cos table',
+      'RoPE sin table',
+      'q before rotation',
+      'q after rotation',
+      'RoPE scores',
+      'RoPE frequencies',
+      'RoPE wavelengths vs original context',
+      'RoPE q·k against offset',
+      'RoPE angles: extended vs training',
+    ],
   },
   { pe: 'alibi', hash: 'heads=12', regions: ['ALiBi slopes', 'ALiBi bias, head 0'] },
   {

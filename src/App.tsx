@@ -14,6 +14,7 @@ import { Neighbours } from './components/Neighbours.tsx';
 import { Projection } from './components/Projection.tsx';
 import { EMBEDDING_LABELS } from './components/Controls.tsx';
 import { Lab } from './components/Lab.tsx';
+import { ModelBadge } from './components/ModelBadge.tsx';
 import { ColormapContext } from './components/colormapContext.ts';
 import type { PresentView } from './client/urlState.ts';
 import { useT } from './i18n/useT.ts';
@@ -100,6 +101,7 @@ export function App() {
         <header className="top">
           <h1>Embedscope</h1>
           <p className="tagline">{t('app.tagline')}</p>
+          <ModelBadge />
           <BackendBadge backend={backend} />
           {precomputed && (
             <span className="run-status" role="status">

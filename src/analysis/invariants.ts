@@ -61,7 +61,18 @@ export function tableChecks(table: Float32Array, N: number, d: number, S: Float3
   ];
 }
 
-/** RoPE: rotation keeps norms, and the score of a fixed q, k depends only on m − n. */
+/** How the rotated rows were produced: attention factor a, head width and the rotated width n per head. */
+export interface RopeNormModel {
+  a: number;
+  headDim: number;
+  rotaryDim: number;
+}
+
+/**
+ * RoPE: rotation keeps norms up to the attention factor, and the score of a fixed q, k depends only on m − n.
+ * The tables carry a (cos·a, sin·a), so the first n dimensions of each head come out a times longer and the
+ * rest pass unchanged: ‖R_m x‖² = a²·‖x_rot‖² + ‖x_pass‖² (a = 1, n = head_dim = d: plain ‖R_m x‖ = ‖x‖).
+ */
 export function ropeChecks(
   before: Float32Array,
   after: Float32Array,
@@ -69,16 +80,22 @@ export function ropeChecks(
   d: number,
   scores: Float32Array,
   n: number,
+  model: RopeNormModel = { a: 1, headDim: d, rotaryDim: d },
 ): Check[] {
+  const { a, headDim, rotaryDim } = model;
   let normErr = 0;
   for (let r = 0; r < rows; r++) {
-    let a = 0;
-    let b = 0;
+    let want = 0;
+    let got = 0;
     for (let j = 0; j < d; j++) {
-      a += before[r * d + j] ** 2;
-      b += after[r * d + j] ** 2;
+      const x = before[r * d + j] ** 2;
+      want += j % headDim < rotaryDim ? a * a * x : x;
+      got += after[r * d + j] ** 2;
     }
-    normErr = Math.max(normErr, Math.abs(Math.sqrt(b) - Math.sqrt(a)) / Math.max(Math.sqrt(a), 1e-12));
+    normErr = Math.max(
+      normErr,
+      Math.abs(Math.sqrt(got) - Math.sqrt(want)) / Math.max(Math.sqrt(want), 1e-12),
+    );
   }
   let relErr = 0;
   let scale = 0;
@@ -90,10 +107,11 @@ export function ropeChecks(
   const rel = relErr / Math.max(scale, 1e-12);
   return [
     check(
-      '‖R_m x‖ = ‖x‖',
+      a === 1 && rotaryDim === headDim ? '‖R_m x‖ = ‖x‖' : '‖R_m x‖ = ‖x‖ with the rotated part times a',
       normErr,
       TOL,
-      `worst relative norm change ${normErr.toExponential(2)} over ${rows} rows`,
+      `worst relative norm change ${normErr.toExponential(2)} over ${rows} rows` +
+        (a === 1 ? '' : ` (a = ${a.toPrecision(6)} on ${rotaryDim} of every ${headDim} dimensions)`),
     ),
     check(
       '⟨R_m q, R_n k⟩ depends only on m − n',

@@ -27,11 +27,13 @@ import {
   toHash,
 } from './urlState.ts';
 import type { ViewState } from './urlState.ts';
+import { MODELS } from '../models/registry.ts';
 
 const RUNS = 2_000;
 
 /** The keys the app documents for its links (urlState.ts), written out here so a renamed key fails a test. */
 const KEYS = [
+  'model',
   'text',
   'tokenizer',
   'd',
@@ -140,6 +142,7 @@ const NASTY = [
 
 const value: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...NASTY),
+  fc.constantFrom(...MODELS),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.integer().map(String),
   fc.double().map(String),

@@ -55,13 +55,20 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
   return { view, notices };
 }
 
-/** The hash for a view; keys at their default are left out to keep links short, except the `always` ones. */
+/**
+ * The hash for a view. Keys are written in the table's order, each only when it differs from the view the keys
+ * before it leave (as parseHash rebuilds it: a model preset sets many keys at once), except the `always` ones;
+ * so keys at their default, or at the value a preset gave them, stay out and links stay short.
+ */
 export function toHash(view: ViewState): string {
   const p = new URLSearchParams();
+  let base = DEFAULT_VIEW;
   for (const key of URL_KEYS) {
     const value = key.get(view);
-    if (key.always || JSON.stringify(value) !== JSON.stringify(key.get(DEFAULT_VIEW)))
+    if (key.always || JSON.stringify(value) !== JSON.stringify(key.get(base))) {
       p.set(key.name, key.format(value));
+      base = key.set(base, value);
+    }
   }
   return '#' + p.toString();
 }

@@ -13,7 +13,9 @@ import {
 } from '../protocol/specs.ts';
 import { CATALOG } from '../encodings/catalog.ts';
 import { TOKENIZER_ABOUT } from '../tokenizers/about/index.ts';
-import { updateSpec, updateView } from '../client/useEngine.ts';
+import { updateSpec, updateView, useAppState } from '../client/useEngine.ts';
+import { MODELS, getModel } from '../models/registry.ts';
+import { applyModel } from '../models/apply.ts';
 import { NumberField } from './NumberField.tsx';
 import { useT } from '../i18n/useT.ts';
 import { schemeWords } from '../i18n/schemes.ts';
@@ -53,8 +55,26 @@ export function Controls({ spec, sharedScale }: Props) {
   const scheme = CATALOG[spec.pe];
   const fixedD = EMBEDDING_REQUIRES[spec.embedding]?.d;
   const t = useT();
+  const model = useAppState((s) => s.view.model);
   return (
     <div className="controls" role="group" aria-label={t('controls.label')}>
+      <label className="field" title={model ? `${getModel(model).hf}: ${getModel(model).source}` : undefined}>
+        <span>{t('controls.model')}</span>
+        <select
+          value={model ?? ''}
+          onChange={(e) => {
+            const name = MODELS.find((m) => m === e.target.value) ?? null;
+            updateView(name ? { model: name, spec: applyModel(spec, getModel(name)).spec } : { model: null });
+          }}
+        >
+          <option value="">{t('controls.modelNone')}</option>
+          {MODELS.map((m) => (
+            <option key={m} value={m} title={getModel(m).hf}>
+              {getModel(m).label}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="field">
         <span>{t('controls.tokenizer')}</span>
         <select

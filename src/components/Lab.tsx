@@ -17,6 +17,7 @@ import { LabControls } from './LabControls.tsx';
 import { SlopesTable } from './SlopesTable.tsx';
 import { useT } from '../i18n/useT.ts';
 import { schemeWords } from '../i18n/schemes.ts';
+import { RopeLab } from './RopeLab.tsx';
 
 function column(m: Matrix, j: number): Float32Array {
   const [rows, cols] = m.shape;
@@ -253,23 +254,7 @@ export function Lab() {
         </>
       )}
 
-      {entry.kind === 'rotary' && (
-        <>
-          <Region name="Wavelength ladder" title={t('lab.ladder')}>
-            <p className="caption">{t('lab.ropeLadderCaption')}</p>
-            <LinesPlot series={ladder} options={ladderOpts} />
-          </Region>
-          <div className="lab-grid">
-            {panel('rope-cos', t('lab.ropeCos'))}
-            {panel('rope-sin', 'sin(p·θ_i).')}
-            {panel('rope-q', t('lab.ropeQ'))}
-            {panel('rope-q-rot', t('lab.ropeQRot'))}
-            {panel('rope-k', 'k = E·W_k.')}
-            {panel('rope-k-rot', 'R_p k.')}
-          </div>
-          {panel('rope-scores', t('lab.ropeScores'))}
-        </>
-      )}
+      {entry.kind === 'rotary' && <RopeLab spec={spec} matrices={matrices} panel={panel} />}
 
       {entry.kind === 'bias' && (
         <div className="lab-grid">

@@ -1,4 +1,4 @@
-// The guided Lessons mode: six short steps, each a paragraph, a live formula and "try this" buttons that set
+// The guided Lessons mode: seven short steps, each a paragraph, a live formula and "try this" buttons that set
 // the views. The open step lives in the view state (URL key `lesson`); opening a step, by Next/Back, by the
 // step list, by a link or by the toolbar, applies its setup once. Renders nothing while no lesson is open.
 // Keyboard: every control is a button; with focus inside the region, ←/→ and PageUp/PageDown (what

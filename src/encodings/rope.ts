@@ -14,10 +14,11 @@
 // (angles reduced exactly from θ′/2π in float64), never the GPU's own sin.
 import * as tf from '@tensorflow/tfjs-core';
 import { sinCosTable } from '../numerics/trig.ts';
-import type { Layout } from '../protocol/specs.ts';
+import type { EncodingParams, Layout } from '../protocol/specs.ts';
 import { ropeWidth } from '../protocol/rope.ts';
 import type { Scheme } from './scheme.ts';
 import { getRopeRule } from './rope/registry.ts';
+import { ropeContextViews } from './ropeViews.ts';
 
 export const rope: Scheme = {
   name: 'rope',
@@ -32,7 +33,15 @@ export const rope: Scheme = {
       return { cos: tf.mul(cos, a), sin: tf.mul(sin, a) }; // [P, n/2] each, times a
     });
   },
+  // The context-extension views (frequencies, wavelengths, q·k against offset, angles): float64, from the rule.
+  staticViews: (_out, ctx) => ropeContextViews(ctx),
 };
+
+/** The attention factor a the cos and sin tables carry (1 for most rules), for model width d. */
+export function ropeAttentionFactor(params: EncodingParams, d: number): number {
+  const { rotaryDim } = ropeWidth(params, d);
+  return getRopeRule(params.ropeType)(rotaryDim, params).attentionFactor;
+}
 
 /** Turns each pair (a, b) by the angle whose cos and sin are given (broadcast against a and b). */
 function turn(a: tf.Tensor, b: tf.Tensor, cos: tf.Tensor, sin: tf.Tensor): [tf.Tensor, tf.Tensor] {

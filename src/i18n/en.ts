@@ -71,6 +71,8 @@ export const en = {
 
   // controls (Controls.tsx, LabControls.tsx)
   'controls.label': 'Controls',
+  'controls.model': 'Model',
+  'controls.modelNone': '(none: set each key)',
   'controls.tokenizer': 'Tokenizer',
   'controls.tokenizerTitle': '{source}; licence: {licence}',
   'controls.embedding': 'Embedding',
@@ -245,6 +247,10 @@ export const en = {
   'title.rope-k': 'k before rotation',
   'title.rope-k-rot': 'k after rotation',
   'title.rope-scores': 'RoPE scores',
+  'title.rope-frequencies': 'RoPE frequencies',
+  'title.rope-wavelengths': 'RoPE wavelengths vs original context',
+  'title.rope-qk-offset': 'RoPE q·k against offset',
+  'title.rope-angles': 'RoPE angles: extended vs training',
   'title.alibi-slopes': 'ALiBi slopes',
   'title.t5-buckets': 'T5 buckets',
   'title.attn-plain': 'Attention without position',

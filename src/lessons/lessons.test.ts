@@ -53,12 +53,12 @@ const wavelength = (base: number, d: number, i: number) => 2 * Math.PI * Math.po
 const en = STRINGS.en;
 
 describe('lesson steps', () => {
-  test('there are LESSON_COUNT = 7 steps with ids 1 to 7 in order, and stepAt finds each', () => {
-    expect(LESSON_COUNT).toBe(7);
-    expect(LESSONS.map((s) => s.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  test('there are LESSON_COUNT = 8 steps with ids 1 to 8 in order, and stepAt finds each', () => {
+    expect(LESSON_COUNT).toBe(8);
+    expect(LESSONS.map((s) => s.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     for (const s of LESSONS) expect(stepAt(s.id)).toBe(s);
     expect(stepAt(0)).toBeNull();
-    expect(stepAt(8)).toBeNull();
+    expect(stepAt(9)).toBeNull();
     expect(stepAt(null)).toBeNull();
   });
 

@@ -9,6 +9,7 @@ import type { ViewState } from '../client/urlState.ts';
 import { DEFAULT_TEXT, type EncodingParams, type ProjectionSpec, type RunSpec } from '../protocol/specs.ts';
 import type { StringKey } from './strings.ts';
 import { STEP_7 } from './step7.ts';
+import { STEP_8 } from './step8.ts';
 
 export interface SpecPatch extends Partial<Omit<RunSpec, 'params'>> {
   params?: Partial<EncodingParams>;
@@ -382,6 +383,7 @@ export const LESSONS: readonly LessonStep[] = [
     ],
   },
   STEP_7, // the sigmoid embedding pitfall (step7.ts)
+  STEP_8, // RoPE past the training length (step8.ts)
 ];
 
 /** The step with this id, or null. */

@@ -5,8 +5,10 @@
 // placeholder filled by fill(). Published numbers are written out in full; lessons.test.ts checks them.
 
 import { S7_EN, S7_ZH } from './strings7.ts';
+import { S8_EN, S8_ZH } from './strings8.ts';
 
 const en = {
+  ...S8_EN,
   'ui.region': 'Lessons',
   'ui.stepOf': 'Step {k} of {n}',
   'ui.steps': 'Lesson steps',
@@ -168,6 +170,7 @@ export type StringKey = keyof typeof en;
 export type Strings = Record<StringKey, string>;
 
 const zh: Strings = {
+  ...S8_ZH,
   'ui.region': '课程',
   'ui.stepOf': '第 {k} 步，共 {n} 步',
   'ui.steps': '课程步骤',

@@ -31,6 +31,7 @@ export const gemma3_4b: ModelPreset = {
   d: 2560,
   pe: 'rope',
   params: { heads: 8, headDim: 256, base: 1000000, layout: 'half', ropeType: 'linear', factor: 8 },
+  paramsLabel: 'global layers',
   variants: [
     {
       label: 'local sliding-window layers',

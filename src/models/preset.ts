@@ -21,6 +21,8 @@ export interface ModelPreset {
   d: number;
   pe: EncodingName;
   params: Partial<EncodingParams>;
+  /** What `params` stand for when the model has variants (Gemma 3: its global layers). */
+  paramsLabel?: string;
   /** Further position settings the same model uses (Gemma 3: its local sliding-window layers' base). */
   variants?: ReadonlyArray<{ label: string; params: Partial<EncodingParams> }>;
 }

@@ -26,6 +26,11 @@ export interface Matrix {
   note?: string;
   /** A column to mark on a plot of the matrix, e.g. the offset where a profile first stops decreasing. */
   mark?: { x: number; label: string };
+  /**
+   * The exact CSV Export CSV writes, when the float32 matrix cannot say it (float64 values, a text column such as
+   * the RoPE frequencies' region); absent: the matrix itself is exported.
+   */
+  csv?: string;
 }
 
 export interface Token {

@@ -4,6 +4,11 @@
 export const ROPE_TYPES = ['default', 'linear', 'ntk', 'dynamic', 'yarn', 'llama3', 'longrope'] as const;
 export type RopeType = (typeof ROPE_TYPES)[number];
 
+/** A rotated pair's region in the frequencies table (encodings/rope/frequencies.ts); its index is the code the
+ * rope-frequencies matrix carries in its last column. */
+export const FREQUENCY_REGIONS = ['kept', 'interpolated', 'ramped'] as const;
+export type FrequencyRegion = (typeof FREQUENCY_REGIONS)[number];
+
 export interface RopeParams {
   /** RoPE's width per head (URL head_dim); null: d, the whole model width (the behaviour before #15). */
   headDim: number | null;

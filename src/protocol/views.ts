@@ -23,6 +23,11 @@ export const VIEW_TITLES = {
   'rope-k': 'k before rotation',
   'rope-k-rot': 'k after rotation',
   'rope-scores': 'RoPE scores',
+  // RoPE context extension (issue #15): the frequency rule against the unscaled frequencies.
+  'rope-frequencies': 'RoPE frequencies',
+  'rope-wavelengths': 'RoPE wavelengths vs original context',
+  'rope-qk-offset': 'RoPE q·k against offset',
+  'rope-angles': 'RoPE angles: extended vs training',
   // Bias schemes (per-head bias views are `bias-<h>`, see biasView).
   'alibi-slopes': 'ALiBi slopes',
   't5-buckets': 'T5 buckets',

@@ -51,7 +51,9 @@ function ropeKey<F extends RopeField>(
     name: ROPE_URL_KEYS[field],
     get: (v) => v.spec.params[field],
     set: (v, x) => ({ ...v, spec: { ...v.spec, params: { ...v.spec.params, [field]: x } } }),
-    parse: (raw) => codec.parse(raw),
+    // An empty value is the field's null default where it has one (head_dim: d; attention_factor: the rule's).
+    parse: (raw) =>
+      raw === '' && DEFAULT_ROPE[field] === null ? { value: null as RopeParams[F] } : codec.parse(raw),
     format: (x) => (x === null ? '' : codec.format(x as NonNullable<RopeParams[F]>)),
   };
 }

@@ -4,10 +4,13 @@ import { DEFAULT_PROJECTION, DEFAULT_SPEC, type ProjectionSpec, type RunSpec } f
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../protocol/training.ts';
 import { COLORMAPS, type Colormap } from '../../plots/scales.ts';
 import { browserLang, type Lang } from '../../i18n/lang.ts';
+import type { ModelName } from '../../models/registry.ts';
 
 export { COLORMAPS, type Colormap };
 
 export interface ViewState {
+  /** The model preset the spec started from (URL key model, url/model.ts); null: none. */
+  model: ModelName | null;
   spec: RunSpec;
   /** One colour scale across the three heatmaps. */
   sharedScale: boolean;
@@ -55,11 +58,12 @@ export const PRESENT_VIEWS = [
 ] as const;
 export type PresentView = (typeof PRESENT_VIEWS)[number];
 
-export const LESSON_COUNT = 7;
+export const LESSON_COUNT = 8;
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
 export const DEFAULT_VIEW: ViewState = {
+  model: null,
   spec: DEFAULT_SPEC,
   sharedScale: false,
   trainLength: 256,

@@ -4,10 +4,11 @@
 //   interpolated  θ′ = θ / factor     (position interpolation: long wavelengths)
 //   ramped        anything between    (llama3's smoothed band, YaRN's ramp, NTK's base change, longrope's lists)
 // Regions come from the ratio θ′/θ, so every rule gets them without a rule-specific branch. Pure float64.
+import type { FrequencyRegion } from '../../protocol/rope.ts';
 import { getRopeRule } from './registry.ts';
 import { baseInvFreq, type RopeRuleInput } from './rule.ts';
 
-export type FrequencyRegion = 'kept' | 'interpolated' | 'ramped';
+export type { FrequencyRegion };
 
 export interface FrequencyRow {
   pair: number;

@@ -6,7 +6,7 @@ import type { Check, Matrix } from '../../protocol/messages.ts';
 import type { RunSpec } from '../../protocol/specs.ts';
 import { VIEW_TITLES, type FixedViewName, type ViewName } from '../../protocol/views.ts';
 import { getScheme } from '../../encodings/registry.ts';
-import { rotate } from '../../encodings/rope.ts';
+import { ropeAttentionFactor, rotate } from '../../encodings/rope.ts';
 import { ropeChecks } from '../../analysis/invariants.ts';
 import { ropeWidth } from '../../protocol/rope.ts';
 import { range } from '../../numerics/trig.ts';
@@ -139,6 +139,7 @@ async function rotaryViews(
   const T = Q.shape[0] ?? 0;
   const scheme = getScheme(spec.pe);
   const dh = Q.shape[1] ?? d; // the preview's one head
+  const { rotaryDim } = ropeWidth(params, d); // its first rotaryDim dimensions rotate
   const q = await read(Q);
   const qRot = await read(qRotT);
   const n = Math.min(ROPE_SCORE_POSITIONS, params.positions);
@@ -155,7 +156,8 @@ async function rotaryViews(
   const sData = await read(S);
   S.dispose();
   // Checks first: posting a matrix transfers (detaches) its buffer.
-  const checks = ropeChecks(q, qRot, T, dh, sData, n);
+  const a = ropeAttentionFactor(params, d);
+  const checks = ropeChecks(q, qRot, T, dh, sData, n, { a, headDim: dh, rotaryDim });
   const rows: Array<[ViewName, Float32Array]> = [
     ['rope-q', q],
     ['rope-q-rot', qRot],
