@@ -3,6 +3,8 @@
 // every `snapshotEvery` steps a held-out accuracy and the learned position table. All work runs through one
 // serial queue (a chunk, a save, an extrapolation, a reset never overlap), and the loop yields a macrotask
 // between chunks so pause/reset messages get in. Errors never cross the boundary as throws: they are sent.
+// Backend "auto" times the run's model on every backend first (measureBackends.ts) and keeps the fastest
+// (pickBackend.ts); its `ready` carries those measurements so the panel can say why.
 import { initBackend } from '../engine/backend.ts';
 import { assertNever, type BackendName } from '../protocol/messages.ts';
 import {
