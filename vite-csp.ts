@@ -6,12 +6,15 @@
 // scripts (React refresh, the Vite client) that the policy forbids.
 // Conventions: no inline scripts and no eval anywhere ('self' only); connect-src 'self', so data files load from
 // the app's own origin and nothing else; data: only for images and fonts (the favicon, small inlined fonts).
+// 'wasm-unsafe-eval' lets the engine compile WebAssembly (the tfjs wasm backend, binaries from 'self'): without it
+// Chromium refuses WebAssembly.instantiate under a script-src policy. It allows no JS eval, new Function or
+// string timers (those still need 'unsafe-eval', which stays out).
 import type { Plugin } from 'vite';
 
 /** Directive → sources. Meta-delivered policies ignore frame-ancestors, report-uri and sandbox, so none are set. */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'self'"],
-  'script-src': ["'self'"],
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'worker-src': ["'self'"],
   'connect-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],

@@ -128,7 +128,7 @@ function onMessage(msg: FromTrainer): void {
   const l = live;
   switch (msg.type) {
     case 'ready':
-      setTraining({ backend: { name: msg.backend, adapter: msg.adapter } });
+      setTraining({ backend: { name: msg.backend, adapter: msg.adapter, trials: msg.trials ?? null } });
       break;
     case 'status':
       setTraining({ status: msg.status });

@@ -2,7 +2,7 @@
 // panel draws, rebuilt from the streamed data at most once per frame (client/training.ts). Its settings are not
 // here: they are part of the view state (ViewState.train), so the link carries them.
 import type { BackendName } from '../protocol/messages.ts';
-import type { PositionScheme, TrainConfig, TrainerStatus } from '../protocol/training.ts';
+import type { BackendTrial, PositionScheme, TrainConfig, TrainerStatus } from '../protocol/training.ts';
 
 /** A position table [rows, d], row-major; `step` for a snapshot of a trained one. */
 export interface TrainTable {
@@ -41,7 +41,8 @@ export interface TrainingView {
 
 export interface TrainingState {
   status: TrainerStatus;
-  backend: { name: BackendName; adapter: string | null } | null;
+  /** trials: what "auto" measured to choose it (null when the backend was set by hand or not measured yet). */
+  backend: { name: BackendName; adapter: string | null; trials: BackendTrial[] | null } | null;
   error: string | null;
   /** The scheme whose weights Save writes. */
   saveScheme: PositionScheme;

@@ -1,11 +1,12 @@
 // The Training panel: trains a tiny decoder-only transformer per position scheme in its own worker
 // (client/training.ts, through the one store) and shows, live, the loss curves, steps per second, held-out
 // accuracy, the learned position table beside the sinusoidal one, and loss by position up to 2L after training
-// at L. Its settings are the view's `train` (in the link as train.* keys). No tfjs here: the worker does the work.
+// at L. With backend "auto" one line says which backend was kept and the steps/s measured on each. Its settings are the view's `train` (in the link as train.* keys). No tfjs here: the worker does the work.
 import { useEffect } from 'react';
 import { connectTrainer, setSnapshotListener, type PositionSnapshot } from '../client/training.ts';
 import { useAppState } from '../client/useEngine.ts';
 import { configProblem, type TrainConfig } from '../protocol/training.ts';
+import { describeTrials } from './backendTrials.ts';
 import { TrainingButtons, TrainingSettings } from './TrainingForm.tsx';
 import { TrainingCurves, TrainingProgress } from './TrainingResults.tsx';
 import './training.css';
@@ -38,6 +39,11 @@ export function Training({ onSnapshot }: { onSnapshot?: (table: PositionSnapshot
           {t(`train.status.${status}`)}
         </span>
       </header>
+      {backend?.trials && (
+        <p className="note backend-trials" data-testid="backend-trials">
+          {describeTrials(backend.trials, backend.name)}
+        </p>
+      )}
       <p className="caption">{t('train.caption', { chance: t(trainedChance(config)) })}</p>
       <TrainingSettings config={config} />
       <TrainingButtons training={training} problem={configProblem(config)} schemesShown={schemesShown} />

@@ -99,9 +99,10 @@ export function TrainingSettings({ config }: { config: TrainConfig }) {
             value={config.backend}
             onChange={(e) => set({ backend: e.target.value as TrainConfig['backend'] })}
           >
-            <option value="auto">auto (webgpu → webgl → cpu)</option>
+            <option value="auto">auto (the fastest, measured)</option>
             <option value="webgpu">webgpu</option>
             <option value="webgl">webgl</option>
+            <option value="wasm">wasm</option>
             <option value="cpu">cpu</option>
           </select>
         </label>

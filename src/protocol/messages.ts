@@ -4,7 +4,7 @@ import type { ProjectionSpec, RunSpec } from './specs.ts';
 import type { ViewName } from './views.ts';
 import type { CompareColumn } from './compare.ts';
 
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 export interface Matrix {
   /** Stable key, e.g. 'pe' (protocol/views.ts lists them with their titles). */
@@ -117,7 +117,15 @@ export type ToEngine =
   | { type: 'lose-device' };
 
 export type FromEngine =
-  | { type: 'ready'; backend: BackendName; adapter: string | null; fallbacks: string[] }
+  /** adapter: what the backend runs on (GPU adapter, WebGL renderer, wasm build); software: the CPU renderer
+   *  behind a GPU backend ("SwiftShader"), null on real hardware. */
+  | {
+      type: 'ready';
+      backend: BackendName;
+      adapter: string | null;
+      software?: string | null;
+      fallbacks: string[];
+    }
   /** `total`: tokens in the whole text; only the first LIMITS.maxTokens are sent and computed. */
   | { type: 'tokens'; runId: number; tokens: Token[]; vocabSize: number; total: number }
   | { type: 'matrix'; runId: number; matrix: Matrix }

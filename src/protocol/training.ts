@@ -34,8 +34,20 @@ export interface TrainConfig {
   /** A learned-table snapshot (and an accuracy check) every this many steps. */
   snapshotEvery: number;
   seed: number;
-  /** Backend order to try; 'auto' is webgpu → webgl → cpu. */
+  /** The backend to train on; 'auto' times a few steps on each that starts and keeps the fastest. */
   backend: 'auto' | BackendName;
+}
+
+/** One backend as "auto" measured it, on the run's own model: its steps per second, or why it could not train. */
+export interface BackendTrial {
+  backend: BackendName;
+  /** What it ran on (GPU adapter, WebGL renderer, wasm build), as the engine's backend.ts names it. */
+  adapter: string | null;
+  /** The software renderer a GPU backend ran on ("SwiftShader": a CPU posing as a GPU), else null. */
+  software: string | null;
+  /** Steps per second after warm-up; null when the backend did not start or failed. */
+  stepsPerSecond: number | null;
+  problem: string | null;
 }
 
 export const TRAIN_LIMITS = {
@@ -93,7 +105,15 @@ export type ToTrainer =
 export type TrainerStatus = 'idle' | 'training' | 'paused' | 'done';
 
 export type FromTrainer =
-  | { type: 'ready'; backend: BackendName; adapter: string | null; fallbacks: string[] }
+  /** trials: what "auto" measured to choose this backend (absent when the backend was set by hand). */
+  | {
+      type: 'ready';
+      backend: BackendName;
+      adapter: string | null;
+      software?: string | null;
+      fallbacks: string[];
+      trials?: BackendTrial[];
+    }
   | { type: 'status'; runId: number; status: TrainerStatus }
   /** Losses of steps `firstStep … firstStep + losses.length − 1` of one scheme; steps per second over them. */
   | {

@@ -3,10 +3,13 @@
 // every `snapshotEvery` steps a held-out accuracy and the learned position table. All work runs through one
 // serial queue (a chunk, a save, an extrapolation, a reset never overlap), and the loop yields a macrotask
 // between chunks so pause/reset messages get in. Errors never cross the boundary as throws: they are sent.
+// Backend "auto" times the run's model on every backend first (measureBackends.ts) and keeps the fastest
+// (pickBackend.ts); its `ready` carries those measurements so the panel can say why.
 import { initBackend } from '../engine/backend.ts';
 import { assertNever, type BackendName } from '../protocol/messages.ts';
 import {
   configProblem,
+  type BackendTrial,
   transferables,
   type FromTrainer,
   type PositionScheme,
@@ -14,6 +17,8 @@ import {
   type TrainConfig,
   type TrainerStatus,
 } from '../protocol/training.ts';
+import { measureBackends } from './measureBackends.ts';
+import { pickFastest } from './pickBackend.ts';
 import { sinusoidalReference, Trainer } from './trainer.ts';
 
 /** A chunk aims at this many seconds, so losses stream a few times a second whatever the speed. */
@@ -29,6 +34,8 @@ let pumping = false;
 let chain: Promise<void> = Promise.resolve();
 let turn = 0;
 const rates = new Map<PositionScheme, number>();
+/** What "auto" measured, per model shape (a second Train of the same model does not measure again). */
+const measured = new Map<string, BackendTrial[]>();
 
 function post(msg: FromTrainer): void {
   (self as unknown as Worker).postMessage(msg, transferables(msg));
@@ -52,7 +59,20 @@ function setStatus(s: TrainerStatus): void {
   post({ type: 'status', runId, status: s });
 }
 
-async function ensureBackend(want: TrainConfig['backend']): Promise<void> {
+/** Sets the backend a config asks for; 'auto' with a config measures each backend and keeps the fastest. */
+async function ensureBackend(want: TrainConfig['backend'], c: TrainConfig | null): Promise<void> {
+  if (want === 'auto' && c) {
+    const key = JSON.stringify([c.task, c.k, c.d, c.heads, c.layers, c.context, c.batch, c.schemes[0]]);
+    const trials = measured.get(key) ?? (await measureBackends(c));
+    measured.set(key, trials);
+    const best = pickFastest(trials);
+    if (!best) throw new Error(`no tfjs backend could train: ${trials.map((t) => t.problem).join('; ')}`);
+    const choice = await initBackend([best.backend]);
+    backend = choice.backend;
+    post({ type: 'ready', ...choice, trials });
+    return;
+  }
+  // Before the first Train (no config yet) 'auto' starts the first backend that works, without measuring.
   if (backend && (want === 'auto' || want === backend)) return;
   const choice = await initBackend(want === 'auto' ? undefined : [want]);
   backend = choice.backend;
@@ -115,7 +135,7 @@ function start(c: TrainConfig): void {
   }
   enqueue(async () => {
     disposeAll();
-    await ensureBackend(c.backend);
+    await ensureBackend(c.backend, c);
     config = c;
     turn = 0;
     rates.clear();
@@ -186,4 +206,4 @@ self.onmessage = (e: MessageEvent<ToTrainer>) => {
   }
 };
 
-enqueue(() => ensureBackend('auto'));
+enqueue(() => ensureBackend('auto', null));

@@ -52,6 +52,12 @@ describe('a training setup in the link', () => {
     expect({ ...view, train: DEFAULT_TRAIN_CONFIG }).toEqual(DEFAULT_VIEW);
   });
 
+  test('train.backend=wasm asks for the wasm backend, with no notice', () => {
+    const { view, notices } = parseHash('#train.backend=wasm');
+    expect(notices).toEqual([]);
+    expect(view.train).toEqual({ ...DEFAULT_TRAIN_CONFIG, backend: 'wasm' });
+  });
+
   test('at the defaults writes no train.* key, and a link without them trains the defaults', () => {
     expect(trainPart(toHash(DEFAULT_VIEW))).toEqual([]);
     expect(parseHash('#text=ab').view.train).toEqual(DEFAULT_TRAIN_CONFIG);
@@ -86,7 +92,7 @@ const BAD: [key: string, value: string, why: string][] = [
   ['train.snapshot', '0', 'must be an integer from 1 to 100000'],
   ['train.seed', '2147483648', 'must be an integer from -2147483647 to 2147483647'],
   ['train.seed', '1e3', 'must be an integer from -2147483647 to 2147483647'],
-  ['train.backend', 'wasm', 'is not one of auto, webgpu, webgl, cpu'],
+  ['train.backend', 'tpu', 'is not one of auto, webgpu, webgl, wasm, cpu'],
 ];
 
 test.each(BAD)('"%s" = "%s" falls back to the default with a notice naming the key', (key, value, why) => {

@@ -18,6 +18,7 @@ export const TRAIN_BACKENDS = [
   'auto',
   'webgpu',
   'webgl',
+  'wasm',
   'cpu',
 ] as const satisfies readonly TrainConfig['backend'][];
 
