@@ -11,6 +11,7 @@ import {
   type RunSpec,
 } from '../protocol/specs.ts';
 import { EngineClient } from './engineClient.ts';
+import { defaultWindow, validateWindow } from '../protocol/window.ts';
 import { applyCheckpoint } from './checkpoint.ts';
 import { createStore, initialState, type AppState } from './store.ts';
 import { MAX_URL_TEXT, parseHash, toHash, type ViewState } from './urlState.ts';
@@ -98,6 +99,20 @@ function onMessage(msg: FromEngine): void {
     case 'request-error':
       store.set({ requestError: msg.message });
       break;
+    case 'window':
+      // Detail views of the new window; each keeps the overview (and static key) of the matrix it replaces.
+      store.set((s) => {
+        const matrices = { ...s.matrices };
+        for (const m of msg.matrices) {
+          const held = matrices[m.name];
+          matrices[m.name] = { ...m, overview: held?.overview, staticKey: held?.staticKey };
+        }
+        return { matrices };
+      });
+      break;
+    case 'window-error':
+      store.set({ error: msg.message });
+      break;
     default:
       assertNever(msg);
   }
@@ -121,6 +136,7 @@ export function projectionKey(spec: RunSpec, proj: ProjectionSpec): string {
 
 let lastProjectionKey = '';
 let lastRunKey = '';
+let lastWindowKey = 'null';
 
 const LONG_TEXT_KEY = 'embedscope:long-text';
 
@@ -175,13 +191,27 @@ function dispatch(): void {
     lastRunKey = ''; // going back to the last good value must run again and clear this message
     return;
   }
+  // A window that no longer fits the table (positions lowered) goes back to the first rows, with a notice.
+  if (view.window && validateWindow(view.window, view.spec.params.positions)) {
+    addNotice(`${validateWindow(view.window, view.spec.params.positions)} Showing the first rows instead.`);
+    store.set((s) => ({ view: { ...s.view, window: null } }));
+    return dispatch();
+  }
   const runKey = JSON.stringify(view.spec);
-  if (runKey !== lastRunKey) {
+  const windowKey = JSON.stringify(view.window);
+  const newWindow = windowKey !== lastWindowKey;
+  lastWindowKey = windowKey;
+  const cached = store.get().staticKey;
+  const ran = runKey !== lastRunKey;
+  if (ran) {
     lastRunKey = runKey;
     store.set({ busy: true, cancelled: false, busySince: performance.now() });
     runStaticKey = null;
-    client?.run(view.spec, store.get().staticKey);
+    client?.run(view.spec, cached, view.window);
   }
+  // Only the detail views follow a new window; a run that builds its static views fresh already used it.
+  if (newWindow && !(ran && cached === null))
+    client?.window(view.spec, view.window ?? defaultWindow(view.spec.params.positions));
   const pKey = projectionKey(view.spec, view.proj);
   if (pKey !== lastProjectionKey) {
     lastProjectionKey = pKey;

@@ -74,8 +74,8 @@ describe('learned positional table', () => {
     expect(seen.size).toBe(512);
   });
 
-  test('positions outside 0…8191 or not integers are refused', () => {
-    expect(() => learned.compute({ positions: [8192], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(
+  test('positions outside 0…1048575 or not integers are refused', () => {
+    expect(() => learned.compute({ positions: [1_048_576], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(
       /outside/,
     );
     expect(() => learned.compute({ positions: [-1], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(/outside/);

@@ -4,6 +4,7 @@
 import type { FromEngine, ToEngine } from '../protocol/messages.ts';
 import { assertNever, transferables } from '../protocol/messages.ts';
 import type { RunSpec } from '../protocol/specs.ts';
+import type { RowWindow } from '../protocol/window.ts';
 import { initBackend, webgpuDevice } from './backend.ts';
 import { Cancelled, Pipeline } from './pipeline.ts';
 import { workerFetchData } from './fetchData.ts';
@@ -20,7 +21,8 @@ let stoppedProj = 0;
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 let latest = 0;
 let cancelledUpTo = 0;
-let pending: { runId: number; spec: RunSpec; cached: string | null } | null = null;
+let pending: { runId: number; spec: RunSpec; cached: string | null; window: RowWindow | null } | null = null;
+let latestWin = 0;
 let pumping = false;
 
 const ready = initBackend().then(
@@ -49,7 +51,7 @@ async function pump(): Promise<void> {
       const stale = () => job.runId !== latest || job.runId <= cancelledUpTo;
       if (stale()) continue;
       try {
-        await pipeline.run(job.runId, job.spec, post, stale, job.cached);
+        await pipeline.run(job.runId, job.spec, post, stale, job.cached, job.window);
       } catch (err) {
         if (err instanceof Cancelled) continue;
         post({ type: 'error', runId: job.runId, message: messageOf(err) });
@@ -65,7 +67,7 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
   switch (msg.type) {
     case 'run':
       latest = msg.runId;
-      pending = { runId: msg.runId, spec: msg.spec, cached: msg.cached };
+      pending = { runId: msg.runId, spec: msg.spec, cached: msg.cached, window: msg.window ?? null };
       void pump();
       break;
     case 'cancel':
@@ -114,6 +116,19 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
         .then(
           (r) => post({ type: 'quantised', reqId, ...r }),
           (err: unknown) => post({ type: 'request-error', reqId, message: messageOf(err) }),
+        );
+      break;
+    }
+    case 'window': {
+      const { winId, spec, window } = msg;
+      latestWin = winId;
+      void ready
+        .then(() => (winId === latestWin ? pipeline.window(spec, window) : null))
+        .then(
+          (matrices) => {
+            if (matrices && winId === latestWin) post({ type: 'window', winId, window, matrices });
+          },
+          (err: unknown) => post({ type: 'window-error', winId, message: messageOf(err) }),
         );
       break;
     }

@@ -2,6 +2,7 @@
 // Matrices travel as Float32Array with their buffer transferred, never copied or JSON-ed.
 import type { ProjectionSpec, RunSpec } from './specs.ts';
 import type { ViewName } from './views.ts';
+import type { Overview, Pooled, RowWindow, WindowInfo } from './window.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
@@ -25,6 +26,12 @@ export interface Matrix {
   note?: string;
   /** A column to mark on a plot of the matrix, e.g. the offset where a profile first stops decreasing. */
   mark?: { x: number; label: string };
+  /** A table of more than DETAIL_ROWS rows: this matrix holds rows start…end of `total` (protocol/window.ts). */
+  window?: WindowInfo;
+  /** The whole big table as block means (sent with the run; a window answer leaves the held one in place). */
+  overview?: Overview;
+  /** The data are block means of a larger [rows, cols] matrix (shape is the pooled one). */
+  pooled?: Pooled;
 }
 
 export interface Token {
@@ -81,7 +88,9 @@ export interface TableStats {
 
 export type ToEngine =
   /** `cached`: the staticKey of the text-independent matrices the client already holds. */
-  | { type: 'run'; runId: number; spec: RunSpec; cached: string | null }
+  | { type: 'run'; runId: number; spec: RunSpec; cached: string | null; window?: RowWindow | null }
+  /** Recomputes only the detail views of a big table (table or cos/sin rows, similarity, profile) for A…B. */
+  | { type: 'window'; winId: number; spec: RunSpec; window: RowWindow }
   | { type: 'cancel'; runId: number }
   /** Projects positions, tokens or the vocabulary; iterative methods stream layouts until done or stopped. */
   | { type: 'project'; projId: number; spec: RunSpec; proj: ProjectionSpec }
@@ -138,7 +147,10 @@ export type FromEngine =
   | { type: 'projection-error'; projId: number; message: string }
   | { type: 'neighbours'; reqId: number; id: number; piece: string; list: Neighbour[] }
   | { type: 'quantised'; reqId: number; stats: TableStats; f16: Matrix; int8: Matrix }
-  | { type: 'request-error'; reqId: number; message: string };
+  | { type: 'request-error'; reqId: number; message: string }
+  /** The detail views for a window request; the client keeps each matrix's overview. */
+  | { type: 'window'; winId: number; window: RowWindow; matrices: Matrix[] }
+  | { type: 'window-error'; winId: number; message: string };
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected message: ${JSON.stringify(x)}`);
@@ -148,12 +160,14 @@ export function assertNever(x: never): never {
 export function transferables(msg: FromEngine): ArrayBuffer[] {
   const arrays: (ArrayBufferView | null)[] =
     msg.type === 'matrix'
-      ? [msg.matrix.data]
-      : msg.type === 'projection'
-        ? [msg.points, msg.color, msg.keys, msg.pcs]
-        : msg.type === 'quantised'
-          ? [msg.f16.data, msg.int8.data]
-          : [];
+      ? [msg.matrix.data, msg.matrix.overview?.data ?? null]
+      : msg.type === 'window'
+        ? msg.matrices.map((m) => m.data)
+        : msg.type === 'projection'
+          ? [msg.points, msg.color, msg.keys, msg.pcs]
+          : msg.type === 'quantised'
+            ? [msg.f16.data, msg.int8.data]
+            : [];
   const out: ArrayBuffer[] = [];
   for (const a of arrays)
     if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);

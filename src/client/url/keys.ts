@@ -6,6 +6,7 @@ import { SPEC_KEYS } from './spec.ts';
 import { ROPE_KEYS } from './rope.ts';
 import { PAGE_KEYS, PROJECTION_KEYS, VIEW_KEYS } from './view.ts';
 import { TRAIN_KEYS } from './train.ts';
+import { WINDOW_KEYS } from './window.ts';
 
 export const URL_KEYS: readonly AnyUrlKey[] = [
   ...SPEC_KEYS,
@@ -14,4 +15,5 @@ export const URL_KEYS: readonly AnyUrlKey[] = [
   ...PROJECTION_KEYS,
   ...PAGE_KEYS,
   ...TRAIN_KEYS,
+  ...WINDOW_KEYS,
 ];

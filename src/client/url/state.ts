@@ -3,6 +3,7 @@
 import { DEFAULT_PROJECTION, DEFAULT_SPEC, type ProjectionSpec, type RunSpec } from '../../protocol/specs.ts';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../protocol/training.ts';
 import { COLORMAPS, type Colormap } from '../../plots/scales.ts';
+import type { RowWindow } from '../../protocol/window.ts';
 
 export { COLORMAPS, type Colormap };
 
@@ -28,6 +29,8 @@ export interface ViewState {
   /** Token rows picked by brushing the projection, ascending (URL key `sel`, as ranges: 0-3,7). */
   selected: number[];
   train: TrainConfig; // the Training panel's settings: URL keys train.* (url/train.ts)
+  /** The detail window A…B of a position table over 4,096 rows (URL key `window`, url/window.ts); null: the first rows. */
+  window: RowWindow | null;
 }
 
 /** The page's views that presentation mode can show or hide (URL key `views`, comma-separated). */
@@ -61,6 +64,7 @@ export const DEFAULT_VIEW: ViewState = {
   views: ['tokens', 'embeddings', 'pe', 'input', 'lab'],
   selected: [],
   train: DEFAULT_TRAIN_CONFIG,
+  window: null,
 };
 
 /** "0-3,7" → [0, 1, 2, 3, 7]; null unless every part is a row or range below `limit`, strictly ascending. */
