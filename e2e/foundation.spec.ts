@@ -77,7 +77,7 @@ test('a URL hash reproduces the view and survives a reload', async ({ app, page 
 
 test('invalid URL values fall back to defaults with a visible notice', async ({ app, page }) => {
   await app.open('text=hello&d=7&pe=bogus&tokenizer=klingon');
-  await expect(page.getByText(/URL key "d" = "7" must be an even integer from 2 to 2048/)).toBeVisible();
+  await expect(page.getByText(/URL key "d" = "7" must be an even integer from 2 to 8192/)).toBeVisible();
   await expect(page.getByText(/URL key "pe" = "bogus"/)).toBeVisible();
   await expect(app.field('d_model')).toHaveValue('64');
   await expect(app.text).toHaveValue('hello');
@@ -86,7 +86,7 @@ test('invalid URL values fall back to defaults with a visible notice', async ({ 
 test('a bad d_model typed in the controls is explained and the text is kept', async ({ app, page }) => {
   await app.open('text=keep%20me');
   await app.field('d_model').fill('7');
-  await expect(page.getByRole('alert')).toContainText('d_model must be an even integer from 2 to 2048');
+  await expect(page.getByRole('alert')).toContainText('d_model must be an even integer from 2 to 8192');
   await expect(app.text).toHaveValue('keep me');
 });
 

@@ -172,3 +172,29 @@ describe('tokensCsv', () => {
     expect(csv.split('\r\n')).toHaveLength(tokens.length + 2);
   });
 });
+
+describe('the detail window of a big table', () => {
+  test('exports only the window, its first column the position of each row', () => {
+    const start = 131_008;
+    const rows = 64;
+    const cols = 3;
+    const data = Float32Array.from({ length: rows * cols }, (_, k) => k / 8);
+    const m: Matrix = {
+      name: 'table',
+      title: 'Positional encoding table',
+      shape: [rows, cols],
+      data,
+      rowLabels: Array.from({ length: rows }, (_, i) => String(start + i)),
+      window: { start, end: start + rows - 1, total: 131_072 },
+    };
+    const records = parseCsv(matrixCsv(m));
+    expect(records[0]).toEqual(['position', '0', '1', '2']);
+    expect(records.length).toBe(rows + 1);
+    expect(records.slice(1).map((r) => Number(r[0]))).toEqual(
+      Array.from({ length: rows }, (_, i) => 131_008 + i),
+    );
+    expect(records[64][0]).toBe('131071');
+    // k / 8 is exact in float32 and in 9 significant digits: row 63, column 2 is (63·3 + 2) / 8.
+    expect(Number(records[64][3])).toBe((63 * 3 + 2) / 8);
+  });
+});

@@ -3,6 +3,7 @@
 // last run and projection.
 import type { FromEngine, RunViews, ToEngine } from '../protocol/messages.ts';
 import type { ProjectionSpec, RunSpec } from '../protocol/specs.ts';
+import type { RowWindow } from '../protocol/window.ts';
 import { WorkerClient } from './workerClient.ts';
 
 export interface ClientEvents {
@@ -17,8 +18,10 @@ export class EngineClient {
   private projId = 0;
   private reqId = 0;
   private cmpId = 0;
+  private winId = 0;
   private lastSpec: RunSpec | null = null;
   private lastViews: RunViews = 'lab';
+  private lastWindow: RowWindow | null = null;
   private lastProjection: { spec: RunSpec; proj: ProjectionSpec } | null = null;
   private lastCheckpoint: { file: Blob; name: string }[] | null = null;
   private lastTrained: { rows: number; d: number; data: Float32Array; id: string } | null = null;
@@ -38,7 +41,8 @@ export class EngineClient {
           ('runId' in msg && msg.runId !== null && msg.runId !== this.runId) ||
           ('projId' in msg && msg.projId !== this.projId) ||
           ('reqId' in msg && msg.reqId !== this.reqId) ||
-          ('cmpId' in msg && msg.cmpId !== this.cmpId)
+          ('cmpId' in msg && msg.cmpId !== this.cmpId) ||
+          ('winId' in msg && msg.winId !== this.winId)
         ),
       message: (msg) => events.message(msg),
       restarted: (reason) => {
@@ -53,12 +57,26 @@ export class EngineClient {
   }
 
   /** `cached`: static key of the text-independent matrices already held, which the worker need not resend. */
-  run(spec: RunSpec, cached: string | null = null, views: RunViews = 'lab'): number {
+  run(
+    spec: RunSpec,
+    cached: string | null = null,
+    views: RunViews = 'lab',
+    window: RowWindow | null = null,
+  ): number {
     this.lastSpec = spec;
     this.lastViews = views;
+    this.lastWindow = window;
     this.runId += 1;
-    this.send({ type: 'run', runId: this.runId, spec, cached, views });
+    this.send({ type: 'run', runId: this.runId, spec, cached, views, window });
     return this.runId;
+  }
+
+  /** Recomputes only a big table's detail views for positions A…B; only the newest answer is delivered. */
+  window(spec: RunSpec, window: RowWindow): number {
+    this.lastWindow = window;
+    this.winId += 1;
+    this.send({ type: 'window', winId: this.winId, spec, window });
+    return this.winId;
   }
 
   /** Starts a projection; any earlier one stops at its next slice. */
@@ -118,7 +136,7 @@ export class EngineClient {
   private resend(): void {
     if (this.lastCheckpoint) this.send({ type: 'checkpoint', files: this.lastCheckpoint });
     if (this.lastTrained) this.send({ type: 'trained-table', ...this.lastTrained });
-    if (this.lastSpec) this.run(this.lastSpec, null, this.lastViews);
+    if (this.lastSpec) this.run(this.lastSpec, null, this.lastViews, this.lastWindow);
     if (this.lastProjection) this.project(this.lastProjection.spec, this.lastProjection.proj);
   }
 

@@ -189,16 +189,16 @@ function fieldProblems(view: ViewState): string[] {
   const problems: [boolean, string][] = [
     [spec.text.length <= MAX_URL_TEXT, 'text too long'],
     [(TOKENIZERS as readonly string[]).includes(spec.tokenizer), 'tokenizer'],
-    [inRange(spec.d, 2, 2048) && spec.d % 2 === 0, 'd'],
+    [inRange(spec.d, 2, 8192) && spec.d % 2 === 0, 'd'],
     [(ENCODINGS as readonly string[]).includes(spec.pe), 'pe'],
     [inRange(spec.seed, -(2 ** 31 - 1), 2 ** 31 - 1), 'seed'],
     [Number.isFinite(p.base) && p.base > 1 && p.base <= 1e12, 'base'],
     [(LAYOUTS as readonly string[]).includes(p.layout), 'layout'],
     [inRange(p.heads, 1, 64), 'heads'],
     [inRange(p.buckets, 2, 256), 'buckets'],
-    [inRange(p.maxdist, 2, 8192), 'maxdist'],
-    [inRange(p.positions, 1, 8192), 'positions'],
-    [inRange(view.trainLength, 1, 8192), 'trainlen'],
+    [inRange(p.maxdist, 2, 1_048_576), 'maxdist'],
+    [inRange(p.positions, 1, 1_048_576), 'positions'],
+    [inRange(view.trainLength, 1, 1_048_576), 'trainlen'],
     // The default dims are kept when only d changes (the curves view skips dims at or past d).
     [
       view.dims.length <= 16 &&

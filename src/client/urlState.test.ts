@@ -36,14 +36,14 @@ const validView: fc.Arbitrary<ViewState> = fc
     layout: fc.constantFrom(...LAYOUTS),
     heads: fc.integer({ min: 1, max: 64 }),
     buckets: fc.integer({ min: 2, max: 256 }),
-    maxdist: fc.integer({ min: 2, max: 8192 }),
+    maxdist: fc.integer({ min: 2, max: 1_048_576 }),
     bidirectional: fc.boolean(),
-    positions: fc.integer({ min: 1, max: 8192 }),
+    positions: fc.integer({ min: 1, max: 1_048_576 }),
     scaleEmbeddings: fc.boolean(),
     causal: fc.boolean(),
     special: fc.boolean(),
     sharedScale: fc.boolean(),
-    trainLength: fc.integer({ min: 1, max: 8192 }),
+    trainLength: fc.integer({ min: 1, max: 1_048_576 }),
     dimFractions: fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), {
       minLength: 1,
       maxLength: 16,
@@ -101,7 +101,7 @@ describe('URL state', () => {
 
   const garbage: Record<string, string[]> = {
     tokenizer: ['bpe', '', 'WORD', '<script>'],
-    d: ['3', '0', '-64', '4096', 'abc', '', '1e3', '64px', '99999999999999'],
+    d: ['3', '0', '-64', '8194', 'abc', '', '1e3', '64px', '99999999999999'],
     pe: ['sinusoid', '', 'SINUSOIDAL', 'constructor'],
     seed: ['1.5', 'abc', '', '2147483648', '-2147483648', '0x10'],
     base: ['1', '0.5', '-10000', 'abc', '', 'NaN', 'Infinity', '1e13', ' '],
@@ -110,12 +110,12 @@ describe('URL state', () => {
     shared: ['no', 'false', '-1', ''],
     heads: ['0', '65', '-1', '2.5', 'many', ''],
     buckets: ['1', '257', 'x', ''],
-    maxdist: ['1', '8193', '1e3', ''],
-    positions: ['0', '8193', '-5', 'all', ''],
+    maxdist: ['1', '1048577', '1e3', ''],
+    positions: ['0', '1048577', '-5', 'all', ''],
     bidirectional: ['yes', '2', ''],
     causal: ['true', 'no', ''],
     special: ['yes', 'true', '2', ''],
-    trainlen: ['0', '8193', 'long', ''],
+    trainlen: ['0', '1048577', 'long', ''],
     dims: ['64', '-1', 'a,b', '0,,1', '0;1', '0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16'],
   };
   for (const [key, values] of Object.entries(garbage)) {
@@ -277,16 +277,16 @@ describe('URL state', () => {
   });
 
   test('brushed rows travel in the link as ranges and come back; malformed or descending lists fall back', () => {
-    const view: ViewState = { ...DEFAULT_VIEW, selected: [0, 1, 2, 3, 7, 9, 10, 2047] };
+    const view: ViewState = { ...DEFAULT_VIEW, selected: [0, 1, 2, 3, 7, 9, 10, 8191] };
     const hash = toHash(view);
-    expect(new URLSearchParams(hash.slice(1)).get('sel')).toBe('0-3,7,9-10,2047');
+    expect(new URLSearchParams(hash.slice(1)).get('sel')).toBe('0-3,7,9-10,8191');
     expect(parseHash(hash)).toEqual({ view, notices: [] });
-    for (const raw of ['3-1', '1,1', '5,2', '0-2048', 'a', '1,,2', '-1', '']) {
+    for (const raw of ['3-1', '1,1', '5,2', '0-8192', 'a', '1,,2', '-1', '']) {
       const { view: v, notices } = parseHash(`#sel=${encodeURIComponent(raw)}`);
       expect(v.selected).toEqual([]);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatch(
-        /URL key "sel" .* must be ascending rows or ranges \(like 0-3,7\) below 2,048/,
+        /URL key "sel" .* must be ascending rows or ranges \(like 0-3,7\) below 8,192/,
       );
     }
   });

@@ -13,6 +13,7 @@ import {
   type RunSpec,
 } from '../protocol/specs.ts';
 import { EngineClient } from './engineClient.ts';
+import { defaultWindow, validateWindow } from '../protocol/window.ts';
 import { applyCheckpoint } from './checkpoint.ts';
 import { createStore, initialState, type AppState } from './store.ts';
 import { MAX_URL_TEXT, parseHash, toHash, type Tab, type ViewState } from './urlState.ts';
@@ -110,6 +111,20 @@ function onMessage(msg: FromEngine): void {
     case 'compare-error':
       store.set({ compareError: msg.message });
       break;
+    case 'window':
+      // Detail views of the new window; each keeps the overview (and static key) of the matrix it replaces.
+      store.set((s) => {
+        const matrices = { ...s.matrices };
+        for (const m of msg.matrices) {
+          const held = matrices[m.name];
+          matrices[m.name] = { ...m, overview: held?.overview, staticKey: held?.staticKey };
+        }
+        return { matrices };
+      });
+      break;
+    case 'window-error':
+      store.set({ error: msg.message });
+      break;
     default:
       assertNever(msg);
   }
@@ -135,6 +150,7 @@ let lastProjectionKey = '';
 let lastRunKey = '';
 /** The views the last run sent computed: a lab run also serves a tab that needs only the foundation. */
 let lastRunViews: RunViews = 'foundation';
+let lastWindowKey = 'null';
 
 const LONG_TEXT_KEY = 'embedscope:long-text';
 
@@ -209,20 +225,35 @@ function dispatch(): void {
     lastRunKey = ''; // going back to the last good value must run again and clear this message
     return;
   }
+  // A window that no longer fits the table (positions lowered) goes back to the first rows, with a notice.
+  if (view.window && validateWindow(view.window, view.spec.params.positions)) {
+    addNotice(`${validateWindow(view.window, view.spec.params.positions)} Showing the first rows instead.`);
+    store.set((s) => ({ view: { ...s.view, window: null } }));
+    return dispatch();
+  }
   const runKey = JSON.stringify(view.spec);
   const views = viewsFor(view.tab);
+  // The detail window matters on the Lab tab only; a change made elsewhere is sent when the Lab tab opens.
+  const windowKey = JSON.stringify(view.window);
+  const newWindow = views === 'lab' && windowKey !== lastWindowKey;
+  if (views === 'lab') lastWindowKey = windowKey;
+  const cached = store.get().staticKey;
   // Same spec: a run that computed the lab also serves the foundation; switching to the Lab tab runs again.
-  if (runKey !== lastRunKey || (views === 'lab' && lastRunViews !== 'lab')) {
+  const ran = runKey !== lastRunKey || (views === 'lab' && lastRunViews !== 'lab');
+  if (ran) {
     lastRunKey = runKey;
     lastRunViews = views;
     runViews = views;
     store.set({ busy: true, cancelled: false, busySince: performance.now() });
     runStaticKey = null;
-    client?.run(view.spec, store.get().staticKey, views);
+    client?.run(view.spec, cached, views, view.window);
   }
   const cmp = compareRequest(view);
   if (cmp && 'problem' in cmp) store.set({ compareError: cmp.problem });
   else if (cmp) client?.compare(view.spec, cmp.send);
+  // Only the detail views follow a new window; a run that builds its static views fresh already used it.
+  if (newWindow && !(ran && cached === null))
+    client?.window(view.spec, view.window ?? defaultWindow(view.spec.params.positions));
   // The projection is computed only while its tab is open (a switch to it runs what changed meanwhile).
   const pKey = projectionKey(view.spec, view.proj);
   if (view.tab === 'project' && pKey !== lastProjectionKey) {

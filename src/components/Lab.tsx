@@ -65,16 +65,18 @@ export function Lab() {
     updateView({ dims });
   };
 
+  // A big table shows a detail window: its rows are positions start…, so row-based marks shift by start.
+  const start = table?.window?.start ?? 0;
   const tableExtra = useMemo(
     () => ({
-      shadeFromRow: view.trainLength < N ? view.trainLength : null,
+      shadeFromRow: view.trainLength < N ? Math.max(0, view.trainLength - start) : null,
       shadeOpaque: !!entry.learnedTable,
-      markRows: T,
+      markRows: Math.max(0, T - start),
       onClickCell: (_: number, col: number) => toggleDim(col),
       xTitle: t('lab.clickToPlot'),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view.trainLength, N, entry, view.dims, d, spec.params.layout, T, t],
+    [view.trainLength, N, entry, view.dims, d, spec.params.layout, T, t, start],
   );
 
   const curves = useMemo((): Series[] => {
@@ -83,10 +85,12 @@ export function Lab() {
       .filter((j) => j < table.shape[1])
       .map((j) => {
         const y = column(table, j);
-        if (entry.learnedTable) for (let i = view.trainLength; i < y.length; i++) y[i] = NaN;
-        return { name: t('lab.dim', { j }), y };
+        if (entry.learnedTable)
+          for (let i = Math.max(0, view.trainLength - start); i < y.length; i++) y[i] = NaN;
+        const x = start > 0 ? Float64Array.from(y, (_, i) => start + i) : undefined;
+        return { name: t('lab.dim', { j }), y, x };
       });
-  }, [table, view.dims, view.trainLength, entry, t]);
+  }, [table, view.dims, view.trainLength, entry, start, t]);
 
   const ladder = useMemo((): Series[] => {
     const y = Float64Array.from(

@@ -9,6 +9,34 @@ import { Heatmap } from './Heatmap.tsx';
 import type { HeatmapOptions } from '../plots/heatmap.ts';
 import { Legend } from './Legend.tsx';
 import { useT } from '../i18n/useT.ts';
+import { Overview } from './Overview.tsx';
+
+/**
+ * Hover and row mapping of a big table's detail window (rows are positions start…end) and of a pooled [T, d]
+ * matrix (each cell a block mean: the hover says so and names the block).
+ */
+function bigOptions(m: Matrix, hoverRow: number | null): Partial<HeatmapOptions> {
+  const w = m.window;
+  if (w)
+    return {
+      highlightRow: hoverRow === null ? null : hoverRow - w.start,
+      onHover: (row) => setHoverRow(row === null ? null : w.start + row),
+      describe: (row, col, v) => `position ${w.start + row} · dim ${col} · ${v.toFixed(4)}`,
+    };
+  const pooled = m.pooled;
+  if (pooled) {
+    const { rowBlock: rb, colBlock: cb, shape } = pooled;
+    const span = (i: number, b: number, n: number) =>
+      b === 1 ? String(i) : `${i * b}…${Math.min(n, (i + 1) * b) - 1}`;
+    return {
+      highlightRow: hoverRow === null ? null : Math.floor(hoverRow / rb),
+      onHover: (row) => setHoverRow(row === null ? null : row * rb),
+      describe: (row, col, v) =>
+        `block mean of tokens ${span(row, rb, shape[0])} × dims ${span(col, cb, shape[1])} · ${v.toFixed(4)}`,
+    };
+  }
+  return {};
+}
 
 interface Props {
   title: string;
@@ -46,9 +74,10 @@ export const MatrixPanel = memo(function MatrixPanel({
       onHover: setHoverRow,
       xTitle: matrix?.colLabels ? t('matrix.keyPosition') : t('matrix.dimension'),
       colors,
+      ...(matrix ? bigOptions(matrix, hoverRow) : {}),
       ...extra,
     }),
-    [domain, hoverRow, extra, colors, matrix?.colLabels, t],
+    [domain, hoverRow, extra, colors, matrix, t],
   );
   const [rows, cols] = matrix?.shape ?? [0, 0];
   // A full pass over the values: once per matrix, not on every hover or sibling update.
@@ -78,6 +107,15 @@ export const MatrixPanel = memo(function MatrixPanel({
         <p className="visually-hidden" id={`${id}-summary`}>
           {summary} {t('matrix.everyValue')}
         </p>
+      )}
+      {matrix?.overview && matrix.window && (
+        <Overview
+          title={title}
+          overview={matrix.overview}
+          window={matrix.window}
+          domain={domain}
+          colors={colors}
+        />
       )}
       <div ref={plot} className="plot-export-root" aria-describedby={matrix ? `${id}-summary` : undefined}>
         {matrix && rows > 0 ? (

@@ -74,8 +74,8 @@ describe('learned positional table', () => {
     expect(seen.size).toBe(512);
   });
 
-  test('positions outside 0…8191 or not integers are refused', () => {
-    expect(() => learned.compute({ positions: [8192], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(
+  test('positions outside 0…1048575 or not integers are refused', () => {
+    expect(() => learned.compute({ positions: [1_048_576], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(
       /outside/,
     );
     expect(() => learned.compute({ positions: [-1], d: 8, seed: 0 }, DEFAULT_SPEC.params)).toThrow(/outside/);
@@ -111,5 +111,19 @@ describe('learned table from a checkpoint', () => {
     expect(() =>
       learned.compute({ positions: [0, 1, 2], d: 2, seed: 1, table }, DEFAULT_SPEC.params),
     ).toThrow('position 2 is past the loaded learned table, which has 2 positions');
+  });
+});
+
+describe('learned rows far down a 2^20-row table and past d = 2048', () => {
+  test('row 2^19 differs from row 0 (a stride of 8192 draws would wrap 2^32 there and repeat row 0)', async () => {
+    const x = await table([0, 2 ** 19, 2 ** 20 - 1], 8, 3);
+    expect(Array.from(x.subarray(8, 16))).not.toEqual(Array.from(x.subarray(0, 8)));
+    expect(Array.from(x.subarray(16, 24))).not.toEqual(Array.from(x.subarray(0, 8)));
+  });
+  test('a row at d = 4096 starts with the same row at d = 2048, and its second half is a different draw', async () => {
+    const wide = await table([5], 4096, 9);
+    const narrow = await table([5], 2048, 9);
+    expect(Array.from(wide.subarray(0, 2048))).toEqual(Array.from(narrow));
+    expect(Array.from(wide.subarray(2048, 2058))).not.toEqual(Array.from(narrow.subarray(0, 10)));
   });
 });

@@ -6,7 +6,8 @@
 // A trained table (SchemeInput.table, e.g. GPT-2's wpe) replaces the initialisation row for row.
 // Determinism: row p is a function of (seed, p, d) alone, never of how many rows were asked for. Each row
 // reads its own window of ROW_STRIDE draws from the counter-based stream of numerics/rng.ts, so rows never
-// share a draw, and row p at width d is the first d entries of row p at any larger width.
+// share a draw, and row p at width d is the first d entries of row p at any larger width (columns past 2048 come
+// from further per-segment streams).
 import * as tf from '@tensorflow/tfjs-core';
 import { normals } from '../numerics/rng.ts';
 import { LIMITS } from '../protocol/specs.ts';
@@ -18,8 +19,12 @@ export const LEARNED_INIT_STD = 0.02;
 
 /** The counter step of uniforms() in numerics/rng.ts: one draw advances the state by this much. */
 const STREAM_STEP = 0x9e3779b9;
-/** Draws reserved for each row (the widest model allowed), so that rows p and p + 1 never overlap. */
-const ROW_STRIDE = LIMITS.dMax;
+/**
+ * Draws reserved for each row segment, so that rows p and p + 1 never overlap: frozen at 2048 (the old widest d),
+ * because p · ROW_STRIDE must stay below 2^32 for every p < LIMITS.maxPositions (2^20 · 2048 = 2^31; LIMITS.dMax =
+ * 8192 would wrap at p = 2^19 and repeat rows). Wider rows read further segments of 2048 from their own streams.
+ */
+const ROW_STRIDE = 2048;
 
 /** Scrambles the user's seed so that the table does not reuse the token-embedding stream of the same seed. */
 function scramble(seed: number): number {
@@ -29,9 +34,14 @@ function scramble(seed: number): number {
 }
 
 function learnedRow(seed: number, p: number, d: number): Float32Array {
-  const rowSeed = (scramble(seed) + Math.imul(p * ROW_STRIDE, STREAM_STEP)) | 0;
-  const row = normals(d, rowSeed); // [d] ~ N(0, 1)
-  for (let i = 0; i < d; i++) row[i] *= LEARNED_INIT_STD;
+  const row = new Float32Array(d); // [d] ~ N(0, 0.02²)
+  for (let s = 0; s * ROW_STRIDE < d; s++) {
+    // Segment 0 is the row as it always was; segment s > 0 (d > 2048) reads a stream of its own seed.
+    const base = s === 0 ? scramble(seed) : scramble(seed ^ Math.imul(s, 0x27d4eb2d));
+    const rowSeed = (base + Math.imul(p * ROW_STRIDE, STREAM_STEP)) | 0;
+    const part = normals(Math.min(ROW_STRIDE, d - s * ROW_STRIDE), rowSeed);
+    for (let i = 0; i < part.length; i++) row[s * ROW_STRIDE + i] = part[i] * LEARNED_INIT_STD;
+  }
   return row;
 }
 
@@ -41,7 +51,7 @@ export const learned: Scheme = {
   usesTable: true,
   staticViews: (_out, ctx) => compareWithSinusoidal(ctx),
   compute({ positions, d, seed, table }) {
-    if (d > ROW_STRIDE) throw new Error(`d_model ${d} exceeds ${ROW_STRIDE}, the widest learned table`);
+    if (d > LIMITS.dMax) throw new Error(`d_model ${d} exceeds ${LIMITS.dMax}, the widest learned table`);
     const P = positions.length;
     const data = new Float32Array(P * d); // [P, d] row-major
     for (let r = 0; r < P; r++) {

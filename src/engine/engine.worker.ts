@@ -4,6 +4,7 @@
 import type { FromEngine, RunViews, ToEngine } from '../protocol/messages.ts';
 import { assertNever, transferables } from '../protocol/messages.ts';
 import type { RunSpec } from '../protocol/specs.ts';
+import type { RowWindow } from '../protocol/window.ts';
 import { initBackend, webgpuDevice } from './backend.ts';
 import { Cancelled, Pipeline } from './pipeline.ts';
 import { workerFetchData } from './fetchData.ts';
@@ -24,7 +25,14 @@ const streaming = (done: number, total: number) =>
   post({ type: 'progress', task: 'Reading the token table from the checkpoint', done, total });
 let latest = 0;
 let cancelledUpTo = 0;
-let pending: { runId: number; spec: RunSpec; cached: string | null; views: RunViews } | null = null;
+let pending: {
+  runId: number;
+  spec: RunSpec;
+  cached: string | null;
+  views: RunViews;
+  window: RowWindow | null;
+} | null = null;
+let latestWin = 0;
 let pumping = false;
 
 const ready = initBackend().then(
@@ -53,7 +61,7 @@ async function pump(): Promise<void> {
       const stale = () => job.runId !== latest || job.runId <= cancelledUpTo;
       if (stale()) continue;
       try {
-        await pipeline.run(job.runId, job.spec, post, stale, job.cached, job.views);
+        await pipeline.run(job.runId, job.spec, post, stale, job.cached, job.views, job.window);
       } catch (err) {
         if (err instanceof Cancelled) continue;
         post({ type: 'error', runId: job.runId, message: messageOf(err) });
@@ -69,7 +77,13 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
   switch (msg.type) {
     case 'run':
       latest = msg.runId;
-      pending = { runId: msg.runId, spec: msg.spec, cached: msg.cached, views: msg.views };
+      pending = {
+        runId: msg.runId,
+        spec: msg.spec,
+        cached: msg.cached,
+        views: msg.views,
+        window: msg.window ?? null,
+      };
       void pump();
       break;
     case 'cancel':
@@ -129,6 +143,19 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
         .then(
           (columns) => post({ type: 'compare', cmpId, columns }),
           (err: unknown) => post({ type: 'compare-error', cmpId, message: messageOf(err) }),
+        );
+      break;
+    }
+    case 'window': {
+      const { winId, spec, window } = msg;
+      latestWin = winId;
+      void ready
+        .then(() => (winId === latestWin ? pipeline.window(spec, window) : null))
+        .then(
+          (matrices) => {
+            if (matrices && winId === latestWin) post({ type: 'window', winId, window, matrices });
+          },
+          (err: unknown) => post({ type: 'window-error', winId, message: messageOf(err) }),
         );
       break;
     }

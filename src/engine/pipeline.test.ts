@@ -347,7 +347,7 @@ describe('Pipeline.run', () => {
         (m) => messages.push(m),
         () => false,
       ),
-    ).rejects.toThrow(/d_model must be an even integer from 2 to 2048/);
+    ).rejects.toThrow(/d_model must be an even integer from 2 to 8192/);
     expect(messages).toEqual([]);
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -8,7 +8,10 @@ import type { FetchData } from '../tokenizers/tokenizer.ts';
 import { readOwned } from './read.ts';
 import { range } from '../numerics/trig.ts';
 import { ViewCache } from './views/cache.ts';
-import { staticKey, staticViews, type LearnedTable } from './views/static.ts';
+import { staticKey, staticViews, windowViews, type LearnedTable } from './views/static.ts';
+import { poolBlock, type RowWindow } from '../protocol/window.ts';
+import { blockMean, pooledLabels } from './views/bigTable.ts';
+import { bufferProblem, deviceLimits } from './limits.ts';
 import { textViews } from './views/text.ts';
 import { FOUNDATION_VIEWS, VIEW_TITLES, type ViewName } from '../protocol/views.ts';
 import { CheckpointStore } from './checkpoint.ts';
@@ -35,6 +38,12 @@ const yieldToMessages = (ms = 0) => new Promise<void>((resolve) => setTimeout(re
  * waits for them; a person typing at 4 keys/s leaves 250 ms between keys, so none start mid-word.
  */
 export const TEXT_VIEWS_AFTER_MS = 300;
+/**
+ * The lab's text views (attention preview with [d, d] weights and [T, T] scores, RoPE q/k, per-head biases) run for
+ * d ≤ LAB_MAX on the first LAB_MAX tokens: at d = 8192 three [d, d] weights alone are 768 MiB, and [H, T, T] biases
+ * at T = 8192 are 2 GiB.
+ */
+export const LAB_MAX = 2048;
 const QUIET_SLICE_MS = 50;
 
 export class Pipeline {
@@ -89,6 +98,7 @@ export class Pipeline {
     isStale: () => boolean,
     cached: string | null = null,
     views: RunViews = 'lab',
+    window: RowWindow | null = null,
   ): Promise<void> {
     const t0 = performance.now();
     const problem = validateSpec(spec);
@@ -107,6 +117,12 @@ export class Pipeline {
     const { d } = spec;
     const T = tokens.length;
     const labels = tokens.map((t) => t.text);
+    const tooBig = bufferProblem(T, d, deviceLimits(), 'The input matrix [T, d]', (rows, cols) =>
+      cols >= 2
+        ? `use at most ${rows.toLocaleString('en')} tokens at this d, or d ≤ ${cols} (the text is kept)`
+        : 'use a smaller d',
+    );
+    if (tooBig) throw new Error(tooBig);
     const tensors = T > 0 ? await this.inputs(spec, tokens, source, learned) : null;
     check();
 
@@ -117,12 +133,33 @@ export class Pipeline {
     };
     try {
       // The three read-backs are queued together (one wait on the device instead of three in a row), then
-      // posted in order.
+      // posted in order. Past POOL_FROM rows or columns they are pooled on the device to block means first.
+      const rb = poolBlock(T);
+      const cb = poolBlock(d);
+      const pooling = rb > 1 || cb > 1;
       const parts = [tensors?.E, tensors?.PE, tensors?.X]; // FOUNDATION_VIEWS' order
-      const read = await Promise.all(parts.map((t) => (t ? readOwned(t) : new Float32Array(0))));
+      const small = pooling ? parts.map((t) => (t ? blockMean(t, rb, cb) : undefined)) : parts; // [T/rb, d/cb]
+      const read = await Promise.all(small.map((t) => (t ? readOwned(t) : new Float32Array(0))));
+      if (pooling) tf.dispose(small.filter((t) => t !== undefined));
+      // The views past these need only E (and the kept table): PE and X go now, not at the end of the run.
+      if (tensors) tf.dispose([tensors.PE, tensors.X]);
+      const shape: [number, number] = [Math.ceil(T / rb), Math.ceil(d / cb)];
+      const pooled = pooling
+        ? { shape: [T, d] as [number, number], rowBlock: rb, colBlock: cb, reduction: 'mean' as const }
+        : undefined;
       for (const [i, name] of FOUNDATION_VIEWS.entries()) {
         const title = VIEW_TITLES[name];
-        await emit({ name, title, shape: [T, d], data: read[i], rowLabels: labels });
+        await emit({
+          name,
+          title,
+          shape,
+          data: read[i],
+          rowLabels: pooling ? pooledLabels(labels, rb) : labels,
+          pooled,
+          note: pooling
+            ? `drawn as block means of ${rb} token${rb > 1 ? 's' : ''} × ${cb} dim${cb > 1 ? 's' : ''} (exact [${T} × ${d}] is too large to draw)`
+            : undefined,
+        });
       }
 
       // A tab without the lab stops here: no static or text views, no checks (the keystroke path).
@@ -133,7 +170,7 @@ export class Pipeline {
         check();
         const key = staticKey(spec, learned);
         if (key !== cached || this.staticChecks?.key !== key) {
-          this.staticChecks = { key, ...(await staticViews(spec, emit, key, learned)) };
+          this.staticChecks = { key, ...(await staticViews(spec, emit, key, learned, window)) };
         }
         names.push(...this.staticChecks.names);
         const checks = [...this.staticChecks.checks];
@@ -146,10 +183,27 @@ export class Pipeline {
           }
           await yieldToMessages();
           check();
-          const kept = this.keptPositionTable(spec);
-          const lab = await textViews(spec, tensors.E, kept, labels, emit, this.viewCache, learned);
-          names.push(...lab.names);
-          checks.push(...lab.checks);
+          // The lab's text views run at the sizes a person reads: at most LAB_MAX tokens and width.
+          if (d <= LAB_MAX) {
+            const labT = Math.min(T, LAB_MAX);
+            const E = labT < T ? (tf.slice(tensors.E, [0, 0], [labT, d]) as tf.Tensor2D) : tensors.E; // [labT, d]
+            try {
+              const kept = this.keptPositionTable(spec);
+              const lab = await textViews(
+                spec,
+                E,
+                kept,
+                labels.slice(0, labT),
+                emit,
+                this.viewCache,
+                learned,
+              );
+              names.push(...lab.names);
+              checks.push(...lab.checks);
+            } finally {
+              if (E !== tensors.E) E.dispose();
+            }
+          }
         }
         check();
         post({ type: 'checks', runId, scheme: spec.pe, checks });
@@ -158,6 +212,13 @@ export class Pipeline {
       if (tensors) tf.dispose(tensors);
     }
     post({ type: 'done', runId, ms: performance.now() - t0, numTensors: tf.memory().numTensors, names });
+  }
+
+  /** The detail views of a big table for window w (the `window` request): only these are recomputed. */
+  async window(spec: RunSpec, w: RowWindow): Promise<Matrix[]> {
+    const problem = validateSpec(spec);
+    if (problem) throw new Error(problem);
+    return windowViews(spec, w, await this.learnedTable(spec));
   }
 
   /** The text's tokens (capped at LIMITS.maxTokens), their source, and the learned table if one is loaded. */

@@ -27,11 +27,18 @@ describe('applyModel', () => {
     ]);
   });
 
-  test('Llama 3.1 8B: d 4096 is shown at 2048 with a notice, head_dim 128 and the llama3 rule kept', () => {
+  test('Llama 3.1 8B: d 4096 is shown as published (LIMITS.dMax is 8192), head_dim 128 and the llama3 rule kept', () => {
     const { spec, notices } = applyModel(DEFAULT_SPEC, getModel('llama-3.1-8b'));
-    expect(spec.d).toBe(2048);
+    expect(spec.d).toBe(4096);
     expect(spec.params).toMatchObject({ headDim: 128, ropeType: 'llama3', factor: 8, originalContext: 8192 });
-    expect(notices.join(' ')).toMatch(/d_model 4096; shown at 2048/);
+    expect(notices).toEqual([]);
+  });
+
+  test('a width past 8192 (d 16384, head_dim 128) is shown at 8192 with a notice', () => {
+    const wide = { ...getModel('llama-3.1-8b'), d: 16384 };
+    const { spec, notices } = applyModel(DEFAULT_SPEC, wide);
+    expect(spec.d).toBe(8192);
+    expect(notices.join(' ')).toMatch(/d_model 16384; shown at 8192/);
   });
 
   test('DeepSeek-V3: 128 heads are shown as 64 with a notice; a RoPE constant from a previous preset does not leak', () => {

@@ -99,6 +99,8 @@ function describeMessage(msg: FromEngine): string {
     case 'device-lost':
     case 'compare':
     case 'compare-error':
+    case 'window':
+    case 'window-error':
       return msg.type;
     default:
       return assertNever(msg);
@@ -188,17 +190,17 @@ describe('validateSpec', () => {
     expect(validateSpec(DEFAULT_SPEC)).toBeNull();
   });
 
-  test.each([2, 4, 64, 768, 2048])('d_model %d is valid', (d) => {
+  test.each([2, 4, 64, 768, 2048, 4096, 8192])('d_model %d is valid', (d) => {
     expect(validateSpec(withD(d))).toBeNull();
   });
 
-  test.each([3, 63, 2047, 0, -2, Number.NaN, 1e9, 2050, 64.5, Number.POSITIVE_INFINITY])(
-    'd_model %d is rejected with a message naming the limit: even, 2 to 2048',
+  test.each([3, 63, 2047, 0, -2, Number.NaN, 1e9, 8194, 64.5, Number.POSITIVE_INFINITY])(
+    'd_model %d is rejected with a message naming the limit: even, 2 to 8192',
     (d) => {
       const message = validateSpec(withD(d));
       expect(message).toMatch(/d_model/);
       expect(message).toMatch(/even/);
-      expect(message).toMatch(/\b2\b.*\b2048\b/);
+      expect(message).toMatch(/\b2\b.*\b8192\b/);
       expect(message).toContain(`got ${d}`);
     },
   );

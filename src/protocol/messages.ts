@@ -3,6 +3,7 @@
 import type { ProjectionSpec, RunSpec } from './specs.ts';
 import type { ViewName } from './views.ts';
 import type { CompareColumn } from './compare.ts';
+import type { Overview, Pooled, RowWindow, WindowInfo } from './window.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -31,6 +32,12 @@ export interface Matrix {
    * the RoPE frequencies' region); absent: the matrix itself is exported.
    */
   csv?: string;
+  /** A table of more than DETAIL_ROWS rows: this matrix holds rows start…end of `total` (protocol/window.ts). */
+  window?: WindowInfo;
+  /** The whole big table as block means (sent with the run; a window answer leaves the held one in place). */
+  overview?: Overview;
+  /** The data are block means of a larger [rows, cols] matrix (shape is the pooled one). */
+  pooled?: Pooled;
 }
 
 export interface Token {
@@ -98,9 +105,18 @@ export type RunViews = 'foundation' | 'lab';
 
 export type ToEngine =
   /** `cached`: the staticKey of the text-independent matrices the client already holds. */
-  | { type: 'run'; runId: number; spec: RunSpec; cached: string | null; views: RunViews }
+  | {
+      type: 'run';
+      runId: number;
+      spec: RunSpec;
+      cached: string | null;
+      views: RunViews;
+      window?: RowWindow | null;
+    }
   /** The Compare tab: the same views for 2–4 schemes (protocol/compare.ts), text-independent. */
   | { type: 'compare'; cmpId: number; spec: RunSpec; schemes: string[] }
+  /** Recomputes only the detail views of a big table (table or cos/sin rows, similarity, profile) for A…B. */
+  | { type: 'window'; winId: number; spec: RunSpec; window: RowWindow }
   | { type: 'cancel'; runId: number }
   /** Projects positions, tokens or the vocabulary; iterative methods stream layouts until done or stopped. */
   | { type: 'project'; projId: number; spec: RunSpec; proj: ProjectionSpec }
@@ -167,7 +183,11 @@ export type FromEngine =
   | { type: 'quantised'; reqId: number; stats: TableStats; f16: Matrix; int8: Matrix }
   | { type: 'request-error'; reqId: number; message: string }
   | { type: 'compare'; cmpId: number; columns: CompareColumn[] }
-  | { type: 'compare-error'; cmpId: number; message: string };
+  | { type: 'compare-error'; cmpId: number; message: string }
+
+  /** The detail views for a window request; the client keeps each matrix's overview. */
+  | { type: 'window'; winId: number; window: RowWindow; matrices: Matrix[] }
+  | { type: 'window-error'; winId: number; message: string };
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected message: ${JSON.stringify(x)}`);
@@ -177,14 +197,16 @@ export function assertNever(x: never): never {
 export function transferables(msg: FromEngine): ArrayBuffer[] {
   const arrays: (ArrayBufferView | null)[] =
     msg.type === 'matrix'
-      ? [msg.matrix.data]
-      : msg.type === 'projection'
-        ? [msg.points, msg.color, msg.keys, msg.pcs]
-        : msg.type === 'quantised'
-          ? [msg.f16.data, msg.int8.data]
-          : msg.type === 'compare'
-            ? msg.columns.flatMap((c) => [c.similarity.data, c.profile, c.score, c.path, c.beyond])
-            : [];
+      ? [msg.matrix.data, msg.matrix.overview?.data ?? null]
+      : msg.type === 'window'
+        ? msg.matrices.map((m) => m.data)
+        : msg.type === 'projection'
+          ? [msg.points, msg.color, msg.keys, msg.pcs]
+          : msg.type === 'quantised'
+            ? [msg.f16.data, msg.int8.data]
+            : msg.type === 'compare'
+              ? msg.columns.flatMap((c) => [c.similarity.data, c.profile, c.score, c.path, c.beyond])
+              : [];
   const out: ArrayBuffer[] = [];
   for (const a of arrays)
     if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);

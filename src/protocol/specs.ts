@@ -55,7 +55,7 @@ export interface EncodingParams extends RopeParams {
   maxdist: number;
   /** T5: bidirectional (encoder) or causal (decoder) buckets. */
   bidirectional: boolean;
-  /** Length N of the position table views (0…N−1), up to 8192. */
+  /** Length N of the position table views (0…N−1), up to LIMITS.maxPositions (2^20). */
   positions: number;
 }
 
@@ -64,7 +64,7 @@ export interface RunSpec {
   tokenizer: TokenizerName;
   /** Add the special tokens the tokenizer adds by default (BERT's [CLS]/[SEP], Gemma's <bos>); false: none. */
   special: boolean;
-  /** Model width d_model: even, 2…2048. */
+  /** Model width d_model: even, 2…LIMITS.dMax (8192). */
   d: number;
   /** Seed of the random token-embedding table. */
   seed: number;
@@ -159,13 +159,14 @@ export function validateProjection(p: ProjectionSpec): string | null {
 
 export const LIMITS = {
   dMin: 2,
-  dMax: 2048,
+  /** Llama-width tables; [T, d] past protocol/window.ts POOL_FROM on an axis are drawn pooled. */
+  dMax: 8192,
   /**
-   * Positions shown at once. numerics/trig.ts is exact for every position below 2^31; this cap stays until the
-   * overview + detail view lets a table larger than the screen be drawn (issue 14).
+   * Rows of the position tables (2^20). numerics/trig.ts is exact for every position below 2^31; a table of more
+   * than 4,096 rows is sent as an overview plus an exact detail window (protocol/window.ts).
    */
-  maxPositions: 8192,
-  maxTokens: 2048,
+  maxPositions: 1_048_576,
+  maxTokens: 8192,
   headsMax: 64,
   bucketsMax: 256,
 } as const;

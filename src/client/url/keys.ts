@@ -8,6 +8,7 @@ import { ROPE_KEYS } from './rope.ts';
 import { PAGE_KEYS, PROJECTION_KEYS, VIEW_KEYS } from './view.ts';
 import { TRAIN_KEYS } from './train.ts';
 import { WORKSPACE_KEYS } from './workspace.ts';
+import { WINDOW_KEYS } from './window.ts';
 
 export const URL_KEYS: readonly AnyUrlKey[] = [
   MODEL_KEY, // first: every later key overrides what the preset set
@@ -18,4 +19,5 @@ export const URL_KEYS: readonly AnyUrlKey[] = [
   ...PAGE_KEYS,
   ...TRAIN_KEYS,
   ...WORKSPACE_KEYS,
+  ...WINDOW_KEYS,
 ];

@@ -5,6 +5,7 @@ import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../protocol/training.
 import { COLORMAPS, type Colormap } from '../../plots/scales.ts';
 import { browserLang, type Lang } from '../../i18n/lang.ts';
 import type { ModelName } from '../../models/registry.ts';
+import type { RowWindow } from '../../protocol/window.ts';
 
 export { COLORMAPS, type Colormap };
 
@@ -38,6 +39,8 @@ export interface ViewState {
   tab: Tab;
   /** The schemes side by side in the Compare tab (URL key `compare`): encodings or rope rules (`rope:yarn`). */
   compare: string[];
+  /** The detail window A…B of a position table over 4,096 rows (URL key `window`, url/window.ts); null: the first rows. */
+  window: RowWindow | null;
 }
 
 /** The tabs below the top band, in order: what each shows is in App.tsx. */
@@ -79,6 +82,7 @@ export const DEFAULT_VIEW: ViewState = {
   lang: browserLang(),
   tab: 'explore',
   compare: ['sinusoidal', 'rope', 'alibi', 'learned'],
+  window: null,
 };
 
 /** "0-3,7" → [0, 1, 2, 3, 7]; null unless every part is a row or range below `limit`, strictly ascending. */
