@@ -313,7 +313,7 @@ describe('URL state', () => {
     const { view, notices } = parseHash('#lang=zh&theme=neon&bogus=1');
     expect(view.lang).toBe('zh');
     expect(parseHash('#lang=zh&d=7').notices).toEqual([
-      'URL 参数 "d" = "7" 无效（必须是 2 到 2048 之间的偶数）；改用 64。',
+      'URL 参数 "d" = "7" 无效（必须是 2 到 8192 之间的偶数）；改用 64。',
     ]);
     expect(notices).toEqual([
       '已忽略未知的 URL 参数 "bogus"。',

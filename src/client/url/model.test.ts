@@ -25,7 +25,7 @@ describe('URL key model', () => {
       c.rope_scaling.high_freq_factor,
       c.rope_scaling.original_max_position_embeddings,
     ]);
-    expect(view.spec.d).toBe(2048); // hidden 4096 is past the app's d limit (the header says so)
+    expect(view.spec.d).toBe(4096); // hidden_size 4096, within the app's d limit (8192) since issue 14
   });
 
   test('gpt2: learned positions, n_positions 1024, n_embd 768, n_head 12', () => {
