@@ -6,7 +6,6 @@ import { compareRequest, forgetCompare, viewsFor } from './workspace.ts';
 import { assertNever } from '../protocol/messages.ts';
 import {
   TRAINED_TABLE,
-  isOneOf,
   validateProjection,
   validateSpec,
   type ProjectionSpec,
@@ -19,8 +18,8 @@ import { createStore, initialState, type AppState } from './store.ts';
 import { MAX_URL_TEXT, parseHash, toHash, type Tab, type ViewState } from './urlState.ts';
 import firstPaint from 'virtual:first-paint';
 import { holdFirstPaint } from './firstPaint.ts';
-import { LANGS, type Lang } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
+import { keepLongText, restoreLongText, saveLang, savedLang } from './persist.ts';
 
 export const store = createStore(initialState);
 let client: EngineClient | null = null;
@@ -151,51 +150,6 @@ let lastRunKey = '';
 /** The views the last run sent computed: a lab run also serves a tab that needs only the foundation. */
 let lastRunViews: RunViews = 'foundation';
 let lastWindowKey = 'null';
-
-const LONG_TEXT_KEY = 'embedscope:long-text';
-
-/** Texts too long for a link survive a reload through local storage; nothing is lost if storage is full. */
-let keptText = '';
-
-function keepLongText(text: string): void {
-  if (text.length <= MAX_URL_TEXT || text === keptText) return;
-  keptText = text;
-  try {
-    localStorage.setItem(LONG_TEXT_KEY, text);
-  } catch {
-    // storage full or disabled: the link still holds the first MAX_URL_TEXT characters
-  }
-}
-
-/** The full text a clipped link stands for, when this browser stored it. */
-function restoreLongText(clipped: string): string | null {
-  try {
-    const full = localStorage.getItem(LONG_TEXT_KEY);
-    return full && full.length > clipped.length && full.startsWith(clipped) ? full : null;
-  } catch {
-    return null;
-  }
-}
-
-const LANG_KEY = 'embedscope:lang';
-
-/** The language this browser chose last (the switch in the header), if any. */
-function savedLang(): Lang | null {
-  try {
-    const saved = localStorage.getItem(LANG_KEY) ?? localStorage.getItem('embedscope:lesson-lang'); // older key
-    return saved !== null && isOneOf(LANGS, saved) ? saved : null;
-  } catch {
-    return null; // storage disabled: the link and the browser's language decide
-  }
-}
-
-function saveLang(lang: Lang): void {
-  try {
-    localStorage.setItem(LANG_KEY, lang);
-  } catch {
-    // not persisted; the link still carries it
-  }
-}
 
 /** Writes the view into the link, only when it changed (with a 1 MB text the hash is 100 KB). */
 function writeHash(): void {
