@@ -136,7 +136,7 @@ test('a dropped GPT-2-style safetensors file becomes the token table and the lea
 test('two safetensors shards dropped with their model.safetensors.index.json open as one checkpoint', async ({
   app,
 }) => {
-  await app.open('text=' + encodeURIComponent('hello world'));
+  await app.open('tab=data&text=' + encodeURIComponent('hello world'));
   const d = 8;
   const { wte, wpe } = gpt2Like();
   const V = 50257;
@@ -169,12 +169,14 @@ test('two safetensors shards dropped with their model.safetensors.index.json ope
   await expect(list.getByRole('row', { name: /wpe\.weight/ })).toContainText(S2);
   await expect(app.field('Token table')).toHaveValue('wte.weight');
   await expect(app.field('Position table')).toHaveValue('wpe.weight');
+  await app.tab('Explore');
   await app.waitForShape('Token embeddings', 2, d);
   // each table is read from its own shard: GPT-2's ids of "hello world" (31373, 995) and positions 0…15
   const E = parseCsv((await app.exportCsv('Token embeddings')).text).slice(1);
   [31373, 995].forEach((id, r) => {
     for (let j = 0; j < d; j++) expect(Math.fround(Number(E[r][j + 1]))).toBe(wte(id, j));
   });
+  await app.tab('Lab');
   await app.waitForShape('Positional encoding table', 16, d);
   const pe = parseCsv((await app.exportCsv('Positional encoding table')).text).slice(1);
   for (let p = 0; p < 16; p++)

@@ -255,8 +255,8 @@ test.describe('out-of-range parameters', () => {
       // The last good views stay on screen.
       await expect(shape).toHaveText(before ?? '');
     };
-    for (const v of ['0', '-4', '3', '4096']) {
-      await refused('d_model', v, `d_model must be an even integer from 2 to 2048 (got ${v})`);
+    for (const v of ['0', '-4', '3', '16384']) {
+      await refused('d_model', v, `d_model must be an even integer from 2 to 8192 (got ${v})`);
     }
     // A new good value clears the message (a return to the previous value is the case below).
     await app.field('d_model').fill('32');
@@ -265,8 +265,8 @@ test.describe('out-of-range parameters', () => {
       await refused('base', v, `base must be a number greater than 1 (got ${v})`);
     await app.field('base').fill('500');
     await expect(alert(page)).toHaveCount(0);
-    for (const v of ['0', '9000', '-1']) {
-      await refused('max positions', v, `positions must be an integer from 1 to 8192 (got ${v})`);
+    for (const v of ['0', '2000000', '-1']) {
+      await refused('max positions', v, `positions must be an integer from 1 to 1048576 (got ${v})`);
     }
     await field('max positions').fill('32');
     await expect(alert(page)).toHaveCount(0);
@@ -291,7 +291,7 @@ test.describe('out-of-range parameters', () => {
     await app.open(`${SMALL}&text=keep%20these%20words`);
     await settle(page);
     await app.field('d_model').fill('0');
-    await expect(alert(page)).toContainText('d_model must be an even integer from 2 to 2048 (got 0)');
+    await expect(alert(page)).toContainText('d_model must be an even integer from 2 to 8192 (got 0)');
     await app.field('d_model').fill('16');
     await expect(alert(page)).toHaveCount(0);
   });
@@ -306,7 +306,7 @@ test.describe('out-of-range parameters', () => {
     await settle(page);
     await app.field('d_model').fill('1000000000', { timeout: 10_000 });
     await expect(alert(page)).toContainText(
-      'd_model must be an even integer from 2 to 2048 (got 1000000000)',
+      'd_model must be an even integer from 2 to 8192 (got 1000000000)',
     );
     await expect(app.text).toHaveValue('keep these words');
   });
@@ -327,7 +327,7 @@ const GARBAGE: Record<string, string> = {
   buckets: '0',
   maxdist: '-5',
   bidirectional: 'true',
-  positions: '99999',
+  positions: '2000000',
   causal: 'maybe',
   trainlen: '0',
   dims: '1,,2',
@@ -368,6 +368,8 @@ const GARBAGE: Record<string, string> = {
   'train.backend': 'tpu',
   tab: 'settings',
   compare: 'sinusoidal,sinusoidal',
+  window: '9-3',
+  lang: 'fr',
 };
 
 const XSS = [
@@ -390,14 +392,14 @@ test.describe('hostile URLs', () => {
     const notices = page.locator('.notices .notice');
     for (const key of Object.keys(GARBAGE))
       await expect(notices.filter({ hasText: `URL key "${key}"` })).toHaveCount(1);
-    await expect(notices.filter({ hasText: 'must be an even integer from 2 to 2048; using 64' })).toHaveCount(
+    await expect(notices.filter({ hasText: 'must be an even integer from 2 to 8192; using 64' })).toHaveCount(
       1,
     );
     await expect(notices.filter({ hasText: '"heads" = "1000" must be an integer from 1 to 64' })).toHaveCount(
       1,
     );
     await expect(
-      notices.filter({ hasText: '"positions" = "99999" must be an integer from 1 to 8192' }),
+      notices.filter({ hasText: '"positions" = "2000000" must be an integer from 1 to 1048576' }),
     ).toHaveCount(1);
     await expect(notices.filter({ hasText: '"base" = "1" must be a number greater than 1' })).toHaveCount(1);
     await expect(app.field('d_model')).toHaveValue('64');
@@ -408,7 +410,7 @@ test.describe('hostile URLs', () => {
     for (const d of ['-2', '0', '1000000000', '2.5e1', 'Infinity']) {
       await page.evaluate((h) => (location.hash = h), `text=still%20here&d=${d}`);
       await expect(
-        notices.filter({ hasText: `URL key "d" = "${d}" must be an even integer from 2 to 2048` }),
+        notices.filter({ hasText: `URL key "d" = "${d}" must be an even integer from 2 to 8192` }),
       ).toHaveCount(1);
     }
     await expect(app.field('d_model')).toHaveValue('64');
