@@ -492,7 +492,8 @@ test.describe('faults', () => {
     app,
     page,
   }) => {
-    await app.open(`tokenizer=char&${SMALL}&text=warm`);
+    // On the Lab tab, so that a run computes the lab's views too (the long run this test needs).
+    await app.open(`tab=lab&tokenizer=char&${SMALL}&text=warm`);
     await settle(page);
     // Every token count and input-matrix height the page shows from now on, in order.
     await page.evaluate(() => {
@@ -518,6 +519,7 @@ test.describe('faults', () => {
     expect(await page.evaluate(() => (window as unknown as Hooks).__embedscope.store.get().busy)).toBe(true);
     await setText(page, 'newer wins');
     await settle(page, 90_000);
+    await app.tab('Explore');
     await app.waitForShape('Input (token + position)', 10, 16);
     expect((await state(page)).tokens.map((t) => t.text).join('')).toBe('newer wins');
     // Once the newer tokens have arrived, nothing of the older run arrives again.
@@ -534,7 +536,8 @@ test.describe('faults', () => {
   }) => {
     test.setTimeout(180_000);
     const text = 'x'.repeat(2000);
-    await app.open(`tokenizer=char&d=1024&positions=8192&text=${text}`);
+    // The Lab tab: its views over 8,192 positions at d = 1024 make the run long enough to cancel.
+    await app.open(`tab=lab&tokenizer=char&d=1024&positions=8192&text=${text}`);
     const cancel = page.getByRole('button', { name: 'Cancel run' });
     await cancel.click({ timeout: 60_000 });
     await expect(page.locator('.run-status')).toContainText('run cancelled');
@@ -544,6 +547,7 @@ test.describe('faults', () => {
     // The next edit computes afresh and clears the cancelled state.
     await app.field('d_model').fill('16');
     await settle(page, 120_000);
+    await app.tab('Explore');
     await app.waitForShape('Input (token + position)', 2000, 16);
     await expect(page.locator('.run-status')).toContainText('last run');
     await expect(app.text).toHaveValue(text);
@@ -800,6 +804,7 @@ test.describe('soak', () => {
     expect(s.text).toBe('the final words, here.');
     expect(s.tokens.map((t) => t.text)).toEqual(['the', 'final', 'words', ',', 'here', '.']);
     await expect(app.region('Tokens').locator('.chip')).toHaveCount(6);
+    await app.tab('Explore'); // the three matrices live there
     for (const name of ['Token embeddings', 'Positional encoding', 'Input (token + position)']) {
       await app.waitForShape(name, 6, 16);
     }

@@ -113,14 +113,21 @@ async function axe(page: Page) {
 }
 
 for (const { name, hash, ready } of [
-  { name: 'default view', hash: 'lang=zh', ready: '位置编码表' },
-  { name: 'RoPE', hash: 'lang=zh&pe=rope', ready: 'RoPE 的 cos 表' },
-  { name: 'lesson 4, dark', hash: 'lang=zh&lesson=4&theme=dark', ready: '位置编码表' },
+  { name: 'Lab tab', hash: 'lang=zh&tab=lab', ready: '位置编码表' },
+  { name: 'RoPE', hash: 'lang=zh&tab=lab&pe=rope', ready: 'RoPE 的 cos 表' },
+  { name: 'lesson 4, dark', hash: 'lang=zh&tab=lab&lesson=4&theme=dark', ready: '位置编码表' },
+  { name: 'Explore tab', hash: 'lang=zh', ready: '词嵌入' },
+  { name: 'Compare tab', hash: 'lang=zh&tab=compare', ready: null },
+  { name: 'Project tab', hash: 'lang=zh&tab=project', ready: null },
+  { name: 'Train tab', hash: 'lang=zh&tab=train', ready: null },
+  { name: 'Data tab', hash: 'lang=zh&tab=data', ready: null },
 ]) {
   test(`axe finds no violations in Chinese: ${name}`, async ({ page }) => {
     await openIn(page, hash);
-    await expect(page.getByRole('region', { name: ready, exact: true })).toBeVisible({ timeout: 60_000 });
-    await page.waitForTimeout(500);
+    if (ready)
+      await expect(page.getByRole('region', { name: ready, exact: true })).toBeVisible({ timeout: 60_000 });
+    else await expect(page.getByRole('tabpanel')).toBeVisible({ timeout: 60_000 });
+    await page.waitForTimeout(ready ? 500 : 3000);
     expect(await axe(page)).toEqual([]);
   });
 }

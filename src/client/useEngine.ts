@@ -150,9 +150,12 @@ let lastRunKey = '';
 /** The views the last run sent computed: a lab run also serves a tab that needs only the foundation. */
 let lastRunViews: RunViews = 'foundation';
 let lastWindowKey = 'null';
+/** The hash the last popstate/hashchange handled (both fire for one change of location.hash). */
+let handledHash = '';
 
 /** Writes the view into the link, only when it changed (with a 1 MB text the hash is 100 KB). */
 function writeHash(): void {
+  handledHash = ''; // the link is the app's own again: a hash pasted next is new, even one pasted before
   const hash = toHash(store.get().view);
   if (location.hash !== hash) history.replaceState(null, '', hash);
 }
@@ -253,8 +256,10 @@ export function startEngine(): void {
     },
   });
   // A typed or pasted hash, and the back/forward buttons between tabs (each tab change is a history entry).
+  // Changing location.hash fires both popstate and hashchange: the second must not parse (and notice) again.
   const fromLocation = () => {
-    if (location.hash === toHash(store.get().view)) return;
+    if (location.hash === handledHash || location.hash === toHash(store.get().view)) return;
+    handledHash = location.hash;
     const parsed = parseHash(location.hash);
     store.set((s) => ({ view: parsed.view, notices: [...s.notices, ...parsed.notices] }));
     schedule();
