@@ -41,6 +41,7 @@ const SCHEMES: Array<{ pe: string; hash: string; regions: string[] }> = [
 
 for (const { pe, hash, regions } of SCHEMES) {
   test(`the ${pe} scheme is selectable by URL and every matrix view exports CSV`, async ({ app }) => {
+    test.setTimeout(180_000); // RoPE has 13 views to export, each a download
     await app.open(`tab=lab&text=the%20cat%20sat&d=16&positions=64&pe=${pe}&${hash}`);
     await expect(app.field('Positional encoding')).toHaveValue(pe);
     await app.waitForShape('Attention without position', 3, 3);
