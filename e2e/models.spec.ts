@@ -15,7 +15,7 @@ const VIEW_OF: Partial<Record<EncodingName, string>> = {
 for (const name of MODELS) {
   test(`#model=${name} names the model in the header and renders its views`, async ({ app, page }) => {
     const m = getModel(name);
-    await app.open(`model=${name}&text=the%20cat%20sat`);
+    await app.open(`tab=lab&model=${name}&text=the%20cat%20sat`);
     const badge = page.getByTestId('model-badge');
     await expect(badge).toContainText(`Model: ${m.label}`);
     await expect(badge).toHaveAttribute('title', new RegExp(m.hf.replace(/[.]/g, '\\.')));
@@ -30,7 +30,7 @@ for (const name of MODELS) {
 test('Llama 3.1 8B: the RoPE frequencies CSV has the issue’s header and 64 pairs, 29 kept, 29 interpolated', async ({
   app,
 }) => {
-  await app.open('model=llama-3.1-8b&text=a%20b');
+  await app.open('tab=lab&model=llama-3.1-8b&text=a%20b');
   await app.waitForShape('RoPE frequencies', 64, 6);
   const rows = parseCsv((await app.exportCsv('RoPE frequencies')).text).filter((r) => r.length > 1);
   expect(rows[0].join(',')).toBe('pair,inv_freq,scaled_inv_freq,wavelength,scaled_wavelength,region');
@@ -45,7 +45,7 @@ test('Gemma 3 shows both bases, and the local-layer button switches the views to
   app,
   page,
 }) => {
-  await app.open('model=gemma-3-4b&text=a%20b');
+  await app.open('tab=lab&model=gemma-3-4b&text=a%20b');
   const badge = page.getByTestId('model-badge');
   await expect(badge.getByRole('button', { name: /global layers: base 1,000,000, linear ×8/ })).toBeVisible();
   await badge.getByRole('button', { name: /local sliding-window layers: base 10,000/ }).click();
@@ -54,6 +54,6 @@ test('Gemma 3 shows both bases, and the local-layer button switches the views to
 });
 
 test('an unknown model leaves a notice naming the key', async ({ app, page }) => {
-  await app.open('model=gpt-5');
+  await app.open('tab=lab&model=gpt-5');
   await expect(page.getByText(/URL key "model" = "gpt-5" is not a known model/)).toBeVisible();
 });
