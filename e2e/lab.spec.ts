@@ -46,6 +46,13 @@ for (const { pe, hash, regions } of SCHEMES) {
     await expect(app.field('Positional encoding')).toHaveValue(pe);
     await app.waitForShape('Attention without position', 3, 3);
     for (const name of regions) await expect(app.region(name)).toBeVisible();
+    // Export once the run is done: a panel replaced mid-click by a late matrix may swallow the download.
+    await app.page.waitForFunction(
+      () =>
+        !(
+          window as unknown as { __embedscope: { store: { get(): { busy: boolean } } } }
+        ).__embedscope.store.get().busy,
+    );
     for (const name of ['Attention without position', 'Attention output', ...regions]) {
       const button = app.region(name).getByRole('button', { name: 'Export CSV' });
       if ((await button.count()) === 0) continue;
@@ -90,19 +97,26 @@ test('sinusoidal and RoPE tables are right to 1e-4 at positions up to 8191', asy
   const d = 128;
   // 8,192 rows is over the 4,096-row detail limit: the first window holds 0…4095, window=4096-8191 the rest.
   // Each exported row starts with its position.
-  const rowsOf = async (hash: string, region: string, cols: number) => {
+  const rowsOf = async (hash: string, region: string, cols: number, start: number) => {
     await app.open(`tab=lab&d=${d}&positions=8192&text=x&${hash}`);
     await app.waitForShape(region, 4096, cols);
-    const csv = parseCsv((await app.exportCsv(region)).text).slice(1);
+    let csv: string[][] = [];
+    // The window's rows arrive after the run that names the scheme: export until the first row is `start`.
+    await expect
+      .poll(async () => {
+        csv = parseCsv((await app.exportCsv(region)).text).slice(1);
+        return Number(csv[0]?.[0]);
+      })
+      .toBe(start);
     return new Map(csv.map((r) => [Number(r[0]), r.slice(1).map(Number)]));
   };
   const sin = new Map([
-    ...(await rowsOf('pe=sinusoidal', 'Positional encoding table', d)),
-    ...(await rowsOf('pe=sinusoidal&window=4096-8191', 'Positional encoding table', d)),
+    ...(await rowsOf('pe=sinusoidal', 'Positional encoding table', d, 0)),
+    ...(await rowsOf('pe=sinusoidal&window=4096-8191', 'Positional encoding table', d, 4096)),
   ]);
   const cos = new Map([
-    ...(await rowsOf('pe=rope', 'RoPE cos table', d / 2)),
-    ...(await rowsOf('pe=rope&window=4096-8191', 'RoPE cos table', d / 2)),
+    ...(await rowsOf('pe=rope', 'RoPE cos table', d / 2, 0)),
+    ...(await rowsOf('pe=rope&window=4096-8191', 'RoPE cos table', d / 2, 4096)),
   ]);
   let worst = 0;
   for (const p of [0, 1, 511, 4095, 4096, 8191]) {
