@@ -21,13 +21,15 @@ for (const name of MODELS) {
     await expect(badge).toHaveAttribute('title', new RegExp(m.hf.replace(/[.]/g, '\\.')));
     await expect(app.field('Model')).toHaveValue(name);
     await expect(app.field('Positional encoding')).toHaveValue(m.pe);
-    // 3 words, plus whatever special tokens the preset's tokenizer adds ([CLS]/[SEP], <bos>)
-    await expect(app.region('Attention without position').locator('.shape')).toHaveText(
-      /^\[[3-5] × [3-5]\]$/,
-      {
-        timeout: 60_000,
-      },
-    );
+    // 3 words, plus whatever special tokens the preset's tokenizer adds ([CLS]/[SEP], <bos>). The attention
+    // preview runs at d ≤ 2048 only (issue 14): wider presets show their scheme's views without it.
+    if (m.d <= 2048)
+      await expect(app.region('Attention without position').locator('.shape')).toHaveText(
+        /^\[[3-5] × [3-5]\]$/,
+        {
+          timeout: 60_000,
+        },
+      );
     const view = VIEW_OF[m.pe];
     if (view) await expect(app.region(view)).toBeVisible({ timeout: 60_000 });
   });
