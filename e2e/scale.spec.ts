@@ -15,7 +15,9 @@ test('a 131,072-row RoPE table: the window CSV of the last 64 rows matches float
   const N = 131_072;
   const d = 128;
   const base = 500000;
-  await app.open(`text=hi&d=${d}&pe=rope&base=${base}&heads=1&positions=${N}&window=${N - 64}-${N - 1}`);
+  await app.open(
+    `tab=lab&text=hi&d=${d}&pe=rope&base=${base}&heads=1&positions=${N}&window=${N - 64}-${N - 1}`,
+  );
   await app.waitForShape('RoPE cos table', 64, d / 2);
   const region = app.region('RoPE cos table');
   await expect(region.getByText(`Overview of all ${N.toLocaleString('en')} positions`)).toBeVisible();
