@@ -51,9 +51,13 @@ test('8,192 tokens at d = 4,096 are drawn (pooled to block means) without an err
   app,
   page,
 }) => {
+  // A 128 MiB [T, d] in software WebGPU on two cores: minutes, not seconds.
+  test.setTimeout(420_000);
   await app.open(`tokenizer=char&d=4096&positions=512&text=${'ab'.repeat(4096)}`);
   // 8,192 × 4,096 pools to 1,024 × 1,024 (blocks of 8 tokens × 4 dims).
-  await app.waitForShape('Token embeddings', 1024, 1024);
+  await expect(app.region('Token embeddings').locator('.shape')).toHaveText('[1024 × 1024]', {
+    timeout: 300_000,
+  });
   await app.waitForShape('Input (token + position)', 1024, 1024);
   await expect(app.region('Token embeddings').locator('.note')).toContainText(
     'block means of 8 tokens × 4 dims',

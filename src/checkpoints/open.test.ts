@@ -112,3 +112,30 @@ describe('shards without an index', () => {
     );
   });
 });
+
+describe('a file saved without its extension', () => {
+  test('is recognised by its first bytes: safetensors by the header that follows its length, .npy by its magic', async () => {
+    // A browser download saved under a generated name (no extension), as Playwright and some browsers keep it.
+    const st = await openCheckpoint([file('bde1f489-download', shard2)]);
+    expect(st.format).toBe('safetensors');
+    expect(st.tensors.map((t) => [t.name, t.shape])).toEqual([['model.norm.weight', [3]]]);
+    expect(Array.from((await st.tensors[0].read()).data)).toEqual([1, 0.5, 2]);
+    // numpy's format 1.0 header written by hand: magic, version 1.0, header length, dict padded to 64 bytes
+    const dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }";
+    const header = dict.padEnd(64 - 10 - 1, ' ') + '\n';
+    const bytes = new Uint8Array([
+      0x93,
+      ...new TextEncoder().encode('NUMPY'),
+      1,
+      0,
+      header.length,
+      0,
+      ...new TextEncoder().encode(header),
+      ...f32LE([3, -4]),
+    ]);
+    const npy = await openCheckpoint([file('array-no-extension', bytes)]);
+    expect(npy.format).toBe('npy');
+    expect(Array.from((await npy.tensors[0].read()).data)).toEqual([3, -4]);
+    expect(await message([file('notes', new Uint8Array([1, 2, 3]))])).toMatch(/is not a \.safetensors file/);
+  });
+});

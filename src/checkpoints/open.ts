@@ -40,8 +40,23 @@ const isNpy = (name: string) => /\.npy$/i.test(name);
 const isSafetensors = (name: string) => /\.safetensors$/i.test(name);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * A file whose name has no extension (a download saved under a generated name) is recognised by its first bytes:
+ * .npy opens with \x93NUMPY, safetensors with an 8-byte header length followed by the header's '{'.
+ */
+async function recognised(f: DroppedFile): Promise<DroppedFile> {
+  // Only a name with no extension at all: a .bin or .pt says what it is (a pickle), and is refused.
+  if (/\.[A-Za-z0-9]{1,12}$/.test(f.name)) return f;
+  const head = new Uint8Array(await f.blob.slice(0, 9).arrayBuffer());
+  const magic = String.fromCharCode(...head.subarray(1, 6));
+  if (head[0] === 0x93 && magic === 'NUMPY') return { ...f, name: `${f.name}.npy` };
+  if (head.length === 9 && head[8] === 0x7b) return { ...f, name: `${f.name}.safetensors` };
+  return f;
+}
+
 /** Reads the headers of the dropped files and lists every tensor with its file. */
-export async function openCheckpoint(files: readonly DroppedFile[]): Promise<OpenedCheckpoint> {
+export async function openCheckpoint(dropped: readonly DroppedFile[]): Promise<OpenedCheckpoint> {
+  const files = await Promise.all(dropped.map(recognised));
   const odd = files.find((f) => !isIndex(f.name) && !isNpy(f.name) && !isSafetensors(f.name));
   if (odd) {
     throw new CheckpointError(
