@@ -4,20 +4,24 @@
 import { useRef } from 'react';
 import { TABS, type Tab } from '../client/urlState.ts';
 import { selectTab } from '../client/useEngine.ts';
+import type { Key } from '../i18n/en.ts';
+import { useT } from '../i18n/useT.ts';
 
-export const TAB_LABELS: Record<Tab, string> = {
-  explore: 'Explore',
-  lab: 'Lab',
-  compare: 'Compare',
-  project: 'Project',
-  train: 'Train',
-  data: 'Data',
+/** String keys of the tab labels (i18n/en.ts: Explore, Lab, Compare, Project, Train, Data). */
+export const TAB_LABELS: Record<Tab, Key> = {
+  explore: 'tabs.explore',
+  lab: 'tabs.lab',
+  compare: 'tabs.compare',
+  project: 'tabs.project',
+  train: 'tabs.train',
+  data: 'tabs.data',
 };
 
 export const tabId = (tab: Tab) => `tab-${tab}`;
 export const panelId = (tab: Tab) => `tabpanel-${tab}`;
 
 export function TabList({ active }: { active: Tab }) {
+  const t = useT();
   const list = useRef<HTMLDivElement>(null);
   const go = (tab: Tab) => {
     selectTab(tab);
@@ -40,7 +44,7 @@ export function TabList({ active }: { active: Tab }) {
     go(next);
   };
   return (
-    <div ref={list} className="tabs" role="tablist" aria-label="Views" onKeyDown={onKeyDown}>
+    <div ref={list} className="tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onKeyDown}>
       {TABS.map((tab) => (
         <button
           key={tab}
@@ -52,7 +56,7 @@ export function TabList({ active }: { active: Tab }) {
           tabIndex={tab === active ? 0 : -1}
           onClick={() => go(tab)}
         >
-          {TAB_LABELS[tab]}
+          {t(TAB_LABELS[tab])}
         </button>
       ))}
     </div>

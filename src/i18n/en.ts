@@ -70,6 +70,14 @@ export const en = {
   'session.noHash': 'This session file has no state ("hash" must be a string starting with #).',
 
   // controls (Controls.tsx, LabControls.tsx)
+  // the tabs below the top band (Tabs.tsx)
+  'tabs.label': 'Views',
+  'tabs.explore': 'Explore',
+  'tabs.lab': 'Lab',
+  'tabs.compare': 'Compare',
+  'tabs.project': 'Project',
+  'tabs.train': 'Train',
+  'tabs.data': 'Data',
   'controls.label': 'Controls',
   'controls.model': 'Model',
   'controls.modelNone': '(none: set each key)',

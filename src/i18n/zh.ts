@@ -64,6 +64,14 @@ export const zh: Record<Key, string> = {
   'session.version': '这个会话文件的版本是 {v}；本程序只能读取版本 1。',
   'session.noHash': '这个会话文件里没有状态（"hash" 必须是以 # 开头的字符串）。',
 
+  // 顶部下方的标签页（Tabs.tsx）
+  'tabs.label': '视图',
+  'tabs.explore': '探索',
+  'tabs.lab': '实验室',
+  'tabs.compare': '对比',
+  'tabs.project': '投影',
+  'tabs.train': '训练',
+  'tabs.data': '数据',
   'controls.label': '控制项',
   'controls.model': '模型',
   'controls.modelNone': '（无：逐项设置）',
