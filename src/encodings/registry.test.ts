@@ -102,3 +102,15 @@ describe('encoding catalog', () => {
     }
   });
 });
+
+describe('the RoPE formula with the current numbers', () => {
+  test("uses the rotated width in θ_i's exponent: head_dim 128 at d = 4096 gives base^(−2i/128), as HF's inv_freq", () => {
+    const p = { ...DEFAULT_SPEC.params, base: 500000, headDim: 128, layout: 'half' as const };
+    const tex = CATALOG.rope.formulaWith(p, 4096);
+    expect(tex).toContain('500000^{-2i/128}');
+    expect(tex).toContain('x_{i+64}');
+    expect(tex).not.toContain('4096');
+    // partial rotary (GPT-NeoX rotary_pct 0.25 of head_dim 128): 32 rotated dimensions
+    expect(CATALOG.rope.formulaWith({ ...p, rotaryPct: 0.25 }, 4096)).toContain('-2i/32');
+  });
+});

@@ -1,4 +1,5 @@
 // What the UI shows for the 'rope' scheme: name, paper, blurb, parameters and formula, as data (no tfjs).
+import { ropeWidth } from '../../protocol/rope.ts';
 import { num, type CatalogEntry } from './entry.ts';
 
 const ropeTex = (base: string, d: string, halfD: string, half: boolean): string => {
@@ -20,5 +21,9 @@ export const rope: CatalogEntry = {
     'in GPT-NeoX and Llama.',
   params: ['base', 'layout'],
   formula: ropeTex(String.raw`\mathrm{base}`, 'd', 'd/2', false),
-  formulaWith: (p, d) => ropeTex(num(p.base), num(d), num(d / 2), p.layout === 'half'),
+  // θ_i's exponent runs over the rotated width n = int(head_dim · rotary_pct), as in HF's inv_freq (d by default).
+  formulaWith: (p, d) => {
+    const n = ropeWidth(p, d).rotaryDim;
+    return ropeTex(num(p.base), num(n), num(n / 2), p.layout === 'half');
+  },
 };
