@@ -2,7 +2,7 @@
 // changes once per animation frame; the state is mirrored into the URL hash in a task of its own.
 import { useSyncExternalStore } from 'react';
 import type { FromEngine, RunViews } from '../protocol/messages.ts';
-import { compareRequest, forgetCompare, viewsFor } from './workspace.ts';
+import { compareRequest, forgetCompare, projectionKey, viewsFor } from './workspace.ts';
 import { assertNever } from '../protocol/messages.ts';
 import {
   TRAINED_TABLE,
@@ -131,18 +131,6 @@ function onMessage(msg: FromEngine): void {
 
 export function addNotice(text: string): void {
   store.set((s) => ({ notices: [...s.notices, text] }));
-}
-
-/** What a projection depends on: the text only when tokens are projected, the scheme only for positions. */
-export function projectionKey(spec: RunSpec, proj: ProjectionSpec): string {
-  const { text, pe, params, ...rest } = spec;
-  return JSON.stringify({
-    proj,
-    rest,
-    text: proj.source === 'tokens' ? text : null,
-    pe: proj.source === 'vocabulary' ? null : pe,
-    params: proj.source === 'vocabulary' ? null : params,
-  });
 }
 
 let lastProjectionKey = '';

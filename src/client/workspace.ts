@@ -1,7 +1,9 @@
 // What the open tab asks of the engine (issue #16): a run computes the lab's views only for the Lab tab, and the
-// Compare tab's columns are requested when its schemes or the spec (text aside) change, or after forget().
+// Compare tab's columns are requested when its schemes or the spec (text aside) change, or after forget(); the
+// Project tab's projection when what it depends on changes (projectionKey).
 import type { RunViews } from '../protocol/messages.ts';
 import { compareProblem } from '../protocol/compare.ts';
+import type { ProjectionSpec, RunSpec } from '../protocol/specs.ts';
 import type { Tab, ViewState } from './urlState.ts';
 
 /** What the visible tab needs from a run: the lab's views only on the Lab tab (and nowhere else). */
@@ -28,4 +30,16 @@ export function compareRequest(view: ViewState): { send: string[] } | { problem:
   if (key === lastCompareKey) return null;
   lastCompareKey = key;
   return { send: view.compare };
+}
+
+/** What a projection depends on: the text only when tokens are projected, the scheme only for positions. */
+export function projectionKey(spec: RunSpec, proj: ProjectionSpec): string {
+  const { text, pe, params, ...rest } = spec;
+  return JSON.stringify({
+    proj,
+    rest,
+    text: proj.source === 'tokens' ? text : null,
+    pe: proj.source === 'vocabulary' ? null : pe,
+    params: proj.source === 'vocabulary' ? null : params,
+  });
 }

@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_SPEC, type RunSpec } from '../protocol/specs.ts';
 import type { Matrix } from '../protocol/messages.ts';
 import { FREQUENCY_REGIONS } from '../protocol/rope.ts';
-import { cosSums, offsetsFor, ropeContextViews, ropeExtension, MAX_OFFSETS } from './ropeViews.ts';
+import { cosSums } from '../numerics/cosSums.ts';
+import { offsetsFor, ropeContextViews, ropeExtension, MAX_OFFSETS } from './ropeViews.ts';
 import { baseInvFreq } from './rope/rule.ts';
 
 // YaRN, head_dim 128 inside d = 256, base 10000, factor 4, original 4096, table 8192 positions.

@@ -10,46 +10,16 @@
 //                               offsets Δ = 0…N−1 (every offset up to MAX_OFFSETS, an even stride past it)
 //   rope-angles       [n/2, 3]  the largest angle (L−1)·θ_i pair i reached in training, the angle (N−1)·θ′_i it
 //                               reaches at the table's last position N−1, and their ratio
-// cos(Δθ) is taken of the angle reduced exactly as the tables are (numerics/fixed64.ts: Δ·θ/2π mod 1 as a 64-bit
-// integer product), so it holds at offsets where Δ·θ in float64 has lost its fractional turns.
+// cos(Δθ) is taken of the angle reduced exactly as the tables are (numerics/cosSums.ts), so it holds at offsets
+// where Δ·θ in float64 has lost its fractional turns.
 import { FREQUENCY_REGIONS, ropeWidth } from '../protocol/rope.ts';
 import type { Check } from '../protocol/messages.ts';
-import { fixedTurns, productMod64 } from '../numerics/fixed64.ts';
+import { cosSums } from '../numerics/cosSums.ts';
 import { frequenciesCsv, ropeFrequencies, type FrequencyRow } from './rope/frequencies.ts';
 import type { ViewContext } from './scheme.ts';
 
 /** Offsets sent in the q·k view at most (a line plot has fewer pixels). */
 export const MAX_OFFSETS = 8192;
-
-const TWO32 = 2 ** 32;
-const TWO_PI_OVER_2_64 = (2 * Math.PI) / 2 ** 64;
-
-/**
- * Σ_i cos(Δ·ω_i) for every offset Δ and frequencies ω_i (rad/position), each angle reduced exactly. Offsets
- * 0, 1, 2, … step the 64-bit product by adding C_i (exact u32 words with a carry, the same bits as Δ·C_i mod 2^64);
- * other offsets take the product itself.
- */
-export function cosSums(offsets: ArrayLike<number>, invFreq: ArrayLike<number>): Float64Array {
-  const words = fixedTurns(Array.from(invFreq, (f) => f / (2 * Math.PI)));
-  const out = new Float64Array(offsets.length);
-  const consecutive = Array.prototype.every.call(offsets, (o: number, k: number) => o === k);
-  for (let i = 0; i < invFreq.length; i++) {
-    const [cHi, cLo] = [words[2 * i], words[2 * i + 1]];
-    let hi = 0;
-    let lo = 0;
-    for (let k = 0; k < offsets.length; k++) {
-      if (!consecutive) [hi, lo] = productMod64(offsets[k], cHi, cLo);
-      else if (k > 0) {
-        lo += cLo; // < 2^33: exact
-        const carry = lo >= TWO32 ? 1 : 0;
-        lo -= carry * TWO32;
-        hi = (hi + cHi + carry) >>> 0;
-      }
-      out[k] += Math.cos(((hi | 0) * TWO32 + lo) * TWO_PI_OVER_2_64); // signed turns → radians in [−π, π)
-    }
-  }
-  return out;
-}
 
 /** Offsets 0…N−1, or MAX_OFFSETS of them evenly spaced (first and last included) when N is larger. */
 export function offsetsFor(N: number): number[] {
