@@ -13,7 +13,7 @@
 import type { Token } from '../protocol/messages.ts';
 import type { TokenizerName } from '../protocol/specs.ts';
 import { encodeOrdinary, rankMap } from './bpeMerge.ts';
-import { utf8Offsets, type Tokenizer } from './tokenizer.ts';
+import { nextBoundary, utf8Offsets, type Tokenizer } from './tokenizer.ts';
 
 /** gpt-tokenizer's rank table: index = id; a string piece, or the bytes of a piece that is not valid UTF-8. */
 export type RankTable = readonly (string | readonly number[])[];
@@ -53,16 +53,6 @@ export function byteLevelText(bytes: Uint8Array): string {
 
 /** Any pre-token longer than 1,025 code units holds a run of 512 non-space or space characters. */
 const LONG_RUN = /\S{512}|\s{512}/u;
-
-/** The UTF-16 index just after the code point at `i` (a surrogate pair counts as one). */
-function nextBoundary(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-    const n = text.charCodeAt(i + 1);
-    if (n >= 0xdc00 && n < 0xe000) return i + 2;
-  }
-  return i + 1;
-}
 
 /** What one GPT encoding is made of. */
 export interface ByteLevelSpec {

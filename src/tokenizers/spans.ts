@@ -6,7 +6,7 @@
 //   (an emoji over two byte pieces) share that character's span.
 // - A piece of no bytes (a special token the tokenizer adds, like <bos>) has an empty span where it stands.
 import { graphemes } from './graphemes.ts';
-import { utf8Offsets } from './tokenizer.ts';
+import { nextBoundary, utf8Offsets } from './tokenizer.ts';
 
 const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
 
@@ -46,16 +46,6 @@ export function normalizeWithMap(text: string, normalize: ((s: string) => string
     nb += nLen;
   }
   return { normalized, stretches };
-}
-
-/** The UTF-16 index just after the code point at `i` (a surrogate pair counts as one). */
-function nextBoundary(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-    const n = text.charCodeAt(i + 1);
-    if (n >= 0xdc00 && n < 0xe000) return i + 2;
-  }
-  return i + 1;
 }
 
 export interface PieceSpan {

@@ -79,6 +79,16 @@ export function byFrequency(items: Iterable<string>): string[] {
     .map(([w]) => w);
 }
 
+/** The UTF-16 index just after the code point at `i` (a surrogate pair counts as one). */
+export function nextBoundary(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+    const n = text.charCodeAt(i + 1);
+    if (n >= 0xdc00 && n < 0xe000) return i + 2;
+  }
+  return i + 1;
+}
+
 /** UTF-8 byte offset of every UTF-16 offset 0…text.length (a lone surrogate counts as U+FFFD, 3 bytes). */
 export function utf8Offsets(text: string): Uint32Array {
   const out = new Uint32Array(text.length + 1);
