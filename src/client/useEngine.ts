@@ -53,7 +53,8 @@ function onMessage(msg: FromEngine): void {
       const keep = new Set(msg.names);
       store.set((s) => ({
         busy: false,
-        error: null,
+        // A run that ends after an invalid value was typed (its spec was never sent) keeps that value's message.
+        error: validateSpec(s.view.spec),
         lastRun: { ms: msg.ms, numTensors: msg.numTensors },
         staticKey: runViews === 'foundation' ? null : (runStaticKey ?? s.staticKey),
         matrices: Object.fromEntries(Object.entries(s.matrices).filter(([name]) => keep.has(name))),
