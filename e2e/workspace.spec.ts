@@ -97,3 +97,17 @@ test('the open tab and the compared schemes survive a reload', async ({ app, pag
     timeout: 60_000,
   });
 });
+
+test('at 1440×900 the default Explore tab, in either language, fits in two screens', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  for (const lang of ['en', 'zh']) {
+    await page.goto(`/#lang=${lang}`);
+    // E, PE and X have all been drawn (X is last in the panel order), so the page has its full height
+    for (const i of [0, 1, 2])
+      await expect(page.getByRole('tabpanel').locator('.shape').nth(i)).toHaveText('[12 × 64]', {
+        timeout: 60_000,
+      });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    expect(height, `page height in ${lang}`).toBeLessThanOrEqual(2 * 900);
+  }
+});
