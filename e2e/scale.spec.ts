@@ -1,6 +1,7 @@
 // Issue 14 at scale in the built app: a 131,072-row RoPE table drawn as an overview plus an exact detail window
 // (URL key window), whose CSV at the last 64 rows matches float64 cos to 1e-6; and 8,192 tokens at d = 4,096
-// drawn pooled (block means) without an error. Written with the unit tests; run it with `npm run test:e2e`.
+// drawn pooled (block means) without an error, whose PE hover reads the exact value under the pointer from the worker
+// (float64 sinusoid to 1e-6). Written with the unit tests; run it with `npm run test:e2e`.
 import { expect, parseCsv, test } from './fixtures.ts';
 
 interface Hooks {
@@ -47,7 +48,7 @@ test('a window past the table is refused with a notice naming the key and the li
   await expect(app.field('d_model')).toHaveValue('16');
 });
 
-test('8,192 tokens at d = 4,096 are drawn (pooled to block means) without an error', async ({
+test('8,192 tokens at d = 4,096 are drawn (pooled to block means) without an error; hovering PE reads exact values', async ({
   app,
   page,
 }) => {
@@ -67,4 +68,47 @@ test('8,192 tokens at d = 4,096 are drawn (pooled to block means) without an err
     return !s.busy && s.lastRun !== null;
   });
   expect(await page.evaluate(() => (window as unknown as Hooks).__embedscope.store.get().error)).toBeNull();
+
+  // Hovering a pooled PE cell: the block mean at once, then the worker's exact value under the pointer and the
+  // block's exact range, checked against the float64 closed form PE[p, 2i] = sin(p / 10000^(2i/d)), PE[p, 2i+1] = cos.
+  const d = 4096;
+  const pe64 = (p: number, j: number) => {
+    const a = p / Math.pow(10000, (2 * Math.floor(j / 2)) / d);
+    return j % 2 === 0 ? Math.sin(a) : Math.cos(a);
+  };
+  const canvas = app.region('Positional encoding').locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('no canvas');
+  const [fx, fy] = [0.6137, 0.4021];
+  await page.mouse.move(box.x + fx * box.width, box.y + fy * box.height);
+  const tip = app.region('Positional encoding').locator('.tooltip');
+  await expect(tip).toContainText('block mean of tokens');
+  await expect(tip).toContainText('exact PE[t=', { timeout: 30_000 });
+  const text = (await tip.textContent()) ?? '';
+  const num = (s: string) => Number(s.replace(/,/g, ''));
+  const exact = /exact PE\[t=([\d,]+) “(.*)”, j=([\d,]+)\] = (\S+)/.exec(text);
+  const range =
+    /block t ([\d,]+)…([\d,]+) × j ([\d,]+)…([\d,]+) \(32 values\): min (\S+) · max (\S+) · mean (\S+)/.exec(
+      text,
+    );
+  if (!exact || !range) throw new Error(`unexpected tooltip: ${text}`);
+  const [t, j, v] = [num(exact[1]), num(exact[3]), Number(exact[4])];
+  const [t0, t1, j0, j1] = range.slice(1, 5).map(num);
+  // The block under the pointer: pooled row ⌊fy·1,024⌋ is tokens 8r…8r+7 and pooled column ⌊fx·1,024⌋ dims 4c…4c+3
+  // (give or take two cells: 1,024 rows are drawn in 340 px, and the pointer lands on whole or half pixels).
+  expect([t1 - t0, j1 - j0, t0 % 8, j0 % 4]).toEqual([7, 3, 0, 0]);
+  expect(Math.abs(t0 / 8 - fy * 1024)).toBeLessThan(3);
+  expect(Math.abs(j0 / 4 - fx * 1024)).toBeLessThan(3);
+  expect(t).toBeGreaterThanOrEqual(t0);
+  expect(t).toBeLessThanOrEqual(t1);
+  expect(j).toBeGreaterThanOrEqual(j0);
+  expect(j).toBeLessThanOrEqual(j1);
+  expect(exact[2]).toBe(t % 2 === 0 ? 'a' : 'b');
+  expect(Math.abs(v - pe64(t, j))).toBeLessThan(1e-6);
+  const block: number[] = [];
+  for (let p = t0; p <= t1; p++) for (let k = j0; k <= j1; k++) block.push(pe64(p, k));
+  expect(Math.abs(Number(range[5]) - Math.min(...block))).toBeLessThan(1e-6);
+  expect(Math.abs(Number(range[6]) - Math.max(...block))).toBeLessThan(1e-6);
+  expect(Math.abs(Number(range[7]) - block.reduce((a, b) => a + b, 0) / 32)).toBeLessThan(1e-6);
 });

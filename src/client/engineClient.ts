@@ -4,6 +4,7 @@
 import type { FromEngine, RunViews, ToEngine } from '../protocol/messages.ts';
 import type { ProjectionSpec, RunSpec } from '../protocol/specs.ts';
 import type { RowWindow } from '../protocol/window.ts';
+import type { CellRequest } from '../protocol/cells.ts';
 import { WorkerClient } from './workerClient.ts';
 
 export interface ClientEvents {
@@ -19,6 +20,7 @@ export class EngineClient {
   private reqId = 0;
   private cmpId = 0;
   private winId = 0;
+  private cellId = 0;
   private lastSpec: RunSpec | null = null;
   private lastViews: RunViews = 'lab';
   private lastWindow: RowWindow | null = null;
@@ -42,7 +44,8 @@ export class EngineClient {
           ('projId' in msg && msg.projId !== this.projId) ||
           ('reqId' in msg && msg.reqId !== this.reqId) ||
           ('cmpId' in msg && msg.cmpId !== this.cmpId) ||
-          ('winId' in msg && msg.winId !== this.winId)
+          ('winId' in msg && msg.winId !== this.winId) ||
+          ('cellId' in msg && msg.cellId !== this.cellId)
         ),
       message: (msg) => events.message(msg),
       restarted: (reason) => {
@@ -77,6 +80,13 @@ export class EngineClient {
     this.winId += 1;
     this.send({ type: 'window', winId: this.winId, spec, window });
     return this.winId;
+  }
+
+  /** The exact values of one block of a pooled E, PE or X (the hover); only the newest answer is delivered. */
+  cells(req: CellRequest): number {
+    this.cellId += 1;
+    this.send({ type: 'cells', cellId: this.cellId, ...req });
+    return this.cellId;
   }
 
   /** Starts a projection; any earlier one stops at its next slice. */

@@ -20,6 +20,7 @@ import firstPaint from 'virtual:first-paint';
 import { holdFirstPaint } from './firstPaint.ts';
 import { t } from '../i18n/t.ts';
 import { keepLongText, restoreLongText, saveLang, savedLang } from './persist.ts';
+import { connectCells, receiveCells } from './bigHover.ts';
 
 export const store = createStore(initialState);
 let client: EngineClient | null = null;
@@ -124,6 +125,9 @@ function onMessage(msg: FromEngine): void {
       break;
     case 'window-error':
       store.set({ error: msg.message });
+      break;
+    case 'cells':
+      receiveCells(msg);
       break;
     default:
       assertNever(msg);
@@ -244,6 +248,7 @@ export function startEngine(): void {
       schedule();
     },
   });
+  connectCells((req) => client?.cells(req) ?? 0);
   // A typed or pasted hash, and the back/forward buttons between tabs (each tab change is a history entry).
   // Changing location.hash fires both popstate and hashchange: the second must not parse (and notice) again.
   const fromLocation = () => {

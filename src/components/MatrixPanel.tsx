@@ -9,30 +9,33 @@ import { Heatmap } from './Heatmap.tsx';
 import type { HeatmapOptions } from '../plots/heatmap.ts';
 import { Legend } from './Legend.tsx';
 import { useT } from '../i18n/useT.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { Overview } from './Overview.tsx';
+import { cancelCells, meanText, pooledTip, windowText } from '../client/bigHover.ts';
 
 /**
- * Hover and row mapping of a big table's detail window (rows are positions start…end) and of a pooled [T, d]
- * matrix (each cell a block mean: the hover says so and names the block).
+ * Hover and row mapping of a big table's detail window (rows are positions start…end, exact) and of a pooled [T, d]
+ * matrix (each cell a block mean: the hover names the block, then shows the exact values the worker reads for it).
  */
-function bigOptions(m: Matrix, hoverRow: number | null): Partial<HeatmapOptions> {
+function bigOptions(m: Matrix, hoverRow: number | null, lang: Lang): Partial<HeatmapOptions> {
   const w = m.window;
   if (w)
     return {
       highlightRow: hoverRow === null ? null : hoverRow - w.start,
       onHover: (row) => setHoverRow(row === null ? null : w.start + row),
-      describe: (row, col, v) => `position ${w.start + row} · dim ${col} · ${v.toFixed(4)}`,
+      describe: (row, col, v) => windowText(lang, w, row, col, v),
     };
   const pooled = m.pooled;
   if (pooled) {
-    const { rowBlock: rb, colBlock: cb, shape } = pooled;
-    const span = (i: number, b: number, n: number) =>
-      b === 1 ? String(i) : `${i * b}…${Math.min(n, (i + 1) * b) - 1}`;
+    const rb = pooled.rowBlock;
     return {
       highlightRow: hoverRow === null ? null : Math.floor(hoverRow / rb),
-      onHover: (row) => setHoverRow(row === null ? null : row * rb),
-      describe: (row, col, v) =>
-        `block mean of tokens ${span(row, rb, shape[0])} × dims ${span(col, cb, shape[1])} · ${v.toFixed(4)}`,
+      onHover: (row) => {
+        if (row === null) cancelCells();
+        setHoverRow(row === null ? null : row * rb);
+      },
+      describe: (row, col, v) => meanText(lang, pooled, row, col, v),
+      describeLive: (row, col, v, within, later) => pooledTip(lang, m, row, col, v, within, later),
     };
   }
   return {};
@@ -74,7 +77,7 @@ export const MatrixPanel = memo(function MatrixPanel({
       onHover: setHoverRow,
       xTitle: matrix?.colLabels ? t('matrix.keyPosition') : t('matrix.dimension'),
       colors,
-      ...(matrix ? bigOptions(matrix, hoverRow) : {}),
+      ...(matrix ? bigOptions(matrix, hoverRow, t.lang) : {}),
       ...extra,
     }),
     [domain, hoverRow, extra, colors, matrix, t],

@@ -8,6 +8,8 @@ import { DETAIL_ROWS, validateWindow } from '../protocol/window.ts';
 import type { HeatmapOptions } from '../plots/heatmap.ts';
 import { addNotice, updateView } from '../client/useEngine.ts';
 import { Heatmap } from './Heatmap.tsx';
+import { overviewText } from '../client/bigHover.ts';
+import { useLang } from '../i18n/useT.ts';
 
 interface Props {
   title: string;
@@ -28,6 +30,7 @@ export function Overview({ title, overview, window: w, domain, colors }: Props) 
   const { block, total } = overview;
   const [rows, cols] = overview.shape;
   const host = useRef<HTMLDivElement>(null);
+  const lang = useLang();
   const [drag, setDrag] = useState<[number, number] | null>(null);
   const selectedRows = useMemo(() => {
     const [a, b] = drag ? clip(drag[0], drag[1], total) : [w.start, w.end];
@@ -50,10 +53,9 @@ export function Overview({ title, overview, window: w, domain, colors }: Props) 
       selectedRows,
       xTitle: 'dimension',
       yTitle: `position (mean of ${block})`,
-      describe: (r, c, v) =>
-        `mean of positions ${r * block}…${Math.min(total, (r + 1) * block) - 1} · dim ${c} · ${v.toFixed(4)}`,
+      describe: (r, c, v) => overviewText(lang, overview, r, c, v),
     }),
-    [domain, colors, selectedRows, block, total],
+    [domain, colors, selectedRows, block, overview, lang],
   );
   /** The table position under the pointer, from where it sits on the overview's canvas. */
   const positionAt = (e: PointerEvent<HTMLDivElement>): number | null => {

@@ -33,6 +33,7 @@ let pending: {
   window: RowWindow | null;
 } | null = null;
 let latestWin = 0;
+let latestCell = 0;
 let pumping = false;
 
 const ready = initBackend().then(
@@ -157,6 +158,19 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
           },
           (err: unknown) => post({ type: 'window-error', winId, message: messageOf(err) }),
         );
+      break;
+    }
+    case 'cells': {
+      // The hover's exact values: answered here, beside any run (never queued behind one); only the newest
+      // request is read, and a failure answers null (the tooltip keeps the block mean).
+      const { cellId } = msg;
+      latestCell = cellId;
+      void ready
+        .then(() => (cellId === latestCell ? pipeline.cells.read(msg) : null))
+        .catch(() => null)
+        .then((answer) => {
+          if (cellId === latestCell) post({ type: 'cells', cellId, answer });
+        });
       break;
     }
     case 'trained-table':

@@ -16,6 +16,7 @@ import { textViews } from './views/text.ts';
 import { FOUNDATION_VIEWS, VIEW_TITLES, type ViewName } from '../protocol/views.ts';
 import { CheckpointStore } from './checkpoint.ts';
 import { Sources, type TokenSource } from './sources.ts';
+import { CellReader, inputRows } from './cells.ts';
 
 export type Post = (msg: FromEngine) => void;
 
@@ -55,10 +56,17 @@ export class Pipeline {
   private readonly viewCache = new ViewCache();
 
   private readonly quietMs: number;
+  /** Exact values of the last pooled E, PE and X, for the hover (engine/cells.ts). */
+  readonly cells: CellReader;
 
   constructor(fetchData: FetchData, options: { quietMs?: number } = {}) {
     this.sources = new Sources(fetchData, this.checkpoint);
     this.quietMs = options.quietMs ?? TEXT_VIEWS_AFTER_MS;
+    this.cells = new CellReader({
+      tokens: (spec) => this.sources.tokens(spec),
+      embed: (spec, source, ids) => this.sources.embed(spec, source, ids),
+      learnedTable: (spec) => this.learnedTable(spec),
+    });
   }
 
   private trained: { rows: number; cols: number; data: Float32Array; id: string } | null = null;
@@ -103,6 +111,7 @@ export class Pipeline {
     const t0 = performance.now();
     const problem = validateSpec(spec);
     if (problem) throw new Error(problem);
+    this.cells.keepOnly(spec);
     const check = () => {
       if (isStale()) throw new Cancelled();
     };
@@ -145,8 +154,22 @@ export class Pipeline {
       if (tensors) tf.dispose([tensors.PE, tensors.X]);
       const shape: [number, number] = [Math.ceil(T / rb), Math.ceil(d / cb)];
       const pooled = pooling
-        ? { shape: [T, d] as [number, number], rowBlock: rb, colBlock: cb, reduction: 'mean' as const }
+        ? {
+            shape: [T, d] as [number, number],
+            rowBlock: rb,
+            colBlock: cb,
+            reduction: 'mean' as const,
+            view: runId,
+          }
         : undefined;
+      if (pooling)
+        this.cells.hold(
+          runId,
+          spec,
+          Int32Array.from(tokens, (t) => t.id),
+          labels,
+          learned?.id,
+        );
       for (const [i, name] of FOUNDATION_VIEWS.entries()) {
         const title = VIEW_TITLES[name];
         await emit({
@@ -242,23 +265,13 @@ export class Pipeline {
     source: TokenSource,
     learned: LearnedTable,
   ): Promise<{ E: tf.Tensor2D; PE: tf.Tensor2D; X: tf.Tensor2D }> {
-    const { d } = spec;
     const T = tokens.length;
     const gathered = await this.sources.embed(
       spec,
       source,
       Int32Array.from(tokens, (t: Token) => t.id),
     ); // [T, d]
-    const peTable = this.positionTable(spec, T, learned);
-    const out = tf.tidy(() => {
-      const E = (spec.scaleEmbeddings ? tf.mul(gathered, Math.sqrt(d)) : gathered) as tf.Tensor2D; // [T, d]
-      // Rotary and bias schemes add nothing at the input: their PE is zero and their tensors live in lab.ts.
-      const PE = (peTable ? tf.slice(peTable, [0, 0], [T, d]) : tf.zeros([T, d])) as tf.Tensor2D; // [T, d]
-      const X = tf.add(E, PE) as tf.Tensor2D; // [T, d]
-      return { E, PE, X };
-    });
-    if (out.E !== gathered) gathered.dispose();
-    return out;
+    return inputRows(spec, gathered, this.positionTable(spec, T, learned)); // E, PE, X: [T, d] each
   }
 
   private pe: { key: string; rows: number; table: tf.Tensor2D } | null = null;

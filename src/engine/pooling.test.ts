@@ -41,7 +41,7 @@ describe('a run of 3,000 tokens at d = 16', () => {
     }
     const pe = got.pe;
     expect(pe.shape).toEqual([1000, d]);
-    expect(pe.pooled).toEqual({ shape: [T, d], rowBlock: 3, colBlock: 1, reduction: 'mean' });
+    expect(pe.pooled).toEqual({ shape: [T, d], rowBlock: 3, colBlock: 1, reduction: 'mean', view: 1 });
     expect(pe.rowLabels?.[1]).toBe('#3–5');
     let worst = 0;
     for (const r of [0, 1, 500, 999])

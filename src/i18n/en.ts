@@ -119,6 +119,12 @@ export const en = {
   'matrix.colourScale': '{title} colour scale',
   'matrix.keyPosition': 'key position',
   'matrix.dimension': 'dimension',
+  // hover read-outs of big matrices (client/bigHover.ts): pooled cells, overview rows, detail windows
+  'hover.blockMean': 'block mean of tokens {rows} × dims {cols} · {v}',
+  'hover.exact': 'exact {m}[t={t} {label}, j={j}] = {v}',
+  'hover.blockRange': 'block t {t0}…{t1} × j {j0}…{j1} ({n} values): min {min} · max {max} · mean {mean}',
+  'hover.overviewMean': 'block mean of positions {a}…{b} · dim {c} · {v} (drag for the exact rows)',
+  'hover.window': 'position {p} · dim {c} · {v} (exact)',
   'export.npyTitle': 'NumPy .npy, float32, shape [rows, cols]',
   'export.nothing': 'nothing to export yet',
   'tokens.title': 'Tokens',

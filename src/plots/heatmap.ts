@@ -38,6 +38,18 @@ export interface HeatmapOptions {
   onHover?: (row: number | null) => void;
   /** Tooltip text for a cell; the default names the row label, position, dimension and value. */
   describe?: (row: number, col: number, value: number) => string;
+  /**
+   * A tooltip that may refine itself (exact values read from the worker): returns the text to show now, and may call
+   * `later` with a new text, which is shown only while the pointer is still where it was asked. `within` is where the
+   * pointer sits inside the cell, [0, 1) per axis (rows, then columns). Takes precedence over `describe`.
+   */
+  describeLive?: (
+    row: number,
+    col: number,
+    value: number,
+    within: [number, number],
+    later: (text: string) => void,
+  ) => string;
 }
 
 interface Parts {
@@ -49,6 +61,8 @@ interface Parts {
   painted: { data: Float32Array; lo: number; hi: number; lut: Uint32Array } | null;
   /** What the axes show (width, shape, row labels), so a redraw with the same ones leaves them alone. */
   axes: string | null;
+  /** Counts pointer moves, leaves and new data: a late tooltip text applies only to the move that asked for it. */
+  hover: number;
 }
 
 const MARGIN = { top: 6, right: 8, bottom: 34, left: 84 };
@@ -89,20 +103,38 @@ function setup(el: HTMLElement): Parts {
     },
     painted: null,
     axes: null,
+    hover: 0,
+  };
+  /** Puts the tooltip near the pointer, inside the plot's right edge. */
+  const place = (x: number, y: number) => {
+    const { plotW } = p.current;
+    const right = MARGIN.left + plotW - Math.max(180, tip.offsetWidth);
+    tip.style.left = `${Math.max(0, Math.min(MARGIN.left + x + 12, right))}px`;
+    tip.style.top = `${MARGIN.top + y + 14}px`;
   };
   canvas.addEventListener('pointermove', (e) => {
     const { m, opts, plotW, plotH } = p.current;
     const [rows, cols] = m.shape;
     const r = canvas.getBoundingClientRect();
-    const col = Math.floor(((e.clientX - r.left) / plotW) * cols);
-    const row = Math.floor(((e.clientY - r.top) / plotH) * rows);
+    const x = e.clientX - r.left;
+    const y = e.clientY - r.top;
+    const fx = (x / plotW) * cols;
+    const fy = (y / plotH) * rows;
+    const col = Math.floor(fx);
+    const row = Math.floor(fy);
     if (row < 0 || row >= rows || col < 0 || col >= cols) return;
     const value = m.data[row * cols + col];
-    tip.textContent = (opts.describe ?? defaultDescribe(m))(row, col, value);
+    const asked = ++p.hover;
+    const later = (text: string) => {
+      if (p.hover !== asked || tip.hidden) return;
+      tip.textContent = text;
+      place(x, y);
+    };
+    tip.textContent = opts.describeLive
+      ? opts.describeLive(row, col, value, [fy - row, fx - col], later)
+      : (opts.describe ?? defaultDescribe(m))(row, col, value);
     tip.hidden = false;
-    const left = MARGIN.left + e.clientX - r.left + 12;
-    tip.style.left = `${Math.min(left, MARGIN.left + plotW - 180)}px`;
-    tip.style.top = `${MARGIN.top + e.clientY - r.top + 14}px`;
+    place(x, y);
     opts.onHover?.(row);
   });
   canvas.addEventListener('click', (e) => {
@@ -113,6 +145,7 @@ function setup(el: HTMLElement): Parts {
     if (row >= 0 && row < m.shape[0] && col >= 0 && col < m.shape[1]) opts.onClickCell?.(row, col);
   });
   canvas.addEventListener('pointerleave', () => {
+    p.hover += 1;
     tip.hidden = true;
     p.current.opts.onHover?.(null);
   });
@@ -153,6 +186,7 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
   const width = Math.max(240, widthOf(el) || 600);
   const plotW = width - MARGIN.left - MARGIN.right;
   const plotH = Math.max(60, Math.min(340, rows * 18));
+  if (p.current.m !== m) p.hover += 1; // new values: a text asked for the old ones is not shown
   p.current = { m, opts, plotW, plotH };
 
   const { canvas, svg } = p;

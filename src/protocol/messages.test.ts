@@ -63,6 +63,7 @@ const fromEngine: FromEngine[] = [
   { type: 'done', runId: 3, ms: 12.5, numTensors: 7, names: ['embeddings', 'pe', 'input'] },
   { type: 'error', runId: 3, message: 'd_model must be an even integer from 2 to 2048 (got 3).' },
   { type: 'error', runId: null, message: 'worker crashed' },
+  { type: 'cells', cellId: 2, answer: null },
 ];
 
 const toEngine: ToEngine[] = [
@@ -76,6 +77,7 @@ const toEngine: ToEngine[] = [
   },
   { type: 'compare', cmpId: 1, spec: DEFAULT_SPEC, schemes: ['sinusoidal', 'rope:yarn'] },
   { type: 'cancel', runId: 2 },
+  { type: 'cells', cellId: 1, view: 3, name: 'pe', block: { rows: [8, 15], cols: [0, 3] }, at: [9, 2] },
   { type: 'crash' },
 ];
 
@@ -101,6 +103,7 @@ function describeMessage(msg: FromEngine): string {
     case 'compare-error':
     case 'window':
     case 'window-error':
+    case 'cells':
       return msg.type;
     default:
       return assertNever(msg);

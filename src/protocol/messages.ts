@@ -4,6 +4,7 @@ import type { ProjectionSpec, RunSpec } from './specs.ts';
 import type { ViewName } from './views.ts';
 import type { CompareColumn } from './compare.ts';
 import type { Overview, Pooled, RowWindow, WindowInfo } from './window.ts';
+import type { CellBlock, CellRequest } from './cells.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -118,6 +119,8 @@ export type ToEngine =
   /** Recomputes only the detail views of a big table (table or cos/sin rows, similarity, profile) for A…B. */
   | { type: 'window'; winId: number; spec: RunSpec; window: RowWindow }
   | { type: 'cancel'; runId: number }
+  /** The exact values of one block of a pooled E, PE or X (protocol/cells.ts), for the hover; out of band. */
+  | ({ type: 'cells'; cellId: number } & CellRequest)
   /** Projects positions, tokens or the vocabulary; iterative methods stream layouts until done or stopped. */
   | { type: 'project'; projId: number; spec: RunSpec; proj: ProjectionSpec }
   | { type: 'project-stop'; projId: number }
@@ -187,7 +190,9 @@ export type FromEngine =
 
   /** The detail views for a window request; the client keeps each matrix's overview. */
   | { type: 'window'; winId: number; window: RowWindow; matrices: Matrix[] }
-  | { type: 'window-error'; winId: number; message: string };
+  | { type: 'window-error'; winId: number; message: string }
+  /** A 'cells' request's answer; null when its view is gone (newer text, restarted worker) or cannot be read. */
+  | { type: 'cells'; cellId: number; answer: CellBlock | null };
 
 export function assertNever(x: never): never {
   throw new Error(`unexpected message: ${JSON.stringify(x)}`);
@@ -206,7 +211,9 @@ export function transferables(msg: FromEngine): ArrayBuffer[] {
             ? [msg.f16.data, msg.int8.data]
             : msg.type === 'compare'
               ? msg.columns.flatMap((c) => [c.similarity.data, c.profile, c.score, c.path, c.beyond])
-              : [];
+              : msg.type === 'cells'
+                ? [msg.answer?.values ?? null]
+                : [];
   const out: ArrayBuffer[] = [];
   for (const a of arrays)
     if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);

@@ -39,6 +39,8 @@ export interface Pooled {
   rowBlock: number;
   colBlock: number;
   reduction: 'mean';
+  /** The run that drew it: an exact-values request for its cells names this view (protocol/cells.ts). */
+  view?: number;
 }
 
 /** Rows per overview row: the smallest block that gives at most OVERVIEW_ROWS rows. */
