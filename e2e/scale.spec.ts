@@ -63,6 +63,11 @@ test('8,192 tokens at d = 4,096 are drawn (pooled to block means) without an err
   await expect(app.region('Token embeddings').locator('.note')).toContainText(
     'block means of 8 tokens × 4 dims',
   );
+  // The axes count tokens and dimensions, not blocks: the ticks reach 8,000 tokens and 4,000 dims.
+  const ticks = (axis: string) =>
+    app.region('Token embeddings').locator(`g.${axis} .tick text`).allTextContents();
+  expect(await ticks('y-axis')).toContain('8000');
+  expect(await ticks('x-axis')).toContain('4000');
   await page.waitForFunction(() => {
     const s = (window as unknown as Hooks).__embedscope.store.get();
     return !s.busy && s.lastRun !== null;

@@ -21,6 +21,7 @@ function bigOptions(m: Matrix, hoverRow: number | null, lang: Lang): Partial<Hea
   const w = m.window;
   if (w)
     return {
+      rowAxis: { start: w.start, count: w.end - w.start + 1 },
       highlightRow: hoverRow === null ? null : hoverRow - w.start,
       onHover: (row) => setHoverRow(row === null ? null : w.start + row),
       describe: (row, col, v) => windowText(lang, w, row, col, v),
@@ -29,6 +30,9 @@ function bigOptions(m: Matrix, hoverRow: number | null, lang: Lang): Partial<Hea
   if (pooled) {
     const rb = pooled.rowBlock;
     return {
+      // the axes count tokens and dimensions, not blocks
+      rowAxis: { start: 0, count: pooled.shape[0] },
+      colAxis: { start: 0, count: pooled.shape[1] },
       highlightRow: hoverRow === null ? null : Math.floor(hoverRow / rb),
       onHover: (row) => {
         if (row === null) cancelCells();

@@ -49,13 +49,14 @@ export function Overview({ title, overview, window: w, domain, colors }: Props) 
   const options = useMemo(
     (): HeatmapOptions => ({
       domain,
+      rowAxis: { start: 0, count: total },
       colors,
       selectedRows,
       xTitle: 'dimension',
       yTitle: `position (mean of ${block})`,
       describe: (r, c, v) => overviewText(lang, overview, r, c, v),
     }),
-    [domain, colors, selectedRows, block, overview, lang],
+    [domain, colors, selectedRows, block, overview, lang, total],
   );
   /** The table position under the pointer, from where it sits on the overview's canvas. */
   const positionAt = (e: PointerEvent<HTMLDivElement>): number | null => {

@@ -2,6 +2,7 @@
 // pixelated rendering) under SVG axes, with a hover read-out. Idempotent like a D3 join: calling it again
 // with new data updates the same canvas, axes and listeners.
 import { axisBottom, axisLeft, format, scaleLinear, select } from 'd3';
+import { cellIndex, spanTicks, type AxisSpan } from './axisSpan.ts';
 import { LUT_SIZE, LUTS, colourWords, lutFor, type ColorKind, type Colormap } from './scales.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { t } from '../i18n/t.ts';
@@ -29,6 +30,13 @@ export interface HeatmapOptions {
   markRows?: number;
   /** Click on a cell (e.g. to pick a dimension for the curves view). */
   onClickCell?: (row: number, col: number) => void;
+  /**
+   * What the drawn grid stands for on each axis, when it is not its own rows and columns: a pooled matrix of block
+   * means spans `count` real rows (tokens) or columns (dims); a detail window's rows are positions from `start`. The
+   * ticks are then in those units. Default: start 0, count = the grid's size.
+   */
+  rowAxis?: AxisSpan;
+  colAxis?: AxisSpan;
   /** Axis titles. */
   xTitle?: string;
   yTitle?: string;
@@ -224,13 +232,18 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
   const y = scaleLinear()
     .domain([0, Math.max(rows, 1)])
     .range([0, plotH]);
-  const xTicks = x.ticks(Math.min(cols, 8)).filter((t) => Number.isInteger(t) && t < cols);
+  const colSpan = opts.colAxis ?? { start: 0, count: cols };
+  const rowSpan = opts.rowAxis ?? { start: 0, count: rows };
+  // A tick at real index t sits at the centre of the cell that holds it.
+  const cellOf = (t: number, span: AxisSpan, cells: number) => cellIndex(t, span, cells) + 0.5;
+  const xTicks = spanTicks(colSpan, cols);
   const xAxis = axisBottom(x)
-    .tickValues(xTicks.map((t) => t + 0.5))
-    .tickFormat((t) => format('d')(+t - 0.5));
+    .tickValues(xTicks.map((t) => cellOf(t, colSpan, cols)))
+    .tickFormat((_, i) => format('d')(xTicks[i]));
   const labels = m.rowLabels;
+  const yTicks = spanTicks(rowSpan, rows);
   const yAxis =
-    rows <= 24 && labels
+    rows <= 24 && labels && !opts.rowAxis
       ? axisLeft(y)
           .tickValues(Array.from({ length: rows }, (_, i) => i + 0.5))
           .tickFormat((t) => {
@@ -239,17 +252,12 @@ export function drawHeatmap(el: HTMLElement, m: HeatmapData, opts: HeatmapOption
             return `${s.length > 9 ? s.slice(0, 8) + '…' : s} ${i}`;
           })
       : axisLeft(y)
-          .tickValues(
-            y
-              .ticks(Math.min(rows, 8))
-              .filter((t) => Number.isInteger(t) && t < rows)
-              .map((t) => t + 0.5),
-          )
-          .tickFormat((t) => format('d')(+t - 0.5));
+          .tickValues(yTicks.map((t) => cellOf(t, rowSpan, rows)))
+          .tickFormat((_, i) => format('d')(yTicks[i]));
 
   // Axes only when what they show changed: on a keystroke the shape and width usually stay (D3's axis join
   // rewrites every tick's attributes, which showed in the keystroke profile).
-  const axesKey = `${width}|${rows}|${cols}|${rows <= 24 && labels ? labels.join('\u0000') : ''}`;
+  const axesKey = `${width}|${rows}|${cols}|${rowSpan.start}+${rowSpan.count}|${colSpan.start}+${colSpan.count}|${rows <= 24 && labels ? labels.join('\u0000') : ''}`;
   if (p.axes !== axesKey) {
     p.axes = axesKey;
     root
