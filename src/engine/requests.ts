@@ -9,6 +9,8 @@ import type { RunSpec } from '../protocol/specs.ts';
 import { roundTripF16 } from '../checkpoints/float16.ts';
 import { readOwned } from './read.ts';
 import type { Pipeline } from './pipeline.ts';
+import { poolBlock } from '../protocol/window.ts';
+import { blockMeanArray, pooledLabels } from './views/bigTable.ts';
 import type { RowChunk, TokenSource } from '../embeddings/source.ts';
 
 /** Reports how many rows of the table have been read (streamed tables only). */
@@ -158,14 +160,22 @@ export async function quantise(
   tf.dispose([rowsE, e8]);
   const e16 = roundTripF16(eData);
   for (let i = 0; i < e16.length; i++) e16[i] = Math.abs(eData[i] - e16[i]);
-  const matrix = (name: 'quant-f16' | 'quant-int8', data: Float32Array): Matrix => ({
-    name,
-    title: VIEW_TITLES[name],
-    shape: [T, d],
-    data,
-    rowLabels: labels,
-    colors: 'sequential',
-  });
+  // Past POOL_FROM tokens or dims the maps travel as block means (as E, PE and X do), not [T, d] each.
+  const rb = poolBlock(T);
+  const cb = poolBlock(d);
+  const pooling = rb > 1 || cb > 1;
+  const matrix = (name: 'quant-f16' | 'quant-int8', data: Float32Array): Matrix =>
+    pooling
+      ? {
+          name,
+          title: VIEW_TITLES[name],
+          shape: [Math.ceil(T / rb), Math.ceil(d / cb)],
+          data: blockMeanArray(data, T, d, rb, cb),
+          rowLabels: pooledLabels(labels, rb),
+          colors: 'sequential',
+          pooled: { shape: [T, d], rowBlock: rb, colBlock: cb, reduction: 'mean' },
+        }
+      : { name, title: VIEW_TITLES[name], shape: [T, d], data, rowLabels: labels, colors: 'sequential' };
   return {
     stats,
     f16: matrix('quant-f16', e16),

@@ -77,6 +77,22 @@ export function pool(x: tf.Tensor2D, rb: number, cb: number): { pooled: tf.Tenso
   };
 }
 
+/** blockMean's twin for a row-major [R, C] array already on the CPU (e.g. the f16 round-trip errors). */
+export function blockMeanArray(x: Float32Array, R: number, C: number, rb: number, cb: number): Float32Array {
+  const r = Math.ceil(R / rb);
+  const c = Math.ceil(C / cb);
+  const sums = new Float64Array(r * c);
+  for (let i = 0; i < R; i++) {
+    const row = Math.floor(i / rb) * c;
+    for (let j = 0; j < C; j++) sums[row + Math.floor(j / cb)] += x[i * C + j];
+  }
+  const out = new Float32Array(r * c);
+  for (let i = 0; i < r; i++)
+    for (let j = 0; j < c; j++)
+      out[i * c + j] = sums[i * c + j] / (Math.min(rb, R - i * rb) * Math.min(cb, C - j * cb));
+  return out;
+}
+
 /** Labels of pooled rows: "a–b" per block of rb, from a row-label list. */
 export function pooledLabels(labels: readonly string[], rb: number): string[] {
   const out: string[] = [];
