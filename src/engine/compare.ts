@@ -1,6 +1,6 @@
 // The Compare tab in the worker: for each of 2–4 schemes (protocol/compare.ts), its position score matrix over
 // positions 0…2n−1 from the scheme registry (an additive table's Gram matrix, a rotary scheme's Gram matrix of
-// [cos | sin] = Σᵢ cos((m−j)θᵢ), head 0 of a bias scheme), then the shared-scale numbers of analysis/compare.ts
+// [cos | sin] = Σᵢ cos((m−j)θᵢ), its table as computed, head 0 of a bias scheme), then the shared-scale numbers of analysis/compare.ts
 // over the first n (the training length) and past it, and the PCA path of the first n positions.
 import * as tf from '@tensorflow/tfjs-core';
 import { compareProblem, compareSpec, type CompareColumn } from '../protocol/compare.ts';
@@ -16,10 +16,10 @@ import type { LearnedTable } from './views/static.ts';
 /** Positions inside the "training length" of every column (the similarity heatmap is n × n). */
 export const COMPARE_N = 64;
 
-/** The rows whose Gram matrix a scheme's similarity is, or null for a bias scheme; the caller disposes. */
+/** The rows whose Gram matrix a scheme's similarity is (one of compute()'s tensors), or null for a bias scheme. */
 function rowsOf(kind: CompareColumn['kind'], out: Record<string, tf.Tensor>): tf.Tensor2D | null {
   if (kind === 'additive') return out.pe as tf.Tensor2D; // [P, d]
-  if (kind === 'rotary') return tf.concat([out.cos, out.sin], 1) as tf.Tensor2D; // [P, d]
+  if (kind === 'rotary') return out.cossin as tf.Tensor2D; // [P, d]: cos | sin
   return null;
 }
 
@@ -71,7 +71,6 @@ export async function compareColumn(
       first.dispose();
       if (r.scores.length === inside * 2) path = Float32Array.from(r.scores);
     }
-    if (rows && rows !== out.pe) rows.dispose();
     const deviation = offsetDeviation(S, P, inside);
     return {
       name,

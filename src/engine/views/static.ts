@@ -11,7 +11,15 @@ import type { ViewContext } from '../../encodings/scheme.ts';
 import { gram, offsetProfile, firstStopDecreasing } from '../../analysis/similarity.ts';
 import { tableChecks } from '../../analysis/invariants.ts';
 import { range } from '../../numerics/trig.ts';
-import { DETAIL_ROWS, isBig, resolveWindow, validateWindow, type RowWindow } from '../../protocol/window.ts';
+import {
+  DETAIL_ROWS,
+  isBig,
+  resolveWindow,
+  validateWindow,
+  type Overview,
+  type RowWindow,
+} from '../../protocol/window.ts';
+import { cosSinHalves } from '../../encodings/rotate.ts';
 import { readOwned } from '../read.ts';
 import { positionsFrom, tableOverview } from './bigTable.ts';
 
@@ -107,15 +115,16 @@ async function detailFrom(
       mark: stop >= 0 ? { x: stop, label: `stops decreasing at k = ${stop}` } : undefined,
     });
   } else if (scheme.kind === 'rotary') {
-    const half = out.cos.shape[1] ?? d / 2; // rotated pairs: int(head_dim·rotary_pct)/2 (d/2 by default)
-    for (const [name, t] of [
-      ['rope-cos', out.cos],
-      ['rope-sin', out.sin],
+    const n = out.cossin.shape[1] ?? d; // rotated width int(head_dim·rotary_pct) (d by default): n/2 pairs
+    const halves = cosSinHalves(await readOwned(out.cossin), rows, n); // one read-back, split on the CPU
+    for (const [name, data] of [
+      ['rope-cos', halves[0]],
+      ['rope-sin', halves[1]],
     ] as const) {
       parts.push({
         name,
-        shape: [rows, half],
-        data: await readOwned(t),
+        shape: [rows, n / 2],
+        data,
         rowLabels: positionLabels(a, rows),
         note: where,
         window,
@@ -126,8 +135,21 @@ async function detailFrom(
 }
 
 /** The names of a scheme's tables that get an overview when they are big, by kind. */
-const OVERVIEWED = { additive: ['pe'], rotary: ['cos', 'sin'], bias: [] } as const;
-const VIEW_OF: Record<string, ViewName> = { pe: 'table', cos: 'rope-cos', sin: 'rope-sin' };
+const OVERVIEWED = { additive: ['pe'], rotary: ['cossin'], bias: [] } as const;
+
+/** Each view's overview from those of the scheme's tables: RoPE's cos|sin overview splits into its two views. */
+function overviewsByView(overviews: Record<string, Overview>): Partial<Record<ViewName, Overview>> {
+  const out: Partial<Record<ViewName, Overview>> = {};
+  if (overviews.pe) out.table = overviews.pe;
+  const cs = overviews.cossin;
+  if (cs) {
+    const [r, n] = cs.shape;
+    const [cos, sin] = cosSinHalves(cs.data, r, n); // block means are per column: halves of the means
+    out['rope-cos'] = { ...cs, shape: [r, n / 2], data: cos };
+    out['rope-sin'] = { ...cs, shape: [r, n / 2], data: sin };
+  }
+  return out;
+}
 
 /** The positions static views compute over: the window of an additive or rotary table; 2 for bias schemes. */
 function computeOver(spec: RunSpec, w: RowWindow): Float64Array {
@@ -164,7 +186,7 @@ export async function staticViews(
     const over: readonly string[] = OVERVIEWED[scheme.kind];
     const first = over.length > 0 ? out[over[0]] : undefined;
     const overviews = isBig(N) && first ? await tableOverview(N, first.shape[1] ?? d, over, compute) : {};
-    const byView = Object.fromEntries(Object.entries(overviews).map(([k, o]) => [VIEW_OF[k], o]));
+    const byView = overviewsByView(overviews);
     for (const part of parts) await send({ ...part, overview: byView[part.name] });
     if (scheme.staticViews) {
       const ctx: ViewContext = {
