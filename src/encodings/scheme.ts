@@ -32,6 +32,12 @@ export interface Scheme {
    */
   usesTable?: boolean;
   /**
+   * additive schemes whose rows satisfy PE(p)·PE(q) = g(p − q) for a g known in closed form (the sinusoid): g over
+   * offsets 0…n−1 in float64. Every window of n consecutive positions then has the position similarity
+   * S[i, j] = g(|i − j|) (analysis/similarity.ts's toeplitz), without the [n, d]·[d, n] product.
+   */
+  offsetSimilarity?(n: number, d: number, params: EncodingParams): Float64Array;
+  /**
    * Views of its own beside those every scheme of its kind gets (engine/views/), text-independent: `out` is
    * compute() over positions 0…N−1. Returns the invariant checks they support.
    */

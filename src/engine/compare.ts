@@ -8,6 +8,7 @@ import { TRAINED_TABLE, validateSpec, type RunSpec } from '../protocol/specs.ts'
 import { getScheme } from '../encodings/registry.ts';
 import { range } from '../numerics/trig.ts';
 import { pca } from '../analysis/pca.ts';
+import { toeplitz } from '../analysis/similarity.ts';
 import { block, lookBack, normalise, offsetDeviation, profileOf } from '../analysis/compare.ts';
 import { readOwned } from './read.ts';
 import type { Pipeline } from './pipeline.ts';
@@ -29,6 +30,18 @@ async function tableFor(pipeline: Pipeline, spec: RunSpec): Promise<LearnedTable
     return await pipeline.learnedTable(spec);
   } catch {
     return null; // nothing trained yet, or a table of another width: the init stands in, and the note says so
+  }
+}
+
+/** The [P, P] Gram matrix of the rows, or head 0 of a bias scheme's bias, read back. */
+async function scoresOf(rows: tf.Tensor2D | null, out: Record<string, tf.Tensor>, P: number) {
+  const M = rows
+    ? tf.tidy(() => tf.matMul(rows, rows, false, true)) // [P, P]
+    : tf.tidy(() => tf.reshape(tf.slice(out.bias, [0, 0, 0], [1, P, P]), [P, P])); // [P, P] head 0
+  try {
+    return await readOwned(M);
+  } finally {
+    M.dispose();
   }
 }
 
@@ -58,11 +71,9 @@ export async function compareColumn(
   );
   try {
     const rows = rowsOf(scheme.kind, out);
-    const M = rows
-      ? tf.tidy(() => tf.matMul(rows, rows, false, true)) // [P, P]
-      : tf.tidy(() => tf.reshape(tf.slice(out.bias, [0, 0, 0], [1, P, P]), [P, P])); // [P, P] head 0
-    const gram = await readOwned(M);
-    M.dispose();
+    // A scheme with a closed-form similarity (the sinusoid) skips the Gram product.
+    const closed = scheme.offsetSimilarity?.(P, spec.d, spec.params);
+    const gram = closed ? toeplitz(closed, P) : await scoresOf(rows, out, P);
     const S = normalise(gram, P, rows ? 'gram' : 'bias');
     let path = new Float32Array(inside * 2);
     if (rows && inside >= 2) {

@@ -8,7 +8,13 @@ import type { RunSpec } from '../../protocol/specs.ts';
 import { VIEW_TITLES, type ViewName } from '../../protocol/views.ts';
 import { getScheme } from '../../encodings/registry.ts';
 import type { ViewContext } from '../../encodings/scheme.ts';
-import { gram, offsetProfile, firstStopDecreasing } from '../../analysis/similarity.ts';
+import {
+  MAX_SIMILARITY,
+  gram,
+  offsetProfile,
+  firstStopDecreasing,
+  toeplitz,
+} from '../../analysis/similarity.ts';
 import { tableChecks } from '../../analysis/invariants.ts';
 import { range } from '../../numerics/trig.ts';
 import {
@@ -53,6 +59,21 @@ const positionLabels = (a: number, n: number, prefix = '') =>
   Array.from({ length: n }, (_, i) => `${prefix}${a + i}`);
 
 /**
+ * The position similarity of a table's first n = min(rows, MAX_SIMILARITY) rows and its offset profile. A scheme
+ * with a closed form (Scheme.offsetSimilarity: the sinusoid) gives g(k) at offsets 0…n−1 in float64 — the same at
+ * every window, up to 2^20 and beyond — and S is its Toeplitz fill; otherwise S is the Gram matrix on the device.
+ */
+async function similarity(spec: RunSpec, table: tf.Tensor2D) {
+  const n = Math.min(table.shape[0], MAX_SIMILARITY);
+  const g = getScheme(spec.pe).offsetSimilarity?.(n, spec.d, spec.params);
+  if (g) return { sData: toeplitz(g, n), n, profile: g, closed: true };
+  const S = gram(table); // [n, n]
+  const sData = await readOwned(S);
+  S.dispose();
+  return { sData, n, profile: offsetProfile(sData, n), closed: false };
+}
+
+/**
  * The detail views of an additive or rotary scheme over the window w = [A, B] of a table of N rows: the table's
  * rows A…B (or RoPE's cos/sin rows) exactly, and for an additive scheme the position similarity and offset
  * profile over the window's first rows (gram's cap). `out` is compute() over positions A…B.
@@ -73,15 +94,11 @@ async function detailFrom(
   const checks: Check[] = [];
   if (scheme.kind === 'additive') {
     const table = out.pe as tf.Tensor2D; // [rows, d]
-    const S = gram(table); // [n, n]
-    const n = S.shape[0];
+    const { sData, n, profile, closed } = await similarity(spec, table);
     const tableData = await readOwned(table);
-    const sData = await readOwned(S);
-    S.dispose();
-    const profile = offsetProfile(sData, n);
     const stop = firstStopDecreasing(profile);
     // Checks first: posting a matrix transfers (detaches) its buffer.
-    checks.push(...tableChecks(tableData, rows, d, sData, n));
+    checks.push(...tableChecks(tableData, rows, d, sData, n, closed));
     const short = N < params.positions ? `the loaded table has only ${N} positions` : undefined;
     const note = [where, short].filter(Boolean).join('; ') || undefined;
     parts.push({
