@@ -1,7 +1,8 @@
 // Side-by-side timing of the exact sinusoid table on WebGPU in Node (Dawn on SwiftShader): the fused WGSL kernel of
 // src/numerics/kernels against a raw WebGPU read-back of the same bytes, and (BASE=<git ref>) against the kernel of
-// src/numerics at that ref, loaded into the same process and tfjs. Median of warm runs, every row interleaved rep by
-// rep so that machine noise hits every row alike. CHUNK=1 adds the float32 chunk-split tf-ops code the kernel
+// src/numerics at that ref, loaded into the same process and tfjs, and against the floor of its shape (a kernel that
+// only stores the same bytes the same way). Median of warm runs, every row interleaved rep by rep so that machine
+// noise hits every row alike. CHUNK=1 adds the float32 chunk-split tf-ops code the kernel
 // replaced (~35 element-wise kernels; slow, so off by default).
 //   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json [BASE=main] node bench/trig-node.mjs [P=8192] [pairs=512] [reps=9]
 // src/ is TypeScript: Vite's SSR loader compiles it; tfjs stays an external, so this script and src/ share one tf.
@@ -107,6 +108,33 @@ async function rawReadback() {
   return out;
 }
 
+// ---- The floor for any kernel of this shape: runs of 32 rows, one vec4 store per 2 pairs, no arithmetic. ----
+// A fresh object per run: tfjs appends to shaderKey and sets pipeline on the program it is given.
+const storeOnly = () => ({
+  variableNames: ['pos'],
+  outputShape: [P, 2 * F],
+  shaderKey: 'benchStoreOnly',
+  dispatchLayout: { x: [0, 1] },
+  dispatch: [Math.ceil((Math.ceil(P / 32) * (F / 2)) / 64), 1, 1],
+  workgroupSize: [64, 1, 1],
+  outputComponent: 4,
+  variableComponents: [1],
+  getUserCode: () => `
+    fn main(index : i32) {
+      let P = u32(uniforms.outShape.x);
+      let G = u32(uniforms.outShape.y) / 4u;
+      let blk = u32(index) / G;
+      let gi = u32(index) - blk * G;
+      let r0 = blk * 32u;
+      if (r0 >= P) { return; }
+      let v = vec4<f32>(f32(pos[r0]));
+      for (var r = r0; r < min(r0 + 32u, P); r++) { setOutputAtIndex(i32(r * G + gi), v); }
+    }`,
+});
+const posT = tf.tensor1d(Int32Array.from(positions), 'int32');
+const storeOnlyTable = () =>
+  tf.engine().makeTensorFromTensorInfo(tf.backend().runWebGPUProgram(storeOnly(), [posT], 'float32'));
+
 /** Reads back and frees every tensor of a table function's result (a tensor or {sin, cos}). */
 async function readAll(result) {
   const ts = result instanceof tf.Tensor ? [result] : Object.values(result);
@@ -130,6 +158,8 @@ for (const [tag, m] of [[ref, now], ...(base ? [[BASE, base]] : [])]) {
     computeOnly(m.sinusoidTable(positions, turns, 'interleaved'));
   rows[`${tag}: RoPE cos+sin tables + read-back`] = () => readAll(ropePair(m));
 }
+if (F % 2 === 0)
+  rows['floor: store-only kernel of the same shape + read-back'] = () => readAll(storeOnlyTable());
 if (process.env.CHUNK === '1') {
   rows['float32 chunk split as tf ops (+ stack) + read-back'] = () => readAll(oldPe(positions, turns));
 }

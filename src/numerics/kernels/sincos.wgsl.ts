@@ -9,10 +9,12 @@
 // [output, ...inputs, uniforms] and nothing else (tfjs-backend-webgpu 4.22, webgpu_program.js / backend_webgpu.js).
 // So sin and cos come out as the two halves of one [P, 2F] tensor that the consumers read directly.
 //
-// Cost on SwiftShader (bench/trig-node.mjs, and the variants tried in the PR of this change): what dominates is not
-// the arithmetic but the per-invocation overhead and the per-store overhead. So one invocation does a run of
-// ROWS_PER_RUN consecutive rows for g = 1, 2 or 4 frequencies at once (vector arithmetic, one product per run and
-// then 64-bit adds), and writes vec2/vec4 values instead of single floats.
+// Cost on SwiftShader (bench/trig-node.mjs): what dominated was not the arithmetic but the overhead of each
+// invocation and of each store instruction (a kernel that only stored one float per invocation cost ~65 ms of the
+// old kernel's ~90 at 8192 × 512; the same bytes as vec4 from runs of rows, ~25 ms). So one invocation does a run
+// of ROWS_PER_RUN consecutive rows for g = 1, 2 or 4 frequencies at once (vector arithmetic, one product per run,
+// then 64-bit adds) and writes vec2/vec4 values. Shorter polynomials, sign flips by bit operations, workgroups of
+// 32…128 and runs of 16…128 rows measured within noise of this, so the code keeps the plain form.
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import { COS_TAYLOR, RAD_PER_HI, RAD_PER_LO, SIN_TAYLOR, type AngleLayout } from './sincos.ts';
