@@ -1,13 +1,19 @@
 // Side-by-side timing of the exact sinusoid table on WebGPU in Node (Dawn on SwiftShader): the fused WGSL kernel of
-// src/numerics/kernels (one dispatch) against the float32 chunk-split tf-ops code it replaced (kept below, ~35
-// element-wise kernels) and against a raw WebGPU read-back of the same bytes. Median of warm runs, interleaved
-// rep by rep so that machine noise hits every row alike.
-//   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json node bench/trig-node.mjs [P=8192] [pairs=512] [reps=9]
+// src/numerics/kernels against a raw WebGPU read-back of the same bytes, and (BASE=<git ref>) against the kernel of
+// src/numerics at that ref, loaded into the same process and tfjs, and against the floor of its shape (a kernel that
+// only stores the same bytes the same way). Median of warm runs, every row interleaved rep by rep so that machine
+// noise hits every row alike. CHUNK=1 adds the float32 chunk-split tf-ops code the kernel
+// replaced (~35 element-wise kernels; slow, so off by default).
+//   VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json [BASE=main] node bench/trig-node.mjs [P=8192] [pairs=512] [reps=9]
 // src/ is TypeScript: Vite's SSR loader compiles it; tfjs stays an external, so this script and src/ share one tf.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'vite';
 import { create, globals } from 'webgpu';
 
 const [P = 8192, F = 512, REPS = 9] = process.argv.slice(2).map(Number);
+const BASE = process.env.BASE;
 process.env.XDG_RUNTIME_DIR ??= '/tmp';
 Object.assign(globalThis, globals);
 Object.defineProperty(globalThis, 'navigator', {
@@ -24,14 +30,25 @@ const server = await createServer({
   logLevel: 'error',
   appType: 'custom',
   optimizeDeps: { noDiscovery: true, include: [] },
-  server: { middlewareMode: true },
+  server: { middlewareMode: true, fs: { strict: false } },
 });
-const { sinCosTable, sinusoidTable, range } = await server.ssrLoadModule('/src/numerics/trig.ts');
+const now = await server.ssrLoadModule('/src/numerics/trig.ts');
+let base = null;
+let baseDir = null;
+if (BASE) {
+  // src/numerics at BASE (it imports nothing of the app, only tfjs), extracted inside this checkout so that it
+  // resolves the same node_modules; removed at the end.
+  baseDir = mkdtempSync(join(process.cwd(), 'bench', '.trig-base-'));
+  const tar = execFileSync('git', ['archive', BASE, 'src/numerics']);
+  execFileSync('tar', ['-x', '-C', baseDir], { input: tar });
+  base = await server.ssrLoadModule(join(baseDir, 'src/numerics/trig.ts'));
+}
+const ref = (execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim() || '?') + '+worktree';
 
 const turns = Float64Array.from({ length: F }, (_, i) => Math.pow(10000, (-2 * i) / (2 * F)) / (2 * Math.PI));
-const positions = range(P);
+const positions = now.range(P);
 
-// ---- The replaced code: float32 chunk split (exact to p < 2^13 only) and Taylor degree 17/18 as tf ops. ----
+// ---- The code the kernel replaced: float32 chunk split (exact to p < 2^13 only), Taylor 17/18 as tf ops. ----
 function roundToBits(x, bits) {
   if (x === 0) return 0;
   const unit = 2 ** (Math.floor(Math.log2(Math.abs(x))) - bits + 1);
@@ -91,34 +108,61 @@ async function rawReadback() {
   return out;
 }
 
-const rows = {
-  'raw WebGPU read-back of the same bytes': rawReadback,
-  'new: fused WGSL PE table [P, 2F], 1 dispatch + read-back': async () => {
-    const t = sinusoidTable(positions, turns, 'interleaved');
-    const d = await t.data();
-    t.dispose();
-    return d;
-  },
-  'new: the same, compute only (queue drained, no read-back)': async () => {
-    const t = sinusoidTable(positions, turns, 'interleaved');
-    tf.backend().endComputePassEncoder();
-    tf.backend().submitQueue();
-    await device.queue.onSubmittedWorkDone();
-    t.dispose();
-  },
-  'new: sinCosTable sin + cos [P, F] each, 2 dispatches + read-backs': async () => {
-    const { sin, cos } = sinCosTable(positions, turns);
-    const [a] = await Promise.all([sin.data(), cos.data()]);
-    tf.dispose([sin, cos]);
-    return a;
-  },
-  'old: float32 chunk split as tf ops (+ stack) + read-back': async () => {
-    const t = oldPe(Math.min(P, 8192) === P ? positions : range(8192), turns);
-    const d = await t.data();
-    t.dispose();
-    return d;
-  },
-};
+// ---- The floor for any kernel of this shape: runs of 32 rows, one vec4 store per 2 pairs, no arithmetic. ----
+// A fresh object per run: tfjs appends to shaderKey and sets pipeline on the program it is given.
+const storeOnly = () => ({
+  variableNames: ['pos'],
+  outputShape: [P, 2 * F],
+  shaderKey: 'benchStoreOnly',
+  dispatchLayout: { x: [0, 1] },
+  dispatch: [Math.ceil((Math.ceil(P / 32) * (F / 2)) / 64), 1, 1],
+  workgroupSize: [64, 1, 1],
+  outputComponent: 4,
+  variableComponents: [1],
+  getUserCode: () => `
+    fn main(index : i32) {
+      let P = u32(uniforms.outShape.x);
+      let G = u32(uniforms.outShape.y) / 4u;
+      let blk = u32(index) / G;
+      let gi = u32(index) - blk * G;
+      let r0 = blk * 32u;
+      if (r0 >= P) { return; }
+      let v = vec4<f32>(f32(pos[r0]));
+      for (var r = r0; r < min(r0 + 32u, P); r++) { setOutputAtIndex(i32(r * G + gi), v); }
+    }`,
+});
+const posT = tf.tensor1d(Int32Array.from(positions), 'int32');
+const storeOnlyTable = () =>
+  tf.engine().makeTensorFromTensorInfo(tf.backend().runWebGPUProgram(storeOnly(), [posT], 'float32'));
+
+/** Reads back and frees every tensor of a table function's result (a tensor or {sin, cos}). */
+async function readAll(result) {
+  const ts = result instanceof tf.Tensor ? [result] : Object.values(result);
+  await Promise.all(ts.map((t) => t.data()));
+  tf.dispose(ts);
+}
+async function computeOnly(result) {
+  tf.backend().endComputePassEncoder();
+  tf.backend().submitQueue();
+  await device.queue.onSubmittedWorkDone();
+  tf.dispose(result instanceof tf.Tensor ? [result] : Object.values(result));
+}
+/** RoPE's two tables from a trig module: one [P, 2F] cos|sin tensor now, {sin, cos} (two dispatches) before. */
+const ropePair = (m) => (m.cosSinTable ? m.cosSinTable(positions, turns) : m.sinCosTable(positions, turns));
+
+const rows = { 'raw WebGPU read-back of the same bytes': rawReadback };
+for (const [tag, m] of [[ref, now], ...(base ? [[BASE, base]] : [])]) {
+  rows[`${tag}: PE table [P, 2F] + read-back`] = () =>
+    readAll(m.sinusoidTable(positions, turns, 'interleaved'));
+  rows[`${tag}: PE table, compute only`] = () =>
+    computeOnly(m.sinusoidTable(positions, turns, 'interleaved'));
+  rows[`${tag}: RoPE cos+sin tables + read-back`] = () => readAll(ropePair(m));
+}
+if (F % 2 === 0)
+  rows['floor: store-only kernel of the same shape + read-back'] = () => readAll(storeOnlyTable());
+if (process.env.CHUNK === '1') {
+  rows['float32 chunk split as tf ops (+ stack) + read-back'] = () => readAll(oldPe(positions, turns));
+}
 const samples = Object.fromEntries(Object.keys(rows).map((k) => [k, []]));
 for (let rep = -2; rep < REPS; rep++) {
   for (const [name, fn] of Object.entries(rows)) {
@@ -137,7 +181,8 @@ console.log(
 );
 for (const [name, xs] of Object.entries(samples)) {
   const m = median(xs);
-  console.log(`  ${name.padEnd(70)} ${m.toFixed(1).padStart(8)} ms  ${(m / raw).toFixed(2)}× raw`);
+  console.log(`  ${name.padEnd(60)} ${m.toFixed(1).padStart(8)} ms  ${(m / raw).toFixed(2)}× raw`);
 }
 await server.close();
+if (baseDir) rmSync(baseDir, { recursive: true, force: true });
 process.exit(0);

@@ -2,11 +2,13 @@
 // trig.gpu.test.ts, against float64, logged as "GLTEST …" lines. Run with bench/trig-webgl/run.sh.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgl';
-import { sinCosTable, sinusoidTable } from '../../src/numerics/trig.ts';
+import { cosSinTable } from '../../src/numerics/trig.ts';
+import { angleTable } from '../../src/numerics/kernels/index.ts';
 import {
   FREQUENCY_SETS,
   farPositions,
   firstPositions,
+  halvesOf,
   maxError,
   omega,
 } from '../../src/numerics/trigReference.ts';
@@ -30,15 +32,14 @@ const log = (...a: unknown[]) => console.log('GLTEST', ...a);
         ['0..8191', firstPositions(8192)],
         ['far', farPositions(300, d + base)],
       ] as const) {
-        const { sin, cos } = sinCosTable(
+        const t = cosSinTable(
           positions,
           ws.map((w) => w / (2 * Math.PI)),
         );
-        const s = (await sin.data()) as Float32Array,
-          c = (await cos.data()) as Float32Array;
-        tf.dispose([sin, cos]);
         const P = positions.length,
           F = ws.length;
+        const [c, s] = halvesOf((await t.data()) as Float32Array, P, F);
+        t.dispose();
         const e = Math.max(
           maxError(s, P, F, (r, j) => Math.sin(positions[r] * ws[j])),
           maxError(c, P, F, (r, j) => Math.cos(positions[r] * ws[j])),
@@ -51,8 +52,8 @@ const log = (...a: unknown[]) => console.log('GLTEST', ...a);
     const ws = Array.from({ length: F }, (_, i) => omega(d, 10000, i));
     const positions = [...firstPositions(256), ...farPositions(16, 1)];
     const P = positions.length;
-    for (const layout of ['interleaved', 'half'] as const) {
-      const t = sinusoidTable(
+    for (const layout of ['interleaved', 'half', 'cos-sin'] as const) {
+      const t = angleTable(
         positions,
         ws.map((w) => w / (2 * Math.PI)),
         layout,
@@ -63,8 +64,11 @@ const log = (...a: unknown[]) => console.log('GLTEST', ...a);
         layout === 'interleaved'
           ? (r: number, j: number) =>
               j % 2 === 0 ? Math.sin(positions[r] * ws[j >> 1]) : Math.cos(positions[r] * ws[j >> 1])
-          : (r: number, j: number) =>
-              j < F ? Math.sin(positions[r] * ws[j]) : Math.cos(positions[r] * ws[j - F]);
+          : layout === 'half'
+            ? (r: number, j: number) =>
+                j < F ? Math.sin(positions[r] * ws[j]) : Math.cos(positions[r] * ws[j - F])
+            : (r: number, j: number) =>
+                j < F ? Math.cos(positions[r] * ws[j]) : Math.sin(positions[r] * ws[j - F]);
       log('pe', layout, maxError(x, P, d, ref).toExponential(2));
     }
     log('tensors', tf.memory().numTensors);

@@ -13,6 +13,20 @@ export function gram(table: tf.Tensor2D): tf.Tensor2D {
   });
 }
 
+/**
+ * The n × n matrix S[i, j] = g[|i − j|] of a translation-invariant similarity, from its values g[k] at offsets
+ * k = 0…n−1 (a scheme's closed form, Scheme.offsetSimilarity): what gram() gives for such a table, without it.
+ */
+export function toeplitz(g: ArrayLike<number>, n: number): Float32Array {
+  const out = new Float32Array(n * n);
+  const g32 = Float32Array.from({ length: n }, (_, k) => g[k]);
+  for (let i = 0; i < n; i++) {
+    out.set(g32.subarray(0, n - i), i * n + i); // S[i, i + k] = g[k]
+    for (let j = 0; j < i; j++) out[i * n + j] = g32[i - j];
+  }
+  return out;
+}
+
 /** dot(k) = mean over p of S[p, p+k], for k = 0…n−1 (for a translation-invariant table, = S[0, k]). */
 export function offsetProfile(S: Float32Array, n: number): Float64Array {
   const out = new Float64Array(n);

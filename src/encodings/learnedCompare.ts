@@ -1,12 +1,12 @@
 // The learned scheme's own static views when a trained table is loaded (a checkpoint's wpe, or the table the
 // in-browser trainer produced): the sinusoidal table at the same d, N, base and layout beside it, their
-// difference entry by entry, and the sinusoid's position similarity, so learned and fixed positions can be
-// compared view for view.
+// difference entry by entry, and the sinusoid's position similarity (its closed form, no Gram product), so learned
+// and fixed positions can be compared view for view.
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Check } from '../protocol/messages.ts';
-import { gram } from '../analysis/similarity.ts';
+import { MAX_SIMILARITY, toeplitz } from '../analysis/similarity.ts';
 import { range } from '../numerics/trig.ts';
-import { sinusoidal } from './sinusoidal.ts';
+import { sinusoidSimilarity, sinusoidal } from './sinusoidal.ts';
 import type { ViewContext } from './scheme.ts';
 
 const labels = (n: number) => Array.from({ length: n }, (_, i) => String(i));
@@ -17,11 +17,9 @@ export async function compareWithSinusoidal(ctx: ViewContext): Promise<Check[]> 
   const { d, params, seed } = spec;
   const sin = sinusoidal.compute({ positions: range(N), d, seed }, params).pe as tf.Tensor2D; // [N, d]
   try {
-    const S = gram(sin); // [n, n]
-    const n = S.shape[0];
+    const n = Math.min(N, MAX_SIMILARITY);
+    const sData = toeplitz(sinusoidSimilarity(n, d, params.base), n); // [n, n]
     const sinData = await ctx.read(sin);
-    const sData = await ctx.read(S);
-    S.dispose();
     const diff = new Float32Array(N * d);
     for (let i = 0; i < diff.length; i++) diff[i] = table.data[i] - sinData[i];
     await ctx.emit({

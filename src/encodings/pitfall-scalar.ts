@@ -7,7 +7,7 @@
 // p = N/2 both give 1), so the model cannot tell them apart. (p and N − p do not collide: their rows differ
 // by 2cos(πp/N).)
 import * as tf from '@tensorflow/tfjs-core';
-import { sinCosTable } from '../numerics/trig.ts';
+import { cosSinTable } from '../numerics/trig.ts';
 import type { Scheme } from './scheme.ts';
 
 export const pitfallScalar: Scheme = {
@@ -15,8 +15,8 @@ export const pitfallScalar: Scheme = {
   kind: 'additive',
   compute({ positions, d }, { positions: maxLen }) {
     return tf.tidy(() => {
-      const { sin, cos } = sinCosTable(positions, [1 / (2 * maxLen)]); // [P, 1] each: angle πp/N
-      return { pe: tf.tile(tf.add(sin, cos), [1, d]) }; // [P, 1] → [P, d]
+      const cossin = cosSinTable(positions, [1 / (2 * maxLen)]); // [P, 2]: cos, sin of the angle πp/N
+      return { pe: tf.tile(tf.sum(cossin, 1, true), [1, d]) }; // [P, 1] → [P, d]
     });
   },
 };

@@ -27,7 +27,7 @@ describe('encoding registry', () => {
     expect(() => getScheme('__proto__')).toThrow('unknown encoding: __proto__');
   });
 
-  test('every scheme returns the tensors its kind promises: pe [P, d], cos/sin [P, d/2], or bias [H, P, P]', () => {
+  test('every scheme returns the tensors its kind promises: pe [P, d], cossin [P, d], or bias [H, P, P]', () => {
     const positions = [0, 1, 2, 3, 4];
     const d = 12;
     const params: EncodingParams = { ...DEFAULT_SPEC.params, heads: 3 };
@@ -35,10 +35,7 @@ describe('encoding registry', () => {
       const scheme = getScheme(name);
       const out = scheme.compute({ positions, d, seed: 9 }, params);
       if (scheme.kind === 'additive') expect(out.pe.shape).toEqual([5, d]);
-      if (scheme.kind === 'rotary') {
-        expect(out.cos.shape).toEqual([5, d / 2]);
-        expect(out.sin.shape).toEqual([5, d / 2]);
-      }
+      if (scheme.kind === 'rotary') expect(out.cossin.shape).toEqual([5, d]);
       if (scheme.kind === 'bias') expect(out.bias.shape).toEqual([3, 5, 5]);
       for (const t of Object.values(out)) expect(t.isDisposed).toBe(false);
       tf.dispose(out);

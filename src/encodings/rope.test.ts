@@ -4,7 +4,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SPEC, type Layout } from '../protocol/specs.ts';
-import { rope, rotate } from './rope.ts';
+import { rope } from './rope.ts';
+import { rotate } from './rotate.ts';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -20,9 +21,9 @@ async function rotated(
   const d = xs[0].length;
   const tables = rope.compute({ positions, d, seed: 0 }, { ...DEFAULT_SPEC.params, base, layout });
   const x = tf.tensor2d(xs); // [T, d]
-  const y = rotate(x, tables.cos as tf.Tensor2D, tables.sin as tf.Tensor2D, layout); // [T, d]
+  const y = rotate(x, tables.cossin as tf.Tensor2D, layout); // [T, d]
   const data = (await y.data()) as Float32Array;
-  tf.dispose([x, y, tables.cos, tables.sin]);
+  tf.dispose([x, y, tables.cossin]);
   return data;
 }
 
@@ -141,21 +142,19 @@ describe('RoPE', () => {
   });
 
   for (const base of [10000, 500000]) {
-    test(`cos/sin tables match Math.cos/Math.sin of p·base^(−2i/d) within 1e-4 at d=1024 (base ${base})`, async () => {
+    test(`the cos|sin table matches Math.cos/Math.sin of p·base^(−2i/d) within 1e-4 at d=1024 (base ${base})`, async () => {
       const d = 1024;
       const positions = [0, 1, 511, 4095, 8191];
       const out = rope.compute({ positions, d, seed: 0 }, { ...DEFAULT_SPEC.params, base });
-      expect(out.cos.shape).toEqual([positions.length, d / 2]);
-      expect(out.sin.shape).toEqual([positions.length, d / 2]);
-      const cos = await out.cos.data();
-      const sin = await out.sin.data();
+      expect(out.cossin.shape).toEqual([positions.length, d]);
+      const cs = await out.cossin.data(); // row r: cos of pairs 0…d/2−1, then their sin
       tf.dispose(out);
       let worst = 0;
       positions.forEach((p, r) => {
         for (let i = 0; i < d / 2; i++) {
           const angle = p * Math.pow(base, (-2 * i) / d);
-          worst = Math.max(worst, Math.abs(cos[r * (d / 2) + i] - Math.cos(angle)));
-          worst = Math.max(worst, Math.abs(sin[r * (d / 2) + i] - Math.sin(angle)));
+          worst = Math.max(worst, Math.abs(cs[r * d + i] - Math.cos(angle)));
+          worst = Math.max(worst, Math.abs(cs[r * d + d / 2 + i] - Math.sin(angle)));
         }
       });
       expect(worst).toBeLessThan(1e-4);
@@ -165,10 +164,8 @@ describe('RoPE', () => {
   test('rotate() refuses tables whose width is not d/2', () => {
     const tables = rope.compute({ positions: [0, 1], d: 8, seed: 0 }, DEFAULT_SPEC.params);
     const x = tf.zeros([2, 16]) as tf.Tensor2D; // [2, 16]
-    expect(() => rotate(x, tables.cos as tf.Tensor2D, tables.sin as tf.Tensor2D, 'interleaved')).toThrow(
-      /d\/2/,
-    );
-    tf.dispose([x, tables.cos, tables.sin]);
+    expect(() => rotate(x, tables.cossin as tf.Tensor2D, 'interleaved')).toThrow(/d\/2/);
+    tf.dispose([x, tables.cossin]);
   });
 
   test('the scheme is rotary and compute plus rotate leave no tensors behind', async () => {

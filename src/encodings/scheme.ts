@@ -17,7 +17,8 @@ export interface SchemeInput {
 /**
  * What compute() returns, by kind (the caller owns and disposes every tensor):
  *   additive: { pe: [P, d] } — added to the token embeddings.
- *   rotary:   { cos: [P, d/2], sin: [P, d/2] } — angle tables; rope.ts exports rotate() to apply them to q/k.
+ *   rotary:   { cossin: [P, n] } — the angle tables side by side, cos in columns 0…n/2−1 and sin in n/2…n−1
+ *             (n = d unless a partial rotary narrows it); rotate.ts applies them to q/k.
  *   bias:     { bias: [H, P, P] } — added to attention scores, bias[h, i, j] for query i and key j;
  *             ALiBi adds { slopes: [H] }, T5 adds { buckets: [P, P] } (bucket index of offset j − i, as float32).
  */
@@ -30,6 +31,12 @@ export interface Scheme {
    * additive only; model/ trains such a table as its parameter wpe [L, d] instead of calling compute().
    */
   usesTable?: boolean;
+  /**
+   * additive schemes whose rows satisfy PE(p)·PE(q) = g(p − q) for a g known in closed form (the sinusoid): g over
+   * offsets 0…n−1 in float64. Every window of n consecutive positions then has the position similarity
+   * S[i, j] = g(|i − j|) (analysis/similarity.ts's toeplitz), without the [n, d]·[d, n] product.
+   */
+  offsetSimilarity?(n: number, d: number, params: EncodingParams): Float64Array;
   /**
    * Views of its own beside those every scheme of its kind gets (engine/views/), text-independent: `out` is
    * compute() over positions 0…N−1. Returns the invariant checks they support.

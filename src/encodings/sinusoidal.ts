@@ -5,7 +5,10 @@
 // Dimension 0 has the shortest wavelength, 2π; neighbouring pairs differ by a factor base^(2/d).
 // sin/cos come from numerics/trig.ts (exact angle reduction), never from the GPU's own sin; the whole [P, d] table
 // is one fused program that writes either layout directly.
-import { sinusoidTable } from '../numerics/trig.ts';
+// Position similarity in closed form, either layout: PE(p)·PE(q) = Σ_i sin(pω_i)sin(qω_i) + cos(pω_i)cos(qω_i)
+// = Σ_i cos((p − q)ω_i), a function of p − q alone; its angles are reduced exactly like the table's.
+import { cosSumsOfTurns } from '../numerics/cosSums.ts';
+import { range, sinusoidTable } from '../numerics/trig.ts';
 import { pairTurns, type Scheme } from './scheme.ts';
 
 export const sinusoidal: Scheme = {
@@ -15,4 +18,10 @@ export const sinusoidal: Scheme = {
     const pe = sinusoidTable(positions, pairTurns(d, base), layout); // [P, d]
     return { pe };
   },
+  offsetSimilarity: (n, d, { base }) => sinusoidSimilarity(n, d, base),
 };
+
+/** g(k) = PE(p)·PE(p + k) = Σ_i cos(k·ω_i) for k = 0…n−1 (any p, either layout), float64, angles reduced exactly. */
+export function sinusoidSimilarity(n: number, d: number, base: number): Float64Array {
+  return cosSumsOfTurns(range(n), pairTurns(d, base));
+}

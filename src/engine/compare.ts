@@ -1,6 +1,6 @@
 // The Compare tab in the worker: for each of 2–4 schemes (protocol/compare.ts), its position score matrix over
 // positions 0…2n−1 from the scheme registry (an additive table's Gram matrix, a rotary scheme's Gram matrix of
-// [cos | sin] = Σᵢ cos((m−j)θᵢ), head 0 of a bias scheme), then the shared-scale numbers of analysis/compare.ts
+// [cos | sin] = Σᵢ cos((m−j)θᵢ), its table as computed, head 0 of a bias scheme), then the shared-scale numbers of analysis/compare.ts
 // over the first n (the training length) and past it, and the PCA path of the first n positions.
 import * as tf from '@tensorflow/tfjs-core';
 import { compareProblem, compareSpec, type CompareColumn } from '../protocol/compare.ts';
@@ -8,6 +8,7 @@ import { TRAINED_TABLE, validateSpec, type RunSpec } from '../protocol/specs.ts'
 import { getScheme } from '../encodings/registry.ts';
 import { range } from '../numerics/trig.ts';
 import { pca } from '../analysis/pca.ts';
+import { toeplitz } from '../analysis/similarity.ts';
 import { block, lookBack, normalise, offsetDeviation, profileOf } from '../analysis/compare.ts';
 import { readOwned } from './read.ts';
 import type { Pipeline } from './pipeline.ts';
@@ -16,10 +17,10 @@ import type { LearnedTable } from './views/static.ts';
 /** Positions inside the "training length" of every column (the similarity heatmap is n × n). */
 export const COMPARE_N = 64;
 
-/** The rows whose Gram matrix a scheme's similarity is, or null for a bias scheme; the caller disposes. */
+/** The rows whose Gram matrix a scheme's similarity is (one of compute()'s tensors), or null for a bias scheme. */
 function rowsOf(kind: CompareColumn['kind'], out: Record<string, tf.Tensor>): tf.Tensor2D | null {
   if (kind === 'additive') return out.pe as tf.Tensor2D; // [P, d]
-  if (kind === 'rotary') return tf.concat([out.cos, out.sin], 1) as tf.Tensor2D; // [P, d]
+  if (kind === 'rotary') return out.cossin as tf.Tensor2D; // [P, d]: cos | sin
   return null;
 }
 
@@ -29,6 +30,18 @@ async function tableFor(pipeline: Pipeline, spec: RunSpec): Promise<LearnedTable
     return await pipeline.learnedTable(spec);
   } catch {
     return null; // nothing trained yet, or a table of another width: the init stands in, and the note says so
+  }
+}
+
+/** The [P, P] Gram matrix of the rows, or head 0 of a bias scheme's bias, read back. */
+async function scoresOf(rows: tf.Tensor2D | null, out: Record<string, tf.Tensor>, P: number) {
+  const M = rows
+    ? tf.tidy(() => tf.matMul(rows, rows, false, true)) // [P, P]
+    : tf.tidy(() => tf.reshape(tf.slice(out.bias, [0, 0, 0], [1, P, P]), [P, P])); // [P, P] head 0
+  try {
+    return await readOwned(M);
+  } finally {
+    M.dispose();
   }
 }
 
@@ -58,11 +71,9 @@ export async function compareColumn(
   );
   try {
     const rows = rowsOf(scheme.kind, out);
-    const M = rows
-      ? tf.tidy(() => tf.matMul(rows, rows, false, true)) // [P, P]
-      : tf.tidy(() => tf.reshape(tf.slice(out.bias, [0, 0, 0], [1, P, P]), [P, P])); // [P, P] head 0
-    const gram = await readOwned(M);
-    M.dispose();
+    // A scheme with a closed-form similarity (the sinusoid) skips the Gram product.
+    const closed = scheme.offsetSimilarity?.(P, spec.d, spec.params);
+    const gram = closed ? toeplitz(closed, P) : await scoresOf(rows, out, P);
     const S = normalise(gram, P, rows ? 'gram' : 'bias');
     let path = new Float32Array(inside * 2);
     if (rows && inside >= 2) {
@@ -71,7 +82,6 @@ export async function compareColumn(
       first.dispose();
       if (r.scores.length === inside * 2) path = Float32Array.from(r.scores);
     }
-    if (rows && rows !== out.pe) rows.dispose();
     const deviation = offsetDeviation(S, P, inside);
     return {
       name,

@@ -57,11 +57,7 @@ async function rowsFor(pipeline: Pipeline, spec: RunSpec, proj: ProjectionSpec):
       spec.params,
     );
     // Rotary: the state of position p is its rotation, the [cos | sin] angles of every pair.
-    const x = tf.tidy(() =>
-      scheme.kind === 'additive'
-        ? (out.pe as tf.Tensor2D)
-        : (tf.concat([out.cos, out.sin], 1) as tf.Tensor2D),
-    ); // [n, d]
+    const x = (scheme.kind === 'additive' ? out.pe : out.cossin) as tf.Tensor2D; // [n, d]
     for (const t of Object.values(out)) if (t !== x) t.dispose();
     const note =
       (n < spec.params.positions ? `first ${n} of ${spec.params.positions} positions; ` : '') +

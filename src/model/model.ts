@@ -7,8 +7,8 @@
 //   - causal attention per head of width d_h = d/H, scores q·k/√d_h, key j > query i masked;
 //   - position schemes come from the registry (encodings/registry.ts), never a copy here; the scheme's kind says
 //     where it enters: additive → its table P [T, d] is added to E (one that `usesTable`, learned, is instead the
-//     parameter wpe [L, d], L rows); rotary → q and k of each head are turned by encodings/rope.ts's rotate()
-//     with the scheme's cos/sin tables [T, d_h/2], rotate-half layout (GPT-NeoX); bias → the scheme's bias
+//     parameter wpe [L, d], L rows); rotary → q and k of each head are turned by encodings/rotate.ts's rotate()
+//     with the scheme's cos|sin table [T, d_h], rotate-half layout (GPT-NeoX); bias → the scheme's bias
 //     [H, T, T] is added to the scores (ALiBi: −m_h·|i − j|). Parameters: base 10000, causal, the model's heads;
 //     additive tables interleaved (Vaswani et al.). Any scheme added to the registry trains with no edit here.
 //   - initial weights N(0, 0.02²) from the app's seeded stream (embeddings/random.ts), one stream per parameter
@@ -17,7 +17,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { normals } from '../numerics/rng.ts';
 import { getScheme } from '../encodings/registry.ts';
-import { rotate } from '../encodings/rope.ts';
+import { rotate } from '../encodings/rotate.ts';
 import type { SchemeKind } from '../encodings/scheme.ts';
 import { assertNever } from '../protocol/messages.ts';
 import { DEFAULT_SPEC, type EncodingName, type EncodingParams, type Layout } from '../protocol/specs.ts';
@@ -115,8 +115,7 @@ export function initialParams(c: ModelConfig): Map<string, Float32Array> {
 /** Fixed per-length tensors: additive table, rotary tables, score bias (the causal mask, plus a bias scheme's). */
 interface PositionConstants {
   pe?: tf.Tensor2D; // [T, d]
-  cos?: tf.Tensor2D; // [T, d_h/2]
-  sin?: tf.Tensor2D; // [T, d_h/2]
+  cossin?: tf.Tensor2D; // [T, d_h]: cos | sin of every pair
   bias: tf.Tensor3D; // [1 or H, T, T]
 }
 
@@ -179,8 +178,8 @@ export class TinyTransformer {
           if (scheme.usesTable) return { bias: mask }; // the table is the parameter wpe
           return { bias: mask, pe: scheme.compute({ positions, d, seed }, params).pe as tf.Tensor2D }; // [T, d]
         case 'rotary': {
-          const { cos, sin } = scheme.compute({ positions, d: d / heads, seed }, params); // [T, d_h/2] each
-          return { bias: mask, cos: cos as tf.Tensor2D, sin: sin as tf.Tensor2D };
+          const { cossin } = scheme.compute({ positions, d: d / heads, seed }, params); // [T, d_h]: cos | sin
+          return { bias: mask, cossin: cossin as tf.Tensor2D };
         }
         case 'bias': {
           const { bias } = scheme.compute({ positions, d, seed }, params); // [H, T, T]
@@ -191,7 +190,7 @@ export class TinyTransformer {
       }
     });
     // Kept: the first call may happen inside a caller's tidy (an optimizer step), which must not free them.
-    for (const t of [made.bias, made.pe, made.sin, made.cos]) if (t) tf.keep(t);
+    for (const t of [made.bias, made.pe, made.cossin]) if (t) tf.keep(t);
     this.constants.set(T, made);
     return made;
   }
@@ -239,9 +238,10 @@ export class TinyTransformer {
     let q = heads(q0);
     let k = heads(k0);
     const v = heads(v0);
-    if (pc.cos && pc.sin) {
-      q = rotateHeads(q, pc.cos, pc.sin);
-      k = rotateHeads(k, pc.cos, pc.sin);
+    if (pc.cossin) {
+      // every head of every batch row: x [B, H, T, d_h], row t turned by the table's row t (broadcast, no tile)
+      q = rotate(q, pc.cossin, ROTARY_LAYOUT);
+      k = rotate(k, pc.cossin, ROTARY_LAYOUT);
     }
     const scores = tf.add(tf.mul(tf.matMul(q, k, false, true), 1 / Math.sqrt(dh)), pc.bias); // [B, H, T, T]
     const weights = tf.softmax(scores, -1); // [B, H, T, T]
@@ -265,7 +265,7 @@ export class TinyTransformer {
   dispose(): void {
     for (const v of this.params.values()) v.dispose();
     for (const c of this.constants.values()) {
-      for (const t of [c.pe, c.cos, c.sin, c.bias]) t?.dispose();
+      for (const t of [c.pe, c.cossin, c.bias]) t?.dispose();
     }
     this.params.clear();
     this.constants.clear();
@@ -276,15 +276,6 @@ export class TinyTransformer {
 export function gelu(x: tf.Tensor): tf.Tensor {
   const inner = tf.mul(tf.add(x, tf.mul(tf.pow(x, 3), 0.044715)), Math.sqrt(2 / Math.PI));
   return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
-}
-
-/** The rotary scheme on every head: x [B, H, T, d_h], row t turned by the tables' row t (rope.ts's rotate). */
-function rotateHeads(x: tf.Tensor, cos: tf.Tensor2D, sin: tf.Tensor2D): tf.Tensor {
-  const [B, H, T, dh] = x.shape;
-  const rows = tf.reshape(x, [B * H * T, dh]) as tf.Tensor2D; // [B·H·T, d_h]: row (b, h, t) at position t
-  const c = tf.tile(cos, [B * H, 1]) as tf.Tensor2D; // [B·H·T, d_h/2]
-  const s = tf.tile(sin, [B * H, 1]) as tf.Tensor2D; // [B·H·T, d_h/2]
-  return tf.reshape(rotate(rows, c, s, ROTARY_LAYOUT), [B, H, T, dh]); // [B, H, T, d_h]
 }
 
 /**

@@ -4,12 +4,14 @@
 import { create, globals } from 'webgpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { range, sinCosTable, sinusoidTable } from './trig.ts';
+import { cosSinTable, range, sinusoidTable } from './trig.ts';
+import { angleTable } from './kernels/index.ts';
 import {
   FREQUENCY_SETS,
   exactSinCos,
   farPositions,
   firstPositions,
+  halvesOf,
   maxError,
   omega,
 } from './trigReference.ts';
@@ -22,18 +24,23 @@ Object.defineProperty(globalThis, 'navigator', {
   writable: true,
 });
 
-/** sin and cos tables for positions × ω, read back with data() (never dataSync on webgpu), and the worst error. */
+/** The [cos | sin] table read back with data() (never dataSync on webgpu), as its halves [cos, sin]. */
+async function cosSin(positions: number[], turns: number[]) {
+  const t = cosSinTable(positions, turns); // [P, 2F]
+  const x = (await t.data()) as Float32Array;
+  t.dispose();
+  expect(x.length).toBe(positions.length * 2 * turns.length);
+  return halvesOf(x, positions.length, turns.length);
+}
+
+/** sin and cos tables for positions × ω and the worst error against float64. */
 async function worstError(positions: number[], ws: number[]) {
-  const { sin, cos } = sinCosTable(
+  const [c, s] = await cosSin(
     positions,
     ws.map((w) => w / (2 * Math.PI)),
   );
-  const s = (await sin.data()) as Float32Array;
-  const c = (await cos.data()) as Float32Array;
-  tf.dispose([sin, cos]);
   const P = positions.length;
   const F = ws.length;
-  expect(s.length).toBe(P * F);
   return Math.max(
     maxError(s, P, F, (r, j) => Math.sin(positions[r] * ws[j])),
     maxError(c, P, F, (r, j) => Math.cos(positions[r] * ws[j])),
@@ -59,7 +66,7 @@ afterAll(() => {
   if (tf.findBackend('webgpu')) tf.removeBackend('webgpu');
 });
 
-describe('sinCosTable on the WebGPU backend (SwiftShader): the fused WGSL kernel', () => {
+describe('cosSinTable on the WebGPU backend (SwiftShader): the fused WGSL kernel', () => {
   test('the backend in use is webgpu', () => {
     expect(tf.getBackend()).toBe('webgpu');
   });
@@ -81,10 +88,7 @@ describe('sinCosTable on the WebGPU backend (SwiftShader): the fused WGSL kernel
       omega(4096, 500000, 1) / (2 * Math.PI),
       omega(128, 10000, 63) / (2 * Math.PI),
     ];
-    const { sin, cos } = sinCosTable(positions, turns);
-    const s = (await sin.data()) as Float32Array;
-    const c = (await cos.data()) as Float32Array;
-    tf.dispose([sin, cos]);
+    const [c, s] = await cosSin(positions, turns);
     const P = positions.length;
     const F = turns.length;
     expect(maxError(s, P, F, (r, j) => exactSinCos(positions[r], turns[j]).sin)).toBeLessThan(1e-6);
@@ -109,6 +113,30 @@ describe('sinCosTable on the WebGPU backend (SwiftShader): the fused WGSL kernel
     expect(maxError(b, P, d, (r, j) => (j < F ? sin(r, j) : cos(r, j - F)))).toBeLessThan(1e-6);
   });
 
+  test('every layout at every vector width (1, 2, 3, 4, 5, 6, 8 frequencies), runs cut short, agrees within 1e-6', async () => {
+    const near = Array.from({ length: 45 }, (_, i) => 2 ** 20 - 45 + i); // one run of 32 and one of 13
+    const scattered = [5, 3, 2 ** 20 - 1, 0, 77777]; // not consecutive: one row per invocation
+    for (const F of [1, 2, 3, 4, 5, 6, 8]) {
+      const ws = Array.from({ length: F }, (_, i) => omega(2 * F, 10000, i));
+      const turns = ws.map((w) => w / (2 * Math.PI));
+      for (const positions of [near, scattered]) {
+        const P = positions.length;
+        for (const layout of ['interleaved', 'half', 'cos-sin'] as const) {
+          const t = angleTable(positions, turns, layout); // [P, 2F]
+          const x = (await t.data()) as Float32Array;
+          t.dispose();
+          const ref = (r: number, j: number) => {
+            const [f, isCos] =
+              layout === 'interleaved' ? [j >> 1, j % 2 === 1] : [j % F, j < F === (layout === 'cos-sin')];
+            const a = positions[r] * ws[f];
+            return isCos ? Math.cos(a) : Math.sin(a);
+          };
+          expect(maxError(x, P, 2 * F, ref), `${layout}, F = ${F}, P = ${P}`).toBeLessThan(1e-6);
+        }
+      }
+    }
+  });
+
   test('naive tf.sin(p·ω) on the GPU is off by more than 1e-4 somewhere — the pitfall trig.ts avoids', async () => {
     const ws = FREQUENCY_SETS[1].cols.map((i) => omega(512, 10000, i));
     const P = 8192;
@@ -126,9 +154,9 @@ describe('sinCosTable on the WebGPU backend (SwiftShader): the fused WGSL kernel
 
   test('the tables leave no tensors behind on the GPU', async () => {
     const before = tf.memory().numTensors;
-    const { sin, cos } = sinCosTable(range(16), [0.1, 0.01]);
-    await sin.data();
-    tf.dispose([sin, cos]);
+    const t = cosSinTable(range(16), [0.1, 0.01]);
+    await t.data();
+    t.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 });

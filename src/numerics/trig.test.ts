@@ -4,12 +4,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { MAX_EXACT_POSITION, range, reducedAngles, sinCosTable, sinusoidTable } from './trig.ts';
+import { MAX_EXACT_POSITION, cosSinTable, range, reducedAngles, sinusoidTable } from './trig.ts';
 import {
   FREQUENCY_SETS,
   exactSinCos,
   farPositions,
   firstPositions,
+  halvesOf,
   maxError,
   omega,
 } from './trigReference.ts';
@@ -18,13 +19,15 @@ beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
 });
 
-/** sin and cos tables read back with data(). */
+/** The [cos | sin] table read back with data(), as its two halves. */
 async function tables(positions: number[], turns: number[]) {
-  const { sin, cos } = sinCosTable(positions, turns);
+  const t = cosSinTable(positions, turns); // [P, 2F]
   try {
-    return { sin: (await sin.data()) as Float32Array, cos: (await cos.data()) as Float32Array };
+    expect(t.shape).toEqual([positions.length, 2 * turns.length]);
+    const [cos, sin] = halvesOf((await t.data()) as Float32Array, positions.length, turns.length);
+    return { sin, cos };
   } finally {
-    tf.dispose([sin, cos]);
+    t.dispose();
   }
 }
 
@@ -41,7 +44,7 @@ async function worstError(positions: number[], ws: number[]) {
   );
 }
 
-describe('sinCosTable on the CPU backend', () => {
+describe('cosSinTable on the CPU backend', () => {
   for (const { d, base, cols } of FREQUENCY_SETS) {
     const ws = cols.map((i) => omega(d, base, i));
     test(`every position 0…8191 agrees with float64 within 1e-6 at d=${d}, base ${base} (${cols.length} pairs)`, async () => {
@@ -75,6 +78,15 @@ describe('sinCosTable on the CPU backend', () => {
     expect(
       maxError(cos, positions.length, F, (r, j) => exactSinCos(positions[r], turns[j]).cos),
     ).toBeLessThan(1e-6);
+  });
+
+  test('a run of consecutive positions up to 2^31 − 1 (the product stepped by 64-bit adds) matches exact BigInt reduction', async () => {
+    const positions = Array.from({ length: 100 }, (_, i) => 2 ** 31 - 100 + i);
+    const turns = [1 / (2 * Math.PI), omega(4096, 500000, 1) / (2 * Math.PI), 0.123456789, 0.999999];
+    const { sin, cos } = await tables(positions, turns);
+    const F = turns.length;
+    expect(maxError(sin, 100, F, (r, j) => exactSinCos(positions[r], turns[j]).sin)).toBeLessThan(1e-6);
+    expect(maxError(cos, 100, F, (r, j) => exactSinCos(positions[r], turns[j]).cos)).toBeLessThan(1e-6);
   });
 
   test('property: any position below 2^20 and any frequency match float64 within 1e-6', async () => {
@@ -157,7 +169,7 @@ describe('positions outside the exact range', () => {
   for (const p of bad) {
     test(`position ${p} throws an error that names the range 0…2147483647 and leaks nothing`, () => {
       const before = tf.memory().numTensors;
-      expect(() => sinCosTable([0, 1, p], [0.1])).toThrow(/0…2147483647/);
+      expect(() => cosSinTable([0, 1, p], [0.1])).toThrow(/0…2147483647/);
       expect(tf.memory().numTensors).toBe(before);
     });
   }

@@ -8,7 +8,7 @@
 //     once in float64 (fixed64.ts); frac(p·c) is the integer product p·C mod 2^64, exact for every position below
 //     MAX_EXACT_POSITION = 2^31 (the error is only C's rounding, p·2^−65 turns ≤ 3.7e-10 rad);
 //   - the integer is reduced to a quarter turn and sin/cos come from short Taylor polynomials of multiply-adds;
-//   - kernels/ runs that as one fused program per table (WGSL on webgpu, a TypeScript twin elsewhere).
+//   - kernels/ runs that as one fused program per table (WGSL on webgpu, GLSL on webgl, a TypeScript twin elsewhere).
 // Results are within 1e-6 of float64 at every position 0…8191 and at sampled positions up to 2^20 (trig.test.ts on
 // cpu, trig.gpu.test.ts on WebGPU through Dawn).
 import * as tf from '@tensorflow/tfjs-core';
@@ -63,14 +63,13 @@ export function reducedAngles(positions: ArrayLike<number>, turns: ArrayLike<num
   return tf.tensor2d(out, [P, F]); // [P, F] radians in [−π, π)
 }
 
-/** sin(p·ω) and cos(p·ω) as [P, F] tensors, within 1e-6 of float64 for integer p < 2^31 (two fused dispatches). */
-export function sinCosTable(
-  positions: ArrayLike<number>,
-  turns: ArrayLike<number>,
-): { sin: tf.Tensor2D; cos: tf.Tensor2D } {
-  const sin = angleTable(positions, turns, 'sin'); // [P, F]
-  const cos = angleTable(positions, turns, 'cos'); // [P, F]
-  return { sin, cos };
+/**
+ * cos(p·ω) and sin(p·ω) side by side in one [P, 2F] tensor, cos at columns 0…F−1 and sin at F…2F−1, within 1e-6 of
+ * float64 for integer p < 2^31, in one fused dispatch. One tensor, not two: a tfjs program has one output
+ * (kernels/sincos.wgsl.ts), and the consumers (RoPE's rotation, views, Gram matrices) read the halves in place.
+ */
+export function cosSinTable(positions: ArrayLike<number>, turns: ArrayLike<number>): tf.Tensor2D {
+  return angleTable(positions, turns, 'cos-sin'); // [P, 2F]
 }
 
 /**

@@ -5,7 +5,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SPEC, type EncodingParams, type Layout } from '../../protocol/specs.ts';
-import { rope, rotate } from '../rope.ts';
+import { rope } from '../rope.ts';
+import { rotate } from '../rotate.ts';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -17,8 +18,8 @@ describe('RoPE scheme with frequency rules', () => {
   test('YaRN tables are cos(p·θ′_i)·a and sin(p·θ′_i)·a with a = 1.138629, to 1e-5 up to p = 8191', async () => {
     const yarn = params({ ropeType: 'yarn', factor: 4, originalContext: 4096, headDim: 128 });
     const out = rope.compute({ positions: [1, 1000, 8191], d: 128, seed: 0 }, yarn);
-    expect(out.cos.shape).toEqual([3, 64]);
-    const [cos, sin] = [await out.cos.data(), await out.sin.data()];
+    expect(out.cossin.shape).toEqual([3, 128]);
+    const cs = await out.cossin.data(); // row r: cos of the 64 pairs, then their sin
     tf.dispose(out);
     // [position row, pair, cos·a, sin·a] from reference.py
     const want: Array<[number, number, number, number]> = [
@@ -33,15 +34,15 @@ describe('RoPE scheme with frequency rules', () => {
       [2, 63, 1.1069424023610837, 0.2667499027849476],
     ];
     for (const [r, i, c, s] of want) {
-      expect(Math.abs(cos[r * 64 + i] - c), `cos row ${r} pair ${i}`).toBeLessThan(1e-5);
-      expect(Math.abs(sin[r * 64 + i] - s), `sin row ${r} pair ${i}`).toBeLessThan(1e-5);
+      expect(Math.abs(cs[r * 128 + i] - c), `cos row ${r} pair ${i}`).toBeLessThan(1e-5);
+      expect(Math.abs(cs[r * 128 + 64 + i] - s), `sin row ${r} pair ${i}`).toBeLessThan(1e-5);
     }
   });
 
   test('llama3 tables turn a divided pair at θ_i/8 and leave a kept pair at θ_i (closed form, p = 8191)', async () => {
     const p = params({ ropeType: 'llama3', base: 500000, factor: 8, originalContext: 8192, headDim: 128 });
     const out = rope.compute({ positions: [8191], d: 128, seed: 0 }, p);
-    const sin = await out.sin.data();
+    const sin = (await out.cossin.data()).subarray(64); // the sin half of the one row
     tf.dispose(out);
     const theta = (i: number) => Math.pow(500000, -i / 64);
     expect(Math.abs(sin[3] - Math.sin(8191 * theta(3)))).toBeLessThan(1e-5); // kept (wavelength < 2048)
@@ -54,22 +55,22 @@ describe('RoPE scheme with frequency rules', () => {
     for (const layout of ['interleaved', 'half'] as const) {
       const p = params({ headDim: 8, rotaryPct: 0.5, layout });
       const tables = rope.compute({ positions: [37], d: 16, seed: 0 }, p);
-      expect(tables.cos.shape).toEqual([1, 2]);
+      expect(tables.cossin.shape).toEqual([1, 4]);
       const xt = tf.tensor2d([x]); // [1, 16]
-      const y = rotate(xt, tables.cos as tf.Tensor2D, tables.sin as tf.Tensor2D, layout, 8); // [1, 16]
+      const y = rotate(xt, tables.cossin as tf.Tensor2D, layout, 8); // [1, 16]
       const got = await y.data();
-      tf.dispose([xt, y, tables.cos, tables.sin]);
+      tf.dispose([xt, y, tables.cossin]);
       expect(Array.from(got)).toEqual(expectCloseList(reference(x, 37, 8, 4, layout, base), got));
     }
   });
 
   test('rotate() refuses a head_dim that does not divide the width or is narrower than the tables', () => {
-    const tables = rope.compute({ positions: [0], d: 8, seed: 0 }, DEFAULT_SPEC.params); // [1, 4]
+    const tables = rope.compute({ positions: [0], d: 8, seed: 0 }, DEFAULT_SPEC.params); // cossin [1, 8]
     const x = tf.zeros([1, 12]) as tf.Tensor2D; // [1, 12]
-    const [c, s] = [tables.cos as tf.Tensor2D, tables.sin as tf.Tensor2D];
-    expect(() => rotate(x, c, s, 'interleaved', 8)).toThrow(/head_dim 8/);
-    expect(() => rotate(x, c, s, 'interleaved', 6)).toThrow(/head_dim 6/);
-    tf.dispose([x, c, s]);
+    const cs = tables.cossin as tf.Tensor2D; // [1, 8]
+    expect(() => rotate(x, cs, 'interleaved', 8)).toThrow(/head_dim 8/);
+    expect(() => rotate(x, cs, 'interleaved', 6)).toThrow(/head_dim 6/);
+    tf.dispose([x, cs]);
   });
 });
 

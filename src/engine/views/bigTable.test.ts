@@ -114,7 +114,7 @@ describe('a 131,072-row sinusoid table', () => {
 });
 
 describe('a 131,072-row RoPE table', () => {
-  test('cos and sin rows of the last 64 positions match float64 within 1e-6, with an overview of each', async () => {
+  test('cos and sin rows of the last 64 positions match float64 within 1e-6, and so do their overviews', async () => {
     const N = 131_072;
     const d = 128;
     const base = 500000;
@@ -133,6 +133,15 @@ describe('a 131,072-row RoPE table', () => {
       const half = m.shape[1];
       expect(half).toBe(d / 2);
       expect(m.overview?.shape).toEqual([OVERVIEW_ROWS, half]);
+      // The overview is of the one cos|sin table, split in two: each half is its own function's block means.
+      const o = m.overview;
+      for (const r of o ? [0, 700, OVERVIEW_ROWS - 1] : [])
+        for (const i of [0, 1, 17, half - 1]) {
+          let sum = 0;
+          for (let p = r * (o?.block ?? 0); p < (r + 1) * (o?.block ?? 0); p++)
+            sum += f(p * Math.pow(base, (-2 * i) / d));
+          expect(Math.abs((o?.data[r * half + i] ?? NaN) - sum / (o?.block ?? 1))).toBeLessThan(1e-6);
+        }
       let worst = 0;
       for (let r = 0; r < 64; r++)
         for (let i = 0; i < half; i++)

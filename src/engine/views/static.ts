@@ -8,10 +8,24 @@ import type { RunSpec } from '../../protocol/specs.ts';
 import { VIEW_TITLES, type ViewName } from '../../protocol/views.ts';
 import { getScheme } from '../../encodings/registry.ts';
 import type { ViewContext } from '../../encodings/scheme.ts';
-import { gram, offsetProfile, firstStopDecreasing } from '../../analysis/similarity.ts';
+import {
+  MAX_SIMILARITY,
+  gram,
+  offsetProfile,
+  firstStopDecreasing,
+  toeplitz,
+} from '../../analysis/similarity.ts';
 import { tableChecks } from '../../analysis/invariants.ts';
 import { range } from '../../numerics/trig.ts';
-import { DETAIL_ROWS, isBig, resolveWindow, validateWindow, type RowWindow } from '../../protocol/window.ts';
+import {
+  DETAIL_ROWS,
+  isBig,
+  resolveWindow,
+  validateWindow,
+  type Overview,
+  type RowWindow,
+} from '../../protocol/window.ts';
+import { cosSinHalves } from '../../encodings/rotate.ts';
 import { readOwned } from '../read.ts';
 import { positionsFrom, tableOverview } from './bigTable.ts';
 
@@ -45,6 +59,21 @@ const positionLabels = (a: number, n: number, prefix = '') =>
   Array.from({ length: n }, (_, i) => `${prefix}${a + i}`);
 
 /**
+ * The position similarity of a table's first n = min(rows, MAX_SIMILARITY) rows and its offset profile. A scheme
+ * with a closed form (Scheme.offsetSimilarity: the sinusoid) gives g(k) at offsets 0…n−1 in float64 — the same at
+ * every window, up to 2^20 and beyond — and S is its Toeplitz fill; otherwise S is the Gram matrix on the device.
+ */
+async function similarity(spec: RunSpec, table: tf.Tensor2D) {
+  const n = Math.min(table.shape[0], MAX_SIMILARITY);
+  const g = getScheme(spec.pe).offsetSimilarity?.(n, spec.d, spec.params);
+  if (g) return { sData: toeplitz(g, n), n, profile: g, closed: true };
+  const S = gram(table); // [n, n]
+  const sData = await readOwned(S);
+  S.dispose();
+  return { sData, n, profile: offsetProfile(sData, n), closed: false };
+}
+
+/**
  * The detail views of an additive or rotary scheme over the window w = [A, B] of a table of N rows: the table's
  * rows A…B (or RoPE's cos/sin rows) exactly, and for an additive scheme the position similarity and offset
  * profile over the window's first rows (gram's cap). `out` is compute() over positions A…B.
@@ -65,15 +94,11 @@ async function detailFrom(
   const checks: Check[] = [];
   if (scheme.kind === 'additive') {
     const table = out.pe as tf.Tensor2D; // [rows, d]
-    const S = gram(table); // [n, n]
-    const n = S.shape[0];
+    const { sData, n, profile, closed } = await similarity(spec, table);
     const tableData = await readOwned(table);
-    const sData = await readOwned(S);
-    S.dispose();
-    const profile = offsetProfile(sData, n);
     const stop = firstStopDecreasing(profile);
     // Checks first: posting a matrix transfers (detaches) its buffer.
-    checks.push(...tableChecks(tableData, rows, d, sData, n));
+    checks.push(...tableChecks(tableData, rows, d, sData, n, closed));
     const short = N < params.positions ? `the loaded table has only ${N} positions` : undefined;
     const note = [where, short].filter(Boolean).join('; ') || undefined;
     parts.push({
@@ -107,15 +132,16 @@ async function detailFrom(
       mark: stop >= 0 ? { x: stop, label: `stops decreasing at k = ${stop}` } : undefined,
     });
   } else if (scheme.kind === 'rotary') {
-    const half = out.cos.shape[1] ?? d / 2; // rotated pairs: int(head_dim·rotary_pct)/2 (d/2 by default)
-    for (const [name, t] of [
-      ['rope-cos', out.cos],
-      ['rope-sin', out.sin],
+    const n = out.cossin.shape[1] ?? d; // rotated width int(head_dim·rotary_pct) (d by default): n/2 pairs
+    const halves = cosSinHalves(await readOwned(out.cossin), rows, n); // one read-back, split on the CPU
+    for (const [name, data] of [
+      ['rope-cos', halves[0]],
+      ['rope-sin', halves[1]],
     ] as const) {
       parts.push({
         name,
-        shape: [rows, half],
-        data: await readOwned(t),
+        shape: [rows, n / 2],
+        data,
         rowLabels: positionLabels(a, rows),
         note: where,
         window,
@@ -126,8 +152,21 @@ async function detailFrom(
 }
 
 /** The names of a scheme's tables that get an overview when they are big, by kind. */
-const OVERVIEWED = { additive: ['pe'], rotary: ['cos', 'sin'], bias: [] } as const;
-const VIEW_OF: Record<string, ViewName> = { pe: 'table', cos: 'rope-cos', sin: 'rope-sin' };
+const OVERVIEWED = { additive: ['pe'], rotary: ['cossin'], bias: [] } as const;
+
+/** Each view's overview from those of the scheme's tables: RoPE's cos|sin overview splits into its two views. */
+function overviewsByView(overviews: Record<string, Overview>): Partial<Record<ViewName, Overview>> {
+  const out: Partial<Record<ViewName, Overview>> = {};
+  if (overviews.pe) out.table = overviews.pe;
+  const cs = overviews.cossin;
+  if (cs) {
+    const [r, n] = cs.shape;
+    const [cos, sin] = cosSinHalves(cs.data, r, n); // block means are per column: halves of the means
+    out['rope-cos'] = { ...cs, shape: [r, n / 2], data: cos };
+    out['rope-sin'] = { ...cs, shape: [r, n / 2], data: sin };
+  }
+  return out;
+}
 
 /** The positions static views compute over: the window of an additive or rotary table; 2 for bias schemes. */
 function computeOver(spec: RunSpec, w: RowWindow): Float64Array {
@@ -164,7 +203,7 @@ export async function staticViews(
     const over: readonly string[] = OVERVIEWED[scheme.kind];
     const first = over.length > 0 ? out[over[0]] : undefined;
     const overviews = isBig(N) && first ? await tableOverview(N, first.shape[1] ?? d, over, compute) : {};
-    const byView = Object.fromEntries(Object.entries(overviews).map(([k, o]) => [VIEW_OF[k], o]));
+    const byView = overviewsByView(overviews);
     for (const part of parts) await send({ ...part, overview: byView[part.name] });
     if (scheme.staticViews) {
       const ctx: ViewContext = {

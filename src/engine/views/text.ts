@@ -6,7 +6,8 @@ import type { Check, Matrix } from '../../protocol/messages.ts';
 import type { RunSpec } from '../../protocol/specs.ts';
 import { VIEW_TITLES, type FixedViewName, type ViewName } from '../../protocol/views.ts';
 import { getScheme } from '../../encodings/registry.ts';
-import { ropeAttentionFactor, rotate } from '../../encodings/rope.ts';
+import { ropeAttentionFactor } from '../../encodings/rope.ts';
+import { rotate } from '../../encodings/rotate.ts';
 import { ropeChecks } from '../../analysis/invariants.ts';
 import { ropeWidth } from '../../protocol/rope.ts';
 import { range } from '../../numerics/trig.ts';
@@ -93,9 +94,9 @@ export async function textViews(
         const V = tf.add(tf.matMul(E, Wv), pv) as tf.Tensor2D; // X·Wv, [T, dh]
         Object.assign(result, attend(tf.add(plain.Q, pq), tf.add(plain.K, pk), V, null));
       } else if (scheme.kind === 'rotary' && out) {
-        const [cos, sin] = [out.cos as tf.Tensor2D, out.sin as tf.Tensor2D];
-        result.qRot = rotate(plain.Q, cos, sin, params.layout, dh); // [T, dh]
-        result.kRot = rotate(plain.K, cos, sin, params.layout, dh); // [T, dh]
+        const cossin = out.cossin as tf.Tensor2D; // [T, n]: cos | sin
+        result.qRot = rotate(plain.Q, cossin, params.layout, dh); // [T, dh]
+        result.kRot = rotate(plain.K, cossin, params.layout, dh); // [T, dh]
         const V = tf.matMul(E, Wv) as tf.Tensor2D; // [T, dh]
         Object.assign(result, attend(result.qRot as tf.Tensor2D, result.kRot as tf.Tensor2D, V, null));
       } else {
@@ -145,11 +146,11 @@ async function rotaryViews(
   const n = Math.min(ROPE_SCORE_POSITIONS, params.positions);
   const tables = scheme.compute({ positions: range(n), d, seed }, params);
   const S = tf.tidy(() => {
-    const [cos, sin] = [tables.cos as tf.Tensor2D, tables.sin as tf.Tensor2D];
+    const cossin = tables.cossin as tf.Tensor2D; // [n, rotated width]: cos | sin
     const q0 = tf.tile(tf.slice(Q, [0, 0], [1, dh]), [n, 1]) as tf.Tensor2D; // [n, dh]
     const k0 = tf.tile(tf.slice(K, [0, 0], [1, dh]), [n, 1]) as tf.Tensor2D; // [n, dh]
-    const qr = rotate(q0, cos, sin, params.layout, dh); // [n, dh]
-    const kr = rotate(k0, cos, sin, params.layout, dh); // [n, dh]
+    const qr = rotate(q0, cossin, params.layout, dh); // [n, dh]
+    const kr = rotate(k0, cossin, params.layout, dh); // [n, dh]
     return tf.matMul(qr, kr, false, true); // [n, n]
   });
   tf.dispose(tables);

@@ -3,7 +3,8 @@
 // GLSL ES 3.00 uint arithmetic keeps the low 32 bits of every product, like WGSL and Math.imul.
 // tfjs-webgl keeps every tensor in float textures, so the u32 words travel as 16-bit halves (exact in float32):
 // positions as [P, 2] (p >> 16, p & 0xffff), frequencies as [F, 4] (hi >> 16, hi & 0xffff, lo >> 16, lo & 0xffff).
-// A fragment writes one value, so the PE layouts compute sin and cos per element and keep one.
+// A fragment writes one value, so every layout computes sin and cos per element and keeps one, and each fragment
+// takes the product p·C itself (no run of rows to step through, unlike the WGSL and the twin: same bits).
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram } from '@tensorflow/tfjs-backend-webgl';
 import { COS_TAYLOR, RAD_PER_HI, RAD_PER_LO, SIN_TAYLOR, type AngleLayout } from './sincos.ts';
@@ -24,14 +25,12 @@ function hornerGlsl(coeffs: number[]): string {
 /** GLSL that sets f (frequency index) and wantCos for output column j of a row of width W. */
 function columnSnippet(layout: AngleLayout, W: number): string {
   switch (layout) {
-    case 'sin':
-      return 'int f = j; bool wantCos = false;';
-    case 'cos':
-      return 'int f = j; bool wantCos = true;';
     case 'interleaved':
       return 'int f = j / 2; bool wantCos = (j - 2 * f) == 1;';
     case 'half':
       return `bool wantCos = j >= ${W / 2}; int f = wantCos ? j - ${W / 2} : j;`;
+    case 'cos-sin':
+      return `bool wantCos = j < ${W / 2}; int f = wantCos ? j : j - ${W / 2};`;
     default: {
       const never: never = layout;
       throw new Error(`unknown angle layout: ${String(never)}`);

@@ -2,7 +2,9 @@
 // the reference shape of the WGSL program in sincos.wgsl.ts, which performs the same integer steps bit for bit).
 //
 // Per (position p, frequency f), with the frequency as 64-bit fixed-point turns (fixed64.ts):
-//   1. R = p·C mod 2^64, exact (u32 arithmetic);
+//   1. R = p·C mod 2^64, exact (u32 arithmetic). Consecutive positions p, p + 1, … step R by adding C (a 64-bit
+//      add in two u32 words with a carry), which gives the same bits as the product: (p + 1)·C = p·C + C mod 2^64.
+//      So a run of ROWS_PER_RUN consecutive rows costs one product and ROWS_PER_RUN − 1 adds;
 //   2. quarter-turn reduction on the integer: h = R + 2^61; q = h >> 62 ∈ {0,1,2,3}; t = (h mod 2^62) − 2^61, so
 //      frac(p·c) = q/4 + t/2^64 with |t| ≤ 2^61, and the angle is q·π/2 + y, y = 2π·t/2^64 ∈ [−π/4, π/4];
 //   3. sin y and cos y by Taylor polynomials evaluated with plain multiply-adds (Horner in y²). On |y| ≤ π/4 the
@@ -12,25 +14,39 @@
 // In float32 (the GPU) the angle y is off by ≲ 1e-7 rad and the polynomial by a few float32 ulps, ≲ 3e-7 in all.
 import { mulHi32 } from '../fixed64.ts';
 
-/** How the kernel lays out its [P, W] output: one function per column, or both in a PE table of width 2F. */
-export type AngleLayout = 'sin' | 'cos' | 'interleaved' | 'half';
+/**
+ * How the kernel lays out its [P, 2F] output, both functions of every frequency f:
+ *   'interleaved' sin at column 2f, cos at 2f + 1 (Vaswani et al.);
+ *   'half'        sin at f, cos at F + f (tensor2tensor);
+ *   'cos-sin'     cos at f, sin at F + f (RoPE's table pair in one tensor: tfjs programs have one output).
+ */
+export type AngleLayout = 'interleaved' | 'half' | 'cos-sin';
 
-function assertNever(x: never): never {
-  throw new Error(`unknown angle layout: ${String(x)}`);
+/** Rows one GPU invocation (and one step of the twin) computes when positions are consecutive. */
+export const ROWS_PER_RUN = 32;
+
+const TWO32 = 2 ** 32;
+
+/** Columns of sin(f) and cos(f) in a row of width 2F. */
+export function columnsOf(layout: AngleLayout, F: number, f: number): [sin: number, cos: number] {
+  switch (layout) {
+    case 'interleaved':
+      return [2 * f, 2 * f + 1];
+    case 'half':
+      return [f, F + f];
+    case 'cos-sin':
+      return [F + f, f];
+    default: {
+      const never: never = layout;
+      throw new Error(`unknown angle layout: ${String(never)}`);
+    }
+  }
 }
 
-/** Output width W for F frequencies. */
-export function layoutWidth(layout: AngleLayout, F: number): number {
-  switch (layout) {
-    case 'sin':
-    case 'cos':
-      return F;
-    case 'interleaved':
-    case 'half':
-      return 2 * F;
-    default:
-      return assertNever(layout);
-  }
+/** Whether positions are p0, p0 + 1, …: then runs of rows step the product instead of recomputing it. */
+export function consecutive(positions: ArrayLike<number>): boolean {
+  for (let i = 1; i < positions.length; i++) if (positions[i] !== positions[i - 1] + 1) return false;
+  return true;
 }
 
 /** 2π/2^32 and 2π/2^64: the angle of one unit of t's high and low word. */
@@ -70,37 +86,33 @@ export function sinOrCosOf64(hi: number, lo: number, wantCos: boolean): number {
   }
 }
 
-/** The [P, W] table for int32 positions and fixed-point words (fixed64.ts), row-major, in float32. */
+/**
+ * The [P, 2F] table for int32 positions and fixed-point words (fixed64.ts), row-major, in float32. Walks the rows
+ * as the WGSL does: runs of ROWS_PER_RUN rows (1 when positions are not consecutive), one product per run, then
+ * 64-bit adds.
+ */
 export function angleTableCpu(positions: Int32Array, words: Uint32Array, layout: AngleLayout): Float32Array {
   const P = positions.length;
   const F = words.length / 2;
-  const W = layoutWidth(layout, F);
+  const W = 2 * F;
   const out = new Float32Array(P * W);
-  for (let r = 0; r < P; r++) {
-    const p = positions[r];
+  const run = consecutive(positions) ? ROWS_PER_RUN : 1;
+  for (let r0 = 0; r0 < P; r0 += run) {
+    const p = positions[r0];
+    const end = Math.min(P, r0 + run);
     for (let f = 0; f < F; f++) {
       const hi = words[2 * f];
       const lo = words[2 * f + 1];
-      const rlo = Math.imul(p, lo) >>> 0; // step 1, the same u32 steps as productMod64 and the WGSL
-      const rhi = (Math.imul(p, hi) + mulHi32(p, lo)) >>> 0;
-      const base = r * W;
-      switch (layout) {
-        case 'sin':
-          out[base + f] = sinOrCosOf64(rhi, rlo, false);
-          break;
-        case 'cos':
-          out[base + f] = sinOrCosOf64(rhi, rlo, true);
-          break;
-        case 'interleaved':
-          out[base + 2 * f] = sinOrCosOf64(rhi, rlo, false);
-          out[base + 2 * f + 1] = sinOrCosOf64(rhi, rlo, true);
-          break;
-        case 'half':
-          out[base + f] = sinOrCosOf64(rhi, rlo, false);
-          out[base + F + f] = sinOrCosOf64(rhi, rlo, true);
-          break;
-        default:
-          assertNever(layout);
+      const [sinCol, cosCol] = columnsOf(layout, F, f);
+      let rlo = Math.imul(p, lo) >>> 0; // step 1: the product at the run's first row
+      let rhi = (Math.imul(p, hi) + mulHi32(p, lo)) >>> 0;
+      for (let r = r0; r < end; r++) {
+        out[r * W + sinCol] = sinOrCosOf64(rhi, rlo, false);
+        out[r * W + cosCol] = sinOrCosOf64(rhi, rlo, true);
+        rlo += lo; // < 2^33: exact in float64
+        const carry = rlo >= TWO32 ? 1 : 0;
+        rlo -= carry * TWO32;
+        rhi = (rhi + hi + carry) >>> 0;
       }
     }
   }
