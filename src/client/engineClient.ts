@@ -5,11 +5,12 @@ import type { FromEngine, RunViews, ToEngine } from '../protocol/messages.ts';
 import type { ProjectionSpec, RunSpec } from '../protocol/specs.ts';
 import type { RowWindow } from '../protocol/window.ts';
 import { WorkerClient } from './workerClient.ts';
+import type { Message } from '../i18n/t.ts';
 
 export interface ClientEvents {
   message(msg: FromEngine): void;
   /** The worker died and was restarted; the last spec is re-run. */
-  restarted(reason: string): void;
+  restarted(reason: Message): void;
 }
 
 export class EngineClient {
@@ -128,7 +129,7 @@ export class EngineClient {
     this.send({ type: 'cancel', runId: this.runId });
   }
 
-  restart(reason: string): void {
+  restart(reason: Message): void {
     this.worker.restart(reason);
   }
 

@@ -8,20 +8,20 @@ import { setHoverRow } from '../client/useEngine.ts';
 import { Heatmap } from './Heatmap.tsx';
 import type { HeatmapOptions } from '../plots/heatmap.ts';
 import { Legend } from './Legend.tsx';
-import { useT } from '../i18n/useT.ts';
+import { useT, type Translate } from '../i18n/useT.ts';
 import { Overview } from './Overview.tsx';
 
 /**
  * Hover and row mapping of a big table's detail window (rows are positions start…end) and of a pooled [T, d]
  * matrix (each cell a block mean: the hover says so and names the block).
  */
-function bigOptions(m: Matrix, hoverRow: number | null): Partial<HeatmapOptions> {
+function bigOptions(m: Matrix, hoverRow: number | null, t: Translate): Partial<HeatmapOptions> {
   const w = m.window;
   if (w)
     return {
       highlightRow: hoverRow === null ? null : hoverRow - w.start,
       onHover: (row) => setHoverRow(row === null ? null : w.start + row),
-      describe: (row, col, v) => `position ${w.start + row} · dim ${col} · ${v.toFixed(4)}`,
+      describe: (row, col, v) => t('hover.window', { p: w.start + row, c: col, v }),
     };
   const pooled = m.pooled;
   if (pooled) {
@@ -32,7 +32,7 @@ function bigOptions(m: Matrix, hoverRow: number | null): Partial<HeatmapOptions>
       highlightRow: hoverRow === null ? null : Math.floor(hoverRow / rb),
       onHover: (row) => setHoverRow(row === null ? null : row * rb),
       describe: (row, col, v) =>
-        `block mean of tokens ${span(row, rb, shape[0])} × dims ${span(col, cb, shape[1])} · ${v.toFixed(4)}`,
+        t('hover.pooled', { rows: span(row, rb, shape[0]), cols: span(col, cb, shape[1]), v }),
     };
   }
   return {};
@@ -74,7 +74,7 @@ export const MatrixPanel = memo(function MatrixPanel({
       onHover: setHoverRow,
       xTitle: matrix?.colLabels ? t('matrix.keyPosition') : t('matrix.dimension'),
       colors,
-      ...(matrix ? bigOptions(matrix, hoverRow) : {}),
+      ...(matrix ? bigOptions(matrix, hoverRow, t) : {}),
       ...extra,
     }),
     [domain, hoverRow, extra, colors, matrix, t],
@@ -91,7 +91,7 @@ export const MatrixPanel = memo(function MatrixPanel({
       <header className="panel-head">
         <h2 id={id}>{title}</h2>
         <span className="shape">{matrix ? `[${rows} × ${cols}]` : t('matrix.computing')}</span>
-        {matrix?.note && <span className="note">{matrix.note}</span>}
+        {matrix?.note && <span className="note">{t.say(matrix.note)}</span>}
         <button
           type="button"
           disabled={!matrix || !!exportBlocked}

@@ -12,6 +12,7 @@ import { block, lookBack, normalise, offsetDeviation, profileOf } from '../analy
 import { readOwned } from './read.ts';
 import type { Pipeline } from './pipeline.ts';
 import type { LearnedTable } from './views/static.ts';
+import { MsgError, list, msg, msgOf, type Msg } from '../protocol/msg.ts';
 
 /** Positions inside the "training length" of every column (the similarity heatmap is n × n). */
 export const COMPARE_N = 64;
@@ -40,7 +41,7 @@ export async function compareColumn(
 ): Promise<CompareColumn> {
   const spec = compareSpec(base, name, n);
   const problem = validateSpec(spec);
-  if (problem) throw new Error(`${name}: ${problem}`);
+  if (problem) throw new MsgError(msg('cmp.column', { name, reason: problem }));
   const scheme = getScheme(spec.pe);
   const table = scheme.usesTable ? await tableFor(pipeline, spec) : null;
   const tableSource = !scheme.usesTable
@@ -91,22 +92,20 @@ export async function compareColumn(
       path,
       checks: [
         {
-          name: 'depends only on the offset',
+          name: msg('check.offset'),
           value: deviation,
           limit: 1e-4,
           pass: deviation <= 1e-4,
-          detail: 'largest |s(m+k, m) − s(k, 0)| over the first n positions',
+          detail: msg('check.offsetDetail'),
         },
       ],
       n: inside,
-      note: [
-        rows ? 'cosine of positions' : 'head 0 bias ÷ its largest magnitude',
-        name.startsWith('rope:') ? `original_context = ${n}` : '',
-        tableSource ? `table: ${tableSource}` : '',
-        P < 2 * n ? `the table has only ${P} positions` : '',
-      ]
-        .filter(Boolean)
-        .join('; '),
+      note: list([
+        msg(rows ? 'note.cosine' : 'note.headBias'),
+        ...(name.startsWith('rope:') ? [msg('note.originalContext', { n })] : []),
+        ...(tableSource ? [msg('note.table', { source: msg(SOURCE_NOTE[tableSource]) })] : []),
+        ...(P < 2 * n ? [msg('note.tableShort', { n: P })] : []),
+      ]),
       error: null,
     };
   } finally {
@@ -114,7 +113,13 @@ export async function compareColumn(
   }
 }
 
-function failed(name: string, error: string): CompareColumn {
+const SOURCE_NOTE = {
+  loaded: 'source.loaded',
+  trained: 'source.trained',
+  'untrained init': 'source.untrained',
+} as const satisfies Record<NonNullable<CompareColumn['tableSource']>, string>;
+
+function failed(name: string, error: Msg): CompareColumn {
   const empty = new Float64Array(0);
   return {
     name,
@@ -132,7 +137,7 @@ function failed(name: string, error: string): CompareColumn {
     path: new Float32Array(0),
     checks: [],
     n: 0,
-    note: '',
+    note: list([]),
     error,
   };
 }
@@ -144,7 +149,7 @@ export async function compareColumns(
   names: string[],
 ): Promise<CompareColumn[]> {
   const problem = compareProblem(names);
-  if (problem) throw new Error(`compare ${problem}.`);
+  if (problem) throw new MsgError(msg('cmp.refused', { reason: problem }));
   const columns: CompareColumn[] = [];
   for (const name of names) {
     try {
@@ -152,7 +157,7 @@ export async function compareColumns(
     } catch (err) {
       // One scheme that cannot run with these settings (longrope without its factor lists) leaves its column
       // with the reason; the others still show.
-      columns.push(failed(name, err instanceof Error ? err.message : String(err)));
+      columns.push(failed(name, msgOf(err)));
     }
   }
   return columns;
