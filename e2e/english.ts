@@ -51,12 +51,18 @@ export async function visibleTexts(page: Page): Promise<string[]> {
   });
 }
 
-const WORD = String.raw`\(?[A-Za-z]+[’']?[A-Za-z]*[,.;:!?)]?`;
-/** Three or more English words in a row, none of them part of a longer token (d_model, p0, rope:yarn …). */
-const SENTENCE = new RegExp(String.raw`(?<![\w\-.:/])${WORD}(?:\s+${WORD}){2,}(?![\w\-])`);
+/**
+ * Three or more English words in a row, separated by spaces alone (a comma-separated list of URL values such as
+ * "sinusoidal, learned, rope" is a list of names, not a sentence), none of them part of a longer token (d_model,
+ * p0, rope:yarn …).
+ */
+const SENTENCE =
+  /(?<![\w\-.:/])[A-Za-z]+(?:[’'][A-Za-z]+)?(?:\s+\(?[A-Za-z]+(?:[’'][A-Za-z]+)?){2,}(?![\w-])/;
+/** A citation: "Vaswani et al. 2017", "Su et al. 2021". */
+const CITATION = /\b[A-Z][a-z]+ et al\. \d{4}/g;
 
 /** The texts that hold an English run of ≥ 3 words once the allowed names are taken out. */
 export function englishRuns(texts: readonly string[]): string[] {
   const names = new RegExp(ALLOWED.map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|'), 'g');
-  return [...new Set(texts)].filter((t) => SENTENCE.test(t.replace(names, '·')));
+  return [...new Set(texts)].filter((t) => SENTENCE.test(t.replace(CITATION, '·').replace(names, '·')));
 }

@@ -167,6 +167,7 @@ const ZH_STATES: { name: string; hash: string; ready: (page: Page) => Promise<vo
     ready: (page) => expect(page.getByText(/^训练运行在/)).toBeVisible({ timeout: 90_000 }),
   },
   { name: 'Data', hash: 'lang=zh&tab=data', ready: settled },
+  { name: 'lesson 6 (RoPE and ALiBi, on the Lab tab)', hash: 'lang=zh&lesson=6', ready: settled },
   {
     name: 'a link with bad values (URL notices)',
     hash: 'lang=zh&d=7&heads=1000&positions=2000000&pe=bogus&compare=rope,bogus&window=5-1',
@@ -206,6 +207,26 @@ test('no English sentence is left in the Chinese interface, on any tab or in any
   await expect(alert).toBeVisible();
   await scan('positions = 2,000,000 typed');
   expect(found).toEqual([]);
+  // The message is data: switching the language re-renders it where it stands, with no new run.
+  await expect(alert).toHaveText('最大位置数必须是 1 到 1048576 之间的整数（当前为 2000000）。');
+  await langSwitch(page).getByRole('button', { name: 'English' }).click();
+  await expect(alert).toHaveText('positions must be an integer from 1 to 1048576 (got 2000000).');
+});
+
+test('a lesson step opens the tab its views are on: steps 4–6 and 8 the Lab, steps 1–3 and 7 Explore', async ({
+  app,
+  page,
+}) => {
+  await app.open('lesson=4');
+  await expect(app.tabButton('Lab')).toHaveAttribute('aria-selected', 'true');
+  await expect(app.region('Positional encoding table')).toBeVisible({ timeout: 60_000 });
+  await expect(page).toHaveURL(/tab=lab/);
+  const lessons = app.region('Lessons');
+  await lessons.getByRole('button', { name: '← Back', exact: true }).click(); // step 3
+  await expect(app.tabButton('Explore')).toHaveAttribute('aria-selected', 'true');
+  await app.tab('Data');
+  await lessons.getByRole('button', { name: 'Next →', exact: true }).click(); // step 4 again: its setup applies
+  await expect(app.tabButton('Lab')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('the scan for English finds a sentence and passes allowed names, code and formulas', () => {
@@ -213,5 +234,7 @@ test('the scan for English finds a sentence and passes allowed names, code and f
   expect(englishRuns(['位置编码（RoPE、ALiBi、t-SNE）', 'd_model 必须是偶数', 'rope:yarn · 64 维'])).toEqual(
     [],
   );
-  expect(englishRuns(['GPT-2 的 BERT 与 PCA 比较'])).toEqual([]);
+  expect(englishRuns(['GPT-2 的 BERT 与 PCA 比较', '出自 Vaswani et al. 2017 的公式'])).toEqual([]);
+  expect(englishRuns(['不是 sinusoidal, learned, rope 中的一个'])).toEqual([]);
+  expect(englishRuns(['Rows, for each scheme: position similarity'])).toHaveLength(1);
 });
