@@ -23,7 +23,12 @@ const opts = (xTitle: string, yTitle: string, extra: Partial<LinesOptions> = {})
 function useOptions(t: Translate) {
   return useMemo(
     () => ({
-      heat: { domain: SHARED, xTitle: t('matrix.keyPosition'), yTitle: t('compare.queryPosition') },
+      heat: {
+        domain: SHARED,
+        xTitle: t('matrix.keyPosition'),
+        yTitle: t('compare.queryPosition'),
+        lang: t.lang,
+      },
       profile: opts(t('lab.offset'), t('compare.meanScore')),
       score: opts(t('lab.offset'), t('compare.scoreLast')),
       path: opts('PC 1', 'PC 2'),

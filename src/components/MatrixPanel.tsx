@@ -74,6 +74,7 @@ export const MatrixPanel = memo(function MatrixPanel({
       onHover: setHoverRow,
       xTitle: matrix?.colLabels ? t('matrix.keyPosition') : t('matrix.dimension'),
       colors,
+      lang: t.lang,
       ...(matrix ? bigOptions(matrix, hoverRow, t) : {}),
       ...extra,
     }),

@@ -64,6 +64,10 @@ export const EN_PANELS = {
   'overview.to': 'to',
   'overview.show': 'Show window',
   'hover.window': 'position {p} · dim {c} · {v:f4}',
+  'hover.row': 'position {p}',
+  'hover.rowLabel': '“{label}” · position {p}',
+  'hover.dim': 'dim {c}',
+  'hover.column': 'column “{label}” ({c})',
   'hover.pooled': 'block mean of tokens {rows} × dims {cols} · {v:f4}',
 
   // the model badge (ModelBadge.tsx)

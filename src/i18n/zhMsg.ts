@@ -92,7 +92,8 @@ export const MSG_ZH: Record<Exclude<MsgKey, keyof typeof MSG_EN_VIEWS>, string> 
   'err.streamOnly': '{reason}；只有文本中的行和流式读取的视图可以使用它。',
   'err.randomTooBig':
     '{tokenizer} 分词器的 {rows:n} × {d} 随机词嵌入表需要 {mib} MiB 显存，超过了 {limit} MiB 的上限；需要整张表的视图要求 d ≤ {dMax}。',
-  'err.buffer': '{what}（{rows:n} × {cols:n}，{mib} MiB）超过了这块 GPU 的 {limitName}（{limit} MiB）；{fix}。',
+  'err.buffer':
+    '{what}（{rows:n} × {cols:n}，{mib} MiB）超过了这块 GPU 的 {limitName}（{limit} MiB）；{fix}。',
   'what.input': '输入矩阵 [T, d]',
   'what.tokenTable': '词嵌入表 “{name}”',
   'what.randomTable': '{tokenizer} 分词器的随机词嵌入表',

@@ -62,6 +62,10 @@ export const ZH_PANELS: Record<keyof typeof EN_PANELS, string> = {
   'overview.to': '到',
   'overview.show': '显示窗口',
   'hover.window': '位置 {p} · 第 {c} 维 · {v:f4}',
+  'hover.row': '位置 {p}',
+  'hover.rowLabel': '“{label}” · 位置 {p}',
+  'hover.dim': '第 {c} 维',
+  'hover.column': '列 “{label}”（{c}）',
   'hover.pooled': '词元 {rows} × 维 {cols} 的块平均 · {v:f4}',
 
   'badge.model': '模型：',

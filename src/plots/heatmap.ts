@@ -38,6 +38,8 @@ export interface HeatmapOptions {
   onHover?: (row: number | null) => void;
   /** Tooltip text for a cell; the default names the row label, position, dimension and value. */
   describe?: (row: number, col: number, value: number) => string;
+  /** The language of the default tooltip (English when absent). */
+  lang?: Lang;
 }
 
 interface Parts {
@@ -54,12 +56,16 @@ interface Parts {
 const MARGIN = { top: 6, right: 8, bottom: 34, left: 84 };
 const parts = new WeakMap<HTMLElement, Parts>();
 
-export function defaultDescribe(m: HeatmapData) {
+export function defaultDescribe(m: HeatmapData, lang: Lang = 'en') {
   return (row: number, col: number, value: number) => {
     const label = m.rowLabels?.[row];
-    const head = label !== undefined ? `“${label}” · position ${row}` : `position ${row}`;
+    const head =
+      label !== undefined ? t(lang, 'hover.rowLabel', { label, p: row }) : t(lang, 'hover.row', { p: row });
     const colLabel = m.colLabels?.[col];
-    const tail = colLabel !== undefined ? `column “${colLabel}” (${col})` : `dim ${col}`;
+    const tail =
+      colLabel !== undefined
+        ? t(lang, 'hover.column', { label: colLabel, c: col })
+        : t(lang, 'hover.dim', { c: col });
     return `${head} · ${tail} · ${value.toFixed(4)}`;
   };
 }
@@ -98,7 +104,7 @@ function setup(el: HTMLElement): Parts {
     const row = Math.floor(((e.clientY - r.top) / plotH) * rows);
     if (row < 0 || row >= rows || col < 0 || col >= cols) return;
     const value = m.data[row * cols + col];
-    tip.textContent = (opts.describe ?? defaultDescribe(m))(row, col, value);
+    tip.textContent = (opts.describe ?? defaultDescribe(m, opts.lang))(row, col, value);
     tip.hidden = false;
     const left = MARGIN.left + e.clientX - r.left + 12;
     tip.style.left = `${Math.min(left, MARGIN.left + plotW - 180)}px`;
