@@ -44,9 +44,7 @@ export function tableChecks(table: Float32Array, N: number, d: number, S: Float3
       msg('check.unique'),
       n > 1 ? dist : Infinity,
       1e-3,
-      n > 1
-        ? msg('check.uniqueDetail', { a: pair[0], b: pair[1], v: dist })
-        : msg('check.uniqueNeedsTwo'),
+      n > 1 ? msg('check.uniqueDetail', { a: pair[0], b: pair[1], v: dist }) : msg('check.uniqueNeedsTwo'),
       n < 2 || dist > 1e-3,
     ),
   ];

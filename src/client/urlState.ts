@@ -48,7 +48,12 @@ export function parseHash(hash: string): { view: ViewState; notices: Message[] }
       continue;
     }
     const kept = key.get(view);
-    refuse(key.name, raw, why ?? message('err.raw', { text: '' }), key.show ? key.show(kept) : JSON.stringify(kept));
+    refuse(
+      key.name,
+      raw,
+      why ?? message('err.raw', { text: '' }),
+      key.show ? key.show(kept) : JSON.stringify(kept),
+    );
   }
   view = checkRope(view, params, bad);
   return { view, notices };

@@ -36,9 +36,7 @@ export class WorkerClient<To, From> {
       e.preventDefault();
       this.restart(e.message ? message('err.raw', { text: e.message }) : message('err.crashed', { label }));
     });
-    worker.addEventListener('messageerror', () =>
-      this.restart(message('err.unreadable', { label })),
-    );
+    worker.addEventListener('messageerror', () => this.restart(message('err.unreadable', { label })));
     return worker;
   }
 

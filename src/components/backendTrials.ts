@@ -32,7 +32,10 @@ export function describeTrials(trials: readonly BackendTrial[], chosen: BackendN
     if (b.problem === null && b.stepsPerSecond !== null) ran.push({ b, r: b.stepsPerSecond });
     else
       failed.push(
-        t('cmp.column', { name: name(b), reason: shorten(b.problem ? t.say(b.problem) : t('trials.noRate')) }),
+        t('cmp.column', {
+          name: name(b),
+          reason: shorten(b.problem ? t.say(b.problem) : t('trials.noRate')),
+        }),
       );
   }
   ran.sort((a, b) => b.r - a.r); // stable: equal rates stay in the order measured

@@ -45,12 +45,7 @@ export interface TableContext {
   /** Changes with every checkpoint file, so keys built on it never mix two files. */
   checkpointGeneration: number;
   /** Why rows × cols float32 cannot live in one device buffer (naming the limit, saying `fix`), or null. */
-  tooBig(
-    rows: number,
-    cols: number,
-    what: Msg,
-    fix: (maxRows: number, maxCols: number) => Msg,
-  ): Msg | null;
+  tooBig(rows: number, cols: number, what: Msg, fix: (maxRows: number, maxCols: number) => Msg): Msg | null;
 }
 
 export interface EmbeddingSource {

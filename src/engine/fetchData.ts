@@ -15,7 +15,9 @@ export function workerFetchData(post: (msg: FromEngine) => void): FetchData {
     try {
       res = await fetch(url);
     } catch (err) {
-      throw new MsgError(msg('err.loadFile', { file, why: err instanceof Error ? err.message : String(err) }));
+      throw new MsgError(
+        msg('err.loadFile', { file, why: err instanceof Error ? err.message : String(err) }),
+      );
     }
     if (!res.ok)
       throw new MsgError(

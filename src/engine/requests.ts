@@ -120,8 +120,7 @@ export async function quantise(
   const chunks: AsyncIterable<RowChunk & { slice?: tf.Tensor2D }> =
     stream ?? deviceChunks(await pipeline.sources.tokenTable(spec, source));
   for await (const c of chunks) {
-    if (c.data.length !== c.rows * d)
-      throw new MsgError(msg('err.tokenWidth', { d }));
+    if (c.data.length !== c.rows * d) throw new MsgError(msg('err.tokenWidth', { d }));
     const err8 = tf.tidy(() => {
       const chunk = c.slice ?? tf.tensor2d(c.data, [c.rows, d]); // [rows, d]
       return tf.abs(tf.sub(chunk, int8RoundTrip(chunk))); // [rows, d]

@@ -102,7 +102,8 @@ export function validateRope(p: RopeParams, d: number, positions: number): RopeP
   if (p.headDim !== null && !(Number.isInteger(headDim) && headDim >= 2 && headDim % 2 === 0))
     return fail(['headDim'], 'rope.headDim', { got: headDim });
   if (d % headDim !== 0) return fail(['headDim'], 'rope.headDivides', { d, got: headDim });
-  if (!(p.rotaryPct > 0 && p.rotaryPct <= 1)) return fail(['rotaryPct'], 'rope.rotaryPct', { got: p.rotaryPct });
+  if (!(p.rotaryPct > 0 && p.rotaryPct <= 1))
+    return fail(['rotaryPct'], 'rope.rotaryPct', { got: p.rotaryPct });
   if (rotaryDim < 2 || rotaryDim % 2 !== 0)
     return fail(['rotaryPct', 'headDim'], 'rope.rotated', { got: rotaryDim });
   const rule = (ROPE_TYPES as readonly string[]).includes(p.ropeType) ? ROPE_RULE_FIELDS[p.ropeType] : null;
@@ -131,7 +132,11 @@ export function validateRope(p: RopeParams, d: number, positions: number): RopeP
     if (!positive(p.betaFast) || !positive(p.betaSlow))
       return fail(['betaSlow', 'betaFast'], 'rope.betas', { rule: t });
     if (p.betaFast < p.betaSlow)
-      return fail(['betaSlow', 'betaFast'], 'rope.betaOrder', { rule: t, fast: p.betaFast, slow: p.betaSlow });
+      return fail(['betaSlow', 'betaFast'], 'rope.betaOrder', {
+        rule: t,
+        fast: p.betaFast,
+        slow: p.betaSlow,
+      });
   }
   if (uses('attentionFactor') && p.attentionFactor !== null && !positive(p.attentionFactor))
     return fail(['attentionFactor'], 'rope.attentionFactor', { rule: t, got: p.attentionFactor });

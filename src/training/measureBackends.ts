@@ -14,7 +14,6 @@ const ROUND_STEPS = 3;
 const MIN_SECONDS = 0.5;
 const MAX_ROUNDS = 10;
 
-
 /** Steps per second of config `c` on one backend, or why it could not train there. */
 export async function measureBackend(name: BackendName, c: TrainConfig): Promise<BackendTrial> {
   const started = await startBackend(name);

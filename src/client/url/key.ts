@@ -73,7 +73,9 @@ export const flagCodec = {
 export function choiceCodec<T extends string>(list: readonly T[]) {
   return {
     parse: (raw: string): Parsed<T> =>
-      (list as readonly string[]).includes(raw) ? ok(raw as T) : no(message('url.oneOf', { list: list.join(', ') })),
+      (list as readonly string[]).includes(raw)
+        ? ok(raw as T)
+        : no(message('url.oneOf', { list: list.join(', ') })),
     format: (v: T) => v,
   };
 }

@@ -114,9 +114,7 @@ export const SPEC_KEYS: AnyUrlKey[] = [
     {
       parse: (raw) => {
         const n = numberCodec().parse(raw);
-        return 'value' in n && n.value > 1 && n.value <= 1e12
-          ? n
-          : { why: message('url.base') };
+        return 'value' in n && n.value > 1 && n.value <= 1e12 ? n : { why: message('url.base') };
       },
       format: String,
     },

@@ -69,9 +69,7 @@ export const TRAIN_KEYS: AnyUrlKey[] = [
   trainKey('lr', 'lr', {
     parse: (raw) => {
       const n = Number(raw);
-      return raw.trim() !== '' && n > 0 && n < 1
-        ? { value: n }
-        : { why: message('url.between01') };
+      return raw.trim() !== '' && n > 0 && n < 1 ? { value: n } : { why: message('url.between01') };
     },
     format: String,
   }),

@@ -136,9 +136,7 @@ export const PAGE_KEYS: AnyUrlKey[] = [
     ...viewKey('sel', 'selected', {
       parse: (raw) => {
         const rows = parseRanges(raw, LIMITS.maxTokens);
-        return rows
-          ? { value: rows }
-          : { why: message('url.ranges', { max: LIMITS.maxTokens }) };
+        return rows ? { value: rows } : { why: message('url.ranges', { max: LIMITS.maxTokens }) };
       },
       format: formatRanges,
     }),
