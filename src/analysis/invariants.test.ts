@@ -1,6 +1,7 @@
 // ropeChecks' norm check follows the attention factor a and partial rotary: hand-worked rows.
 import { describe, expect, test } from 'vitest';
 import { ropeChecks } from './invariants.ts';
+import { msg } from '../protocol/msg.ts';
 
 const scores = new Float32Array([1, 0, 0, 1]); // n = 2, constant diagonals
 
@@ -23,6 +24,6 @@ describe('ropeChecks', () => {
     const after = new Float32Array([0, 1, -2, 0]);
     const [norm] = ropeChecks(before, after, 1, 4, scores, 2, { a: 1, headDim: 2, rotaryDim: 2 });
     expect(norm.pass).toBe(true);
-    expect(norm.name).toBe('‖R_m x‖ = ‖x‖');
+    expect(norm.name).toEqual(msg('check.ropeNorm'));
   });
 });

@@ -1,10 +1,11 @@
 // Live pass/fail checks computed from the matrices actually shown (their Float32Array data).
 // Each check states the property, the measured worst-case value and the limit it is held to.
 import type { Check } from '../protocol/messages.ts';
+import { msg, type Msg } from '../protocol/msg.ts';
 
 const TOL = 1e-3;
 
-function check(name: string, value: number, limit: number, detail: string, pass = value <= limit): Check {
+function check(name: Msg, value: number, limit: number, detail: Msg, pass = value <= limit): Check {
   return { name, value, limit, pass, detail };
 }
 
@@ -55,11 +56,11 @@ export function tableChecks(
 
   // max over p, k of |PE(p)·PE(p+k) − PE(0)·PE(k)|, relative to d/2 so the limit does not scale with d.
   let shiftErr = 0;
-  let over = `p, k < ${n}`;
+  let sampledCount: number | null = null;
   if (closedForm) {
     const sampled = sampledShiftError(table, d, S, n);
     shiftErr = sampled.worst;
-    over = `${sampled.count} sampled p, k < ${n}, against the closed form`;
+    sampledCount = sampled.count;
   } else {
     for (let p = 1; p < n; p++) {
       for (let k = 0; p + k < n; k++) shiftErr = Math.max(shiftErr, Math.abs(S[p * n + p + k] - S[k]));
@@ -80,26 +81,21 @@ export function tableChecks(
   }
   const dist = Math.sqrt(Math.max(0, minDist));
   return [
+    check(msg('check.bounded'), bound, 1 + TOL, msg('check.boundedDetail', { n: N, v: bound })),
+    check(msg('check.norm'), normErr, TOL * d, msg('check.normDetail', { half: d / 2, v: normErr })),
     check(
-      'bounded: |PE| ≤ 1',
-      bound,
-      1 + TOL,
-      `largest |value| over ${N} positions is ${bound.toPrecision(4)}`,
-    ),
-    check('‖PE(p)‖² = d/2', normErr, TOL * d, `worst |‖PE(p)‖² − ${d / 2}| is ${normErr.toPrecision(4)}`),
-    check(
-      'PE(p)·PE(p+k) independent of p',
+      msg('check.shift'),
       shiftErr,
       TOL * d,
-      `max |PE(p)·PE(p+k) − PE(0)·PE(k)| over ${over} is ${shiftErr.toPrecision(4)}`,
+      sampledCount === null
+        ? msg('check.shiftDetail', { n, v: shiftErr })
+        : msg('check.shiftDetailSampled', { count: sampledCount, n, v: shiftErr }),
     ),
     check(
-      'every position has its own vector',
+      msg('check.unique'),
       n > 1 ? dist : Infinity,
       1e-3,
-      n > 1
-        ? `closest pair: positions ${pair[0]} and ${pair[1]}, ‖Δ‖ = ${dist.toPrecision(3)}`
-        : 'needs two positions',
+      n > 1 ? msg('check.uniqueDetail', { a: pair[0], b: pair[1], v: dist }) : msg('check.uniqueNeedsTwo'),
       n < 2 || dist > 1e-3,
     ),
   ];
@@ -151,18 +147,14 @@ export function ropeChecks(
   const rel = relErr / Math.max(scale, 1e-12);
   return [
     check(
-      a === 1 && rotaryDim === headDim ? '‖R_m x‖ = ‖x‖' : '‖R_m x‖ = ‖x‖ with the rotated part times a',
+      msg(a === 1 && rotaryDim === headDim ? 'check.ropeNorm' : 'check.ropeNormScaled'),
       normErr,
       TOL,
-      `worst relative norm change ${normErr.toExponential(2)} over ${rows} rows` +
-        (a === 1 ? '' : ` (a = ${a.toPrecision(6)} on ${rotaryDim} of every ${headDim} dimensions)`),
+      a === 1
+        ? msg('check.ropeNormDetail', { v: normErr, rows })
+        : msg('check.ropeNormDetailScaled', { v: normErr, rows, a, rotated: rotaryDim, head: headDim }),
     ),
-    check(
-      '⟨R_m q, R_n k⟩ depends only on m − n',
-      rel,
-      TOL,
-      `max |score(m+k, m) − score(k, 0)| / max|score| = ${rel.toExponential(2)}`,
-    ),
+    check(msg('check.ropeRelative'), rel, TOL, msg('check.ropeRelativeDetail', { v: rel })),
   ];
 }
 
@@ -179,13 +171,13 @@ export function alibiChecks(slopes: ArrayLike<number>): Check[] {
     const want = r2 ** (2 * j + 1);
     err = Math.max(err, Math.abs(slopes[c + j] - want) / want);
   }
-  if (n === 0) return [check('slopes follow get_slopes', Infinity, 1e-6, 'no heads')];
+  if (n === 0) return [check(msg('check.slopes'), Infinity, 1e-6, msg('check.noHeads'))];
   return [
     check(
-      'slopes follow get_slopes',
+      msg('check.slopes'),
       err,
       1e-6,
-      `${n} heads: first ${slopes[0]?.toPrecision(4)}, last ${slopes[n - 1]?.toPrecision(4)}`,
+      msg('check.slopesDetail', { n, first: slopes[0], last: slopes[n - 1] }),
     ),
   ];
 }

@@ -5,6 +5,7 @@
 import { PROJECTION_LIMITS, type ProjectionMethod, type ProjectionSpec } from '../protocol/specs.ts';
 import { createTsne } from './tsne/index.ts';
 import { createUmap } from './umap.ts';
+import { msg, unknownName, type Msg } from '../protocol/msg.ts';
 
 /** An iterative layout in progress. */
 export interface Stepper {
@@ -22,7 +23,7 @@ export type ProjectionMethodDef =
       dims(proj: ProjectionSpec): number;
       start(data: Float32Array, n: number, d: number, proj: ProjectionSpec, dims: number): Stepper;
       /** What the progress note adds after the rows' own note. */
-      note(proj: ProjectionSpec, stepper: Stepper): string;
+      note(proj: ProjectionSpec, stepper: Stepper): Msg[];
     };
 
 const tsne: ProjectionMethodDef = {
@@ -44,8 +45,10 @@ const tsne: ProjectionMethodDef = {
       cost: () => t.kl(),
     };
   },
-  note: (proj, stepper) =>
-    (proj.dims === 3 ? ' · t-SNE runs in 2-D' : '') + ` · KL ${stepper.cost().toFixed(3)}`,
+  note: (proj, stepper) => [
+    ...(proj.dims === 3 ? [msg('note.tsne2d')] : []),
+    msg('note.kl', { kl: stepper.cost() }),
+  ],
 };
 
 const umap: ProjectionMethodDef = {
@@ -68,12 +71,12 @@ const umap: ProjectionMethodDef = {
       cost: () => NaN,
     };
   },
-  note: () => '',
+  note: () => [],
 };
 
 const methods: { [K in ProjectionMethod]: ProjectionMethodDef } = { pca: { kind: 'direct' }, tsne, umap };
 
 export function getProjectionMethod(name: string): ProjectionMethodDef {
   if (Object.prototype.hasOwnProperty.call(methods, name)) return methods[name as ProjectionMethod];
-  throw new Error(`unknown projection method: ${name}`);
+  throw unknownName('projection', name);
 }

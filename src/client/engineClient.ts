@@ -6,11 +6,12 @@ import type { ProjectionSpec, RunSpec } from '../protocol/specs.ts';
 import type { RowWindow } from '../protocol/window.ts';
 import type { CellRequest } from '../protocol/cells.ts';
 import { WorkerClient } from './workerClient.ts';
+import type { Message } from '../i18n/t.ts';
 
 export interface ClientEvents {
   message(msg: FromEngine): void;
   /** The worker died and was restarted; the last spec is re-run. */
-  restarted(reason: string): void;
+  restarted(reason: Message): void;
 }
 
 export class EngineClient {
@@ -138,7 +139,7 @@ export class EngineClient {
     this.send({ type: 'cancel', runId: this.runId });
   }
 
-  restart(reason: string): void {
+  restart(reason: Message): void {
     this.worker.restart(reason);
   }
 

@@ -14,10 +14,11 @@ export interface FirstPaintState {
   vocabSize: number | null;
   tokenTotal: number;
   matrices: Record<string, Matrix>;
-  error: string | null;
+  /** The current problem, if any (only whether there is one matters here). */
+  error: unknown;
   precomputed: boolean;
 }
-type Patch = Partial<Omit<FirstPaintState, 'view'>>;
+type Patch = Partial<Omit<FirstPaintState, 'view' | 'error'>>;
 interface StoreLike {
   get(): FirstPaintState;
   set(patch: Patch): void;

@@ -2,7 +2,7 @@
 // it goes through the same validation: bad values fall back to defaults with a notice, and nothing else runs.
 import { parseHash, toHash, type ViewState } from './urlState.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { t } from '../i18n/t.ts';
+import { t, type Message } from '../i18n/t.ts';
 
 export const SESSION_APP = 'embedscope';
 export const SESSION_VERSION = 1;
@@ -18,7 +18,7 @@ export function sessionJson(view: ViewState, savedAt = new Date()): string {
 }
 
 /** The view a session file stands for, with any notices; throws an Error with a clear message otherwise. */
-export function parseSession(text: string, lang: Lang = 'en'): { view: ViewState; notices: string[] } {
+export function parseSession(text: string, lang: Lang = 'en'): { view: ViewState; notices: Message[] } {
   let doc: unknown;
   try {
     doc = JSON.parse(text);

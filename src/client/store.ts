@@ -10,6 +10,8 @@ import type {
   Token,
 } from '../protocol/messages.ts';
 import type { CompareColumn } from '../protocol/compare.ts';
+import type { Msg } from '../protocol/msg.ts';
+import type { Message } from '../i18n/t.ts';
 
 export type ProjectionMsg = Extract<FromEngine, { type: 'projection' }>;
 import { initialTrainingState, type TrainingState } from './trainingState.ts';
@@ -17,7 +19,7 @@ import { DEFAULT_VIEW, type ViewState } from './urlState.ts';
 
 export interface AppState {
   view: ViewState;
-  backend: { name: BackendName; adapter: string | null; fallbacks: string[] } | null;
+  backend: { name: BackendName; adapter: string | null; fallbacks: Msg[] } | null;
   tokens: Token[];
   vocabSize: number | null;
   matrices: Record<string, Matrix>;
@@ -27,9 +29,12 @@ export interface AppState {
   /** performance.now() when the newest run was sent (null before the first). */
   busySince: number | null;
   lastRun: { ms: number; numTensors: number } | null;
-  /** The problem with the current input, or the engine's last error; the old views stay on screen. */
-  error: string | null;
-  notices: string[];
+  /**
+   * The problem with the current input, or the engine's last error; the old views stay on screen. Messages are
+   * kept as data and rendered in the interface's language when shown (a language switch re-renders them).
+   */
+  error: Message | null;
+  notices: Message[];
   checks: Check[];
   /** Static key of the text-independent matrices held (complete sets only). */
   staticKey: string | null;
@@ -38,19 +43,19 @@ export interface AppState {
   /** Tokens in the whole text; past LIMITS.maxTokens they are shown greyed and not computed. */
   tokenTotal: number;
   /** Something slow under way (a download, a long tokenisation). */
-  progress: { task: string; done: number; total: number | null } | null;
+  progress: { task: Message; done: number; total: number | null } | null;
   checkpoint: CheckpointInfo | null;
-  checkpointError: string | null;
+  checkpointError: Message | null;
   /** The newest projection layout; color/keys/pcs are kept from the first message of a run. */
   projection: ProjectionMsg | null;
   projectionRunning: boolean;
-  projectionError: string | null;
+  projectionError: Message | null;
   neighbours: { id: number; piece: string; list: Neighbour[] } | null;
   quant: { stats: TableStats; f16: Matrix; int8: Matrix } | null;
-  requestError: string | null;
+  requestError: Message | null;
   /** The Compare tab's columns (newest request) and why the last request failed. */
   compare: CompareColumn[] | null;
-  compareError: string | null;
+  compareError: Message | null;
   /** The views show the build's precomputed default run (client/firstPaint.ts) until the worker answers. */
   precomputed: boolean;
   /** The Training panel's run (its settings are view.train). */

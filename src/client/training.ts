@@ -21,7 +21,7 @@ import {
   type TrainingView,
 } from './trainingState.ts';
 import { store, updateView } from './useEngine.ts';
-import { t } from '../i18n/t.ts';
+import { message } from '../i18n/t.ts';
 
 /** A learned-table snapshot as the rest of the app takes it (useEngine's showTrainedTable). */
 export interface PositionSnapshot {
@@ -178,7 +178,7 @@ export function connectTrainer(): () => void {
     message: onMessage,
     restarted: (reason) =>
       setTraining({
-        error: t(store.get().view.lang, 'notice.trainerRestarted', { reason }),
+        error: message('notice.trainerRestarted', { reason }),
         status: 'idle',
       }),
   });

@@ -3,11 +3,12 @@
 // engineClient so the explore engine and the trainer never wait on each other.
 import type { FromTrainer, PositionScheme, ToTrainer, TrainConfig } from '../protocol/training.ts';
 import { WorkerClient } from './workerClient.ts';
+import type { Message } from '../i18n/t.ts';
 
 export interface TrainingEvents {
   message(msg: FromTrainer): void;
   /** The worker died and was replaced; training state is gone. */
-  restarted(reason: string): void;
+  restarted(reason: Message): void;
 }
 
 export class TrainingClient {
@@ -58,7 +59,7 @@ export class TrainingClient {
     this.worker.send({ type: 'extrapolate', runId: this.runId });
   }
 
-  restart(reason: string): void {
+  restart(reason: Message): void {
     this.worker.restart(reason);
   }
 

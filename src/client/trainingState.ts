@@ -3,6 +3,7 @@
 // here: they are part of the view state (ViewState.train), so the link carries them.
 import type { BackendName } from '../protocol/messages.ts';
 import type { BackendTrial, PositionScheme, TrainConfig, TrainerStatus } from '../protocol/training.ts';
+import type { Message } from '../i18n/t.ts';
 
 /** A position table [rows, d], row-major; `step` for a snapshot of a trained one. */
 export interface TrainTable {
@@ -43,7 +44,7 @@ export interface TrainingState {
   status: TrainerStatus;
   /** trials: what "auto" measured to choose it (null when the backend was set by hand or not measured yet). */
   backend: { name: BackendName; adapter: string | null; trials: BackendTrial[] | null } | null;
-  error: string | null;
+  error: Message | null;
   /** The scheme whose weights Save writes. */
   saveScheme: PositionScheme;
   /** The settings of the run in the worker (null before the first Train and after Reset). */

@@ -28,6 +28,7 @@ import {
 } from './urlState.ts';
 import type { ViewState } from './urlState.ts';
 import { MODELS } from '../models/registry.ts';
+import { say } from '../i18n/t.ts';
 
 const RUNS = 2_000;
 
@@ -278,7 +279,7 @@ describe('URL hash parser on hostile input (property)', () => {
           const { notices } = parseHash(padded);
           const keys = new Set(new URLSearchParams(padded.replace(/^#/, '')).keys());
           expect(notices.length).toBeLessThanOrEqual(keys.size + 1); // + 1: "URL text was … characters"
-          for (const n of notices) expect(n.length).toBeLessThan(500);
+          for (const n of notices) expect(say('en', n).length).toBeLessThan(500);
         },
       ),
       { numRuns: RUNS },
@@ -292,7 +293,7 @@ describe('URL hash parser on hostile input (property)', () => {
         expect(notices.length).toBeLessThanOrEqual(1);
         if (notices.length === 1) {
           const known = (KEYS as readonly string[]).includes(wellFormed(k));
-          expect(notices[0]).toContain(known ? `URL key "${k}"` : 'Ignored unknown URL key');
+          expect(say('en', notices[0])).toContain(known ? `URL key "${k}"` : 'Ignored unknown URL key');
           expect(view).toEqual(DEFAULT_VIEW);
         }
       }),

@@ -13,7 +13,8 @@ import {
   TOKENIZERS,
   type RunSpec,
 } from '../protocol/specs.ts';
-import { DEFAULT_VIEW, MAX_URL_TEXT, parseHash, toHash, type ViewState } from './urlState.ts';
+import { DEFAULT_VIEW, MAX_URL_TEXT, toHash, type ViewState } from './urlState.ts';
+import { parseShown } from './url/testParse.ts';
 
 /** Arbitrary valid views: every URL key takes any value the app accepts. */
 const validView: fc.Arbitrary<ViewState> = fc
@@ -82,21 +83,21 @@ const validView: fc.Arbitrary<ViewState> = fc
   );
 
 describe('URL state', () => {
-  test('property: parseHash(toHash(view)) gives back any valid view, with no notices', () => {
+  test('property: parseShown(toHash(view)) gives back any valid view, with no notices', () => {
     fc.assert(
       fc.property(validView, (view) => {
         const hash = toHash(view);
         expect(hash.startsWith('#')).toBe(true);
-        expect(parseHash(hash)).toEqual({ view, notices: [] });
+        expect(parseShown(hash)).toEqual({ view, notices: [] });
       }),
       { numRuns: 300 },
     );
   });
 
   test('the default view round-trips, and an empty hash gives the default view with no notices', () => {
-    expect(parseHash(toHash(DEFAULT_VIEW))).toEqual({ view: DEFAULT_VIEW, notices: [] });
-    expect(parseHash('')).toEqual({ view: DEFAULT_VIEW, notices: [] });
-    expect(parseHash('#')).toEqual({ view: DEFAULT_VIEW, notices: [] });
+    expect(parseShown(toHash(DEFAULT_VIEW))).toEqual({ view: DEFAULT_VIEW, notices: [] });
+    expect(parseShown('')).toEqual({ view: DEFAULT_VIEW, notices: [] });
+    expect(parseShown('#')).toEqual({ view: DEFAULT_VIEW, notices: [] });
   });
 
   const garbage: Record<string, string[]> = {
@@ -121,7 +122,7 @@ describe('URL state', () => {
   for (const [key, values] of Object.entries(garbage)) {
     test(`garbage in "${key}" falls back to the default with one notice naming the key`, () => {
       for (const value of values) {
-        const { view, notices } = parseHash(`#${key}=${encodeURIComponent(value)}`);
+        const { view, notices } = parseShown(`#${key}=${encodeURIComponent(value)}`);
         expect(view).toEqual(DEFAULT_VIEW);
         expect(notices).toHaveLength(1);
         expect(notices[0]).toContain(`"${key}"`);
@@ -131,7 +132,7 @@ describe('URL state', () => {
 
   test("special defaults to 1 (add the tokenizer's default special tokens); special=0 turns them off and is kept in the link", () => {
     expect(DEFAULT_VIEW.spec.special).toBe(true);
-    const { view, notices } = parseHash('#tokenizer=gemma3&special=0');
+    const { view, notices } = parseShown('#tokenizer=gemma3&special=0');
     expect(notices).toEqual([]);
     expect(view.spec).toMatchObject({ tokenizer: 'gemma3', special: false });
     expect(new URLSearchParams(toHash(view).slice(1)).get('special')).toBe('0');
@@ -139,7 +140,7 @@ describe('URL state', () => {
   });
 
   test('garbage in one key keeps the good values of the others', () => {
-    const { view, notices } = parseHash('#d=7&tokenizer=char&seed=7&layout=half');
+    const { view, notices } = parseShown('#d=7&tokenizer=char&seed=7&layout=half');
     expect(view.spec.d).toBe(DEFAULT_SPEC.d);
     expect(view.spec.tokenizer).toBe('char');
     expect(view.spec.seed).toBe(7);
@@ -148,7 +149,7 @@ describe('URL state', () => {
   });
 
   test('unknown keys are ignored with a notice naming them', () => {
-    const { view, notices } = parseHash('#colour=red&d=128&__proto__=1');
+    const { view, notices } = parseShown('#colour=red&d=128&__proto__=1');
     expect(view).toEqual({ ...DEFAULT_VIEW, spec: { ...DEFAULT_SPEC, d: 128 } });
     expect(notices).toHaveLength(2);
     expect(notices.some((n) => n.includes('colour'))).toBe(true);
@@ -157,17 +158,17 @@ describe('URL state', () => {
 
   test('text=<script>alert(1)</script> is plain text, both raw and percent-encoded, and round-trips', () => {
     const script = '<script>alert(1)</script>';
-    expect(parseHash(`#text=${script}`).view.spec.text).toBe(script);
-    expect(parseHash(`#text=${encodeURIComponent(script)}`).view.spec.text).toBe(script);
+    expect(parseShown(`#text=${script}`).view.spec.text).toBe(script);
+    expect(parseShown(`#text=${encodeURIComponent(script)}`).view.spec.text).toBe(script);
     const view = { ...DEFAULT_VIEW, spec: { ...DEFAULT_SPEC, text: script } };
     const hash = toHash(view);
     expect(hash).not.toMatch(/[<>]/);
-    expect(parseHash(hash)).toEqual({ view, notices: [] });
+    expect(parseShown(hash)).toEqual({ view, notices: [] });
   });
 
   test('a 100 KB text is clipped to the first 100,000 characters with a notice', () => {
     const long = 'ab'.repeat(51_200); // 102,400 characters
-    const { view, notices } = parseHash(`#text=${long}`);
+    const { view, notices } = parseShown(`#text=${long}`);
     expect(view.spec.text).toBe(long.slice(0, 100_000));
     expect(MAX_URL_TEXT).toBe(100_000);
     expect(notices).toHaveLength(1);
@@ -177,7 +178,7 @@ describe('URL state', () => {
 
   test('a text of exactly 100,000 characters is kept whole without a notice', () => {
     const text = 'x'.repeat(100_000);
-    expect(parseHash(`#text=${text}`)).toEqual({
+    expect(parseShown(`#text=${text}`)).toEqual({
       view: { ...DEFAULT_VIEW, spec: { ...DEFAULT_SPEC, text } },
       notices: [],
     });
@@ -218,7 +219,7 @@ describe('URL state', () => {
               minDist: proj.minDist + 0,
             },
           };
-          expect(parseHash(toHash(view))).toEqual({ view, notices: [] });
+          expect(parseShown(toHash(view))).toEqual({ view, notices: [] });
         },
       ),
       { numRuns: 300 },
@@ -226,7 +227,7 @@ describe('URL state', () => {
   });
 
   test('bad projection values fall back to defaults, each with a notice naming its limit', () => {
-    const { view, notices } = parseHash(
+    const { view, notices } = parseShown(
       '#proj=galaxy&method=svd&pdims=4&perplexity=0&neighbors=1000&mindist=2&iters=5',
     );
     expect(view.proj).toEqual(DEFAULT_PROJECTION);
@@ -238,7 +239,7 @@ describe('URL state', () => {
   });
 
   test('an unknown embedding and a control character in a tensor name fall back with notices', () => {
-    const { view, notices } = parseHash('#embedding=word2vec&ckpt_token=wte%00x');
+    const { view, notices } = parseShown('#embedding=word2vec&ckpt_token=wte%00x');
     expect(view.spec.embedding).toBe('random');
     expect(view.spec.checkpoint.token).toBeNull();
     expect(notices).toHaveLength(2);
@@ -247,7 +248,7 @@ describe('URL state', () => {
   test('a text longer than 100,000 characters puts only its first 100,000 in the link', () => {
     const text = 'x'.repeat(100_000) + 'tail';
     const hash = toHash({ ...DEFAULT_VIEW, spec: { ...DEFAULT_SPEC, text } });
-    expect(parseHash(hash).view.spec.text).toBe('x'.repeat(100_000));
+    expect(parseShown(hash).view.spec.text).toBe('x'.repeat(100_000));
   });
 
   test('presentation views and the colour map round-trip; unknown or repeated views fall back with a notice', () => {
@@ -260,18 +261,18 @@ describe('URL state', () => {
     const hash = toHash(view);
     expect(hash).toContain('views=pe%2Cprojection%2Ctraining');
     expect(hash).toContain('colormap=cividis');
-    expect(parseHash(hash)).toEqual({ view, notices: [] });
+    expect(parseShown(hash)).toEqual({ view, notices: [] });
     // The order in a link does not matter: views are shown in page order.
-    expect(parseHash('#views=lab,tokens').view.views).toEqual(['tokens', 'lab']);
+    expect(parseShown('#views=lab,tokens').view.views).toEqual(['tokens', 'lab']);
     for (const raw of ['', 'tokens,tokens', 'slides', 'pe,,lab']) {
-      const { view: v, notices } = parseHash(`#views=${encodeURIComponent(raw)}`);
+      const { view: v, notices } = parseShown(`#views=${encodeURIComponent(raw)}`);
       expect(v.views).toEqual(DEFAULT_VIEW.views);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatch(
         /URL key "views" .* must be distinct names from tokens, embeddings, pe, input/,
       );
     }
-    expect(parseHash('#colormap=jet').notices[0]).toMatch(
+    expect(parseShown('#colormap=jet').notices[0]).toMatch(
       /"colormap" = "jet" is not one of auto, viridis, cividis, rdbu/,
     );
   });
@@ -280,9 +281,9 @@ describe('URL state', () => {
     const view: ViewState = { ...DEFAULT_VIEW, selected: [0, 1, 2, 3, 7, 9, 10, 8191] };
     const hash = toHash(view);
     expect(new URLSearchParams(hash.slice(1)).get('sel')).toBe('0-3,7,9-10,8191');
-    expect(parseHash(hash)).toEqual({ view, notices: [] });
+    expect(parseShown(hash)).toEqual({ view, notices: [] });
     for (const raw of ['3-1', '1,1', '5,2', '0-8192', 'a', '1,,2', '-1', '']) {
-      const { view: v, notices } = parseHash(`#sel=${encodeURIComponent(raw)}`);
+      const { view: v, notices } = parseShown(`#sel=${encodeURIComponent(raw)}`);
       expect(v.selected).toEqual([]);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatch(
@@ -296,13 +297,13 @@ describe('URL state', () => {
     expect(toHash(DEFAULT_VIEW)).not.toContain('lang=');
     const zh: ViewState = { ...DEFAULT_VIEW, lang: 'zh' };
     expect(new URLSearchParams(toHash(zh).slice(1)).get('lang')).toBe('zh');
-    expect(parseHash(toHash(zh))).toEqual({ view: zh, notices: [] });
-    expect(parseHash('#lang=en')).toEqual({ view: DEFAULT_VIEW, notices: [] });
+    expect(parseShown(toHash(zh))).toEqual({ view: zh, notices: [] });
+    expect(parseShown('#lang=en')).toEqual({ view: DEFAULT_VIEW, notices: [] });
   });
 
   test('a bad lang falls back to the default with a notice naming the key; the rest of the link is kept', () => {
     for (const raw of ['fr', 'ZH', 'zh-CN', '']) {
-      const { view, notices } = parseHash(`#lang=${encodeURIComponent(raw)}&d=32`);
+      const { view, notices } = parseShown(`#lang=${encodeURIComponent(raw)}&d=32`);
       expect(view.lang).toBe('en');
       expect(view.spec.d).toBe(32);
       expect(notices).toEqual([`URL key "lang" = ${JSON.stringify(raw)} is not one of en, zh; using "en".`]);
@@ -310,9 +311,9 @@ describe('URL state', () => {
   });
 
   test('with lang=zh, the notices about other keys are written in Chinese', () => {
-    const { view, notices } = parseHash('#lang=zh&theme=neon&bogus=1');
+    const { view, notices } = parseShown('#lang=zh&theme=neon&bogus=1');
     expect(view.lang).toBe('zh');
-    expect(parseHash('#lang=zh&d=7').notices).toEqual([
+    expect(parseShown('#lang=zh&d=7').notices).toEqual([
       'URL 参数 "d" = "7" 无效（必须是 2 到 8192 之间的偶数）；改用 64。',
     ]);
     expect(notices).toEqual([

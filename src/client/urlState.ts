@@ -5,8 +5,7 @@ import { DEFAULT_VIEW, type ViewState } from './url/state.ts';
 import { URL_KEYS } from './url/keys.ts';
 import { checkRope } from './url/rope.ts';
 import { LANGS, type Lang } from '../i18n/lang.ts';
-import { t } from '../i18n/t.ts';
-import { why as whyIn } from '../i18n/why.ts';
+import { message, type Message } from '../i18n/t.ts';
 
 export * from './url/state.ts';
 export { MAX_URL_TEXT } from './url/spec.ts';
@@ -18,28 +17,28 @@ function show(value: string): string {
   return JSON.stringify(clipped);
 }
 
-export function parseHash(hash: string): { view: ViewState; notices: string[] } {
+/** The view a hash stands for, and notices (messages, shown in the interface's language) for what it refused. */
+export function parseHash(hash: string): { view: ViewState; notices: Message[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const notices: string[] = [];
-  // The language is read first, so every notice below is written in it (i18n/why.ts renders the common reasons).
+  const notices: Message[] = [];
   const langRaw = params.get('lang');
   const lang: Lang =
     langRaw !== null && (LANGS as readonly string[]).includes(langRaw)
       ? (langRaw as Lang)
       : DEFAULT_VIEW.lang;
-  const refuse = (key: string, value: string, why: string, fallback: string) =>
-    notices.push(t(lang, 'notice.urlBad', { key, value: show(value), why: whyIn(lang, why), fallback }));
-  const bad = (key: string, value: string, why: string, fallback: unknown) =>
+  const refuse = (key: string, value: string, why: Message, fallback: string | Message) =>
+    notices.push(message('notice.urlBad', { key, value: show(value), why, fallback }));
+  const bad = (key: string, value: string, why: Message, fallback: unknown) =>
     refuse(key, value, why, JSON.stringify(fallback));
 
   for (const key of new Set(params.keys())) {
-    if (!KNOWN.has(key)) notices.push(t(lang, 'notice.urlUnknown', { key: show(key) }));
+    if (!KNOWN.has(key)) notices.push(message('notice.urlUnknown', { key: show(key) }));
   }
   let view: ViewState = { ...DEFAULT_VIEW, lang };
   for (const key of URL_KEYS) {
     const raw = params.get(key.name);
     if (raw === null) continue;
-    const note = key.notice?.(raw, lang);
+    const note = key.notice?.(raw);
     if (note) notices.push(note);
     const parsed = key.parse(raw, view);
     const next = 'value' in parsed ? key.set(view, parsed.value) : null;
@@ -49,7 +48,12 @@ export function parseHash(hash: string): { view: ViewState; notices: string[] } 
       continue;
     }
     const kept = key.get(view);
-    refuse(key.name, raw, why ?? '', key.show ? key.show(kept) : JSON.stringify(kept));
+    refuse(
+      key.name,
+      raw,
+      why ?? message('err.raw', { text: '' }),
+      key.show ? key.show(kept) : JSON.stringify(kept),
+    );
   }
   view = checkRope(view, params, bad);
   return { view, notices };

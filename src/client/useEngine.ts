@@ -18,7 +18,7 @@ import { createStore, initialState, type AppState } from './store.ts';
 import { MAX_URL_TEXT, parseHash, toHash, type Tab, type ViewState } from './urlState.ts';
 import firstPaint from 'virtual:first-paint';
 import { holdFirstPaint } from './firstPaint.ts';
-import { t } from '../i18n/t.ts';
+import { message, type Message } from '../i18n/t.ts';
 import { keepLongText, restoreLongText, saveLang, savedLang } from './persist.ts';
 import { connectCells, receiveCells } from './bigHover.ts';
 
@@ -78,7 +78,7 @@ function onMessage(msg: FromEngine): void {
       break;
     }
     case 'checkpoint-error':
-      store.set({ checkpointError: `${msg.file}: ${msg.message}` });
+      store.set({ checkpointError: message('ckpt.error', { file: msg.file, why: msg.message }) });
       break;
     case 'projection':
       store.set((s) => {
@@ -134,8 +134,8 @@ function onMessage(msg: FromEngine): void {
   }
 }
 
-export function addNotice(text: string): void {
-  store.set((s) => ({ notices: [...s.notices, text] }));
+export function addNotice(notice: Message): void {
+  store.set((s) => ({ notices: [...s.notices, notice] }));
 }
 
 let lastProjectionKey = '';
@@ -176,8 +176,9 @@ function dispatch(): void {
     return;
   }
   // A window that no longer fits the table (positions lowered) goes back to the first rows, with a notice.
-  if (view.window && validateWindow(view.window, view.spec.params.positions)) {
-    addNotice(`${validateWindow(view.window, view.spec.params.positions)} Showing the first rows instead.`);
+  const badWindow = view.window && validateWindow(view.window, view.spec.params.positions);
+  if (badWindow) {
+    addNotice(message('notice.window', { reason: badWindow }));
     store.set((s) => ({ view: { ...s.view, window: null } }));
     return dispatch();
   }
@@ -233,8 +234,7 @@ export function startEngine(): void {
     const full = restoreLongText(view.spec.text);
     if (full) {
       view = { ...view, spec: { ...view.spec, text: full } };
-      const clipped = t(parsed.view.lang, 'notice.urlText').split('{')[0];
-      notices = notices.filter((n) => !n.startsWith(clipped));
+      notices = notices.filter((n) => n.key !== 'notice.urlText');
     }
   }
   store.set({ view, notices });
@@ -243,7 +243,7 @@ export function startEngine(): void {
   client = new EngineClient({
     message: onMessage,
     restarted: (reason) => {
-      addNotice(t(store.get().view.lang, 'notice.restarted', { reason }));
+      addNotice(message('notice.restarted', { reason }));
       forgetCompare(); // the client redoes the run and projection; the Compare tab asks again here
       schedule();
     },
@@ -299,7 +299,7 @@ export function updateView(patch: Partial<ViewState>): void {
 }
 
 /** Replaces the whole view with an opened session's, adding its notices. */
-export function openSession(view: ViewState, notices: string[]): void {
+export function openSession(view: ViewState, notices: Message[]): void {
   store.set((s) => ({ view, notices: [...s.notices, ...notices] }));
   schedule();
 }

@@ -3,9 +3,11 @@
 // worker, start one fresh worker and report the reason before anything else happens.
 import { describe, expect, test } from 'vitest';
 import { WorkerClient } from './workerClient.ts';
+import { say } from '../i18n/t.ts';
+import { msg, type Msg } from '../protocol/msg.ts';
 
 type To = { type: 'run'; runId: number };
-type From = { type: 'done'; runId: number } | { type: 'lost'; message: string };
+type From = { type: 'done'; runId: number } | { type: 'lost'; message: Msg };
 
 class FakeWorker extends EventTarget {
   sent: unknown[] = [];
@@ -34,10 +36,10 @@ function setup() {
       return w as unknown as Worker;
     },
     current: (msg) => !('runId' in msg) || msg.runId === runId,
-    fatal: (msg) => (msg.type === 'lost' ? msg.message : null),
+    fatal: (m) => (m.type === 'lost' ? m.message : null),
     message: (msg) => got.push(msg),
     restarted: (reason) => {
-      restarts.push(reason);
+      restarts.push(say('en', reason));
       runId += 1;
     },
   });
@@ -79,7 +81,7 @@ describe('a dead worker is replaced by exactly one fresh worker, with the reason
 
   test('a fatal message, which is not delivered', () => {
     const { workers, restarts, got, client } = setup();
-    workers[0].deliver({ type: 'lost', message: 'GPU device lost' });
+    workers[0].deliver({ type: 'lost', message: msg('err.deviceLost') });
     expect(got).toEqual([]);
     expect(restarts).toEqual(['GPU device lost']);
     client.send({ type: 'run', runId: 2 });

@@ -3,6 +3,7 @@
 // message, or a message the owner calls fatal, such as a lost GPU device) it starts a fresh one and says why, so
 // the owner can hand the new worker what the old one knew. The worker never throws across the boundary; a crash
 // is the only thing this class turns into a restart.
+import { message, type Message } from '../i18n/t.ts';
 
 export interface WorkerClientOptions<From> {
   /** Starts the worker (`new Worker(new URL(…, import.meta.url))` must stay literal at the call for Vite). */
@@ -12,10 +13,10 @@ export interface WorkerClientOptions<From> {
   /** False for a message of an older run (it is dropped). */
   current: (msg: From) => boolean;
   /** The reason to restart, for a message that means the worker can no longer work; null otherwise. */
-  fatal?: (msg: From) => string | null;
+  fatal?: (msg: From) => Message | null;
   message: (msg: From) => void;
   /** A fresh worker replaced a dead one; called before any message of the new worker. */
-  restarted: (reason: string) => void;
+  restarted: (reason: Message) => void;
 }
 
 export class WorkerClient<To, From> {
@@ -33,11 +34,9 @@ export class WorkerClient<To, From> {
     worker.addEventListener('message', (e: MessageEvent<From>) => this.receive(e.data));
     worker.addEventListener('error', (e: ErrorEvent) => {
       e.preventDefault();
-      this.restart(e.message || `the ${label} worker crashed`);
+      this.restart(e.message ? message('err.raw', { text: e.message }) : message('err.crashed', { label }));
     });
-    worker.addEventListener('messageerror', () =>
-      this.restart(`a message from the ${label} worker could not be read`),
-    );
+    worker.addEventListener('messageerror', () => this.restart(message('err.unreadable', { label })));
     return worker;
   }
 
@@ -55,7 +54,7 @@ export class WorkerClient<To, From> {
   }
 
   /** Ends the worker and starts a fresh one; `restarted` runs before this returns. */
-  restart(reason: string): void {
+  restart(reason: Message): void {
     this.worker.terminate();
     this.worker = this.spawn();
     this.options.restarted(reason);

@@ -5,6 +5,7 @@ import type { RunViews } from '../protocol/messages.ts';
 import { compareProblem } from '../protocol/compare.ts';
 import type { ProjectionSpec, RunSpec } from '../protocol/specs.ts';
 import type { Tab, ViewState } from './urlState.ts';
+import { msg, type Msg } from '../protocol/msg.ts';
 
 /** What the visible tab needs from a run: the lab's views only on the Lab tab (and nowhere else). */
 export function viewsFor(tab: Tab): RunViews {
@@ -22,10 +23,10 @@ export function forgetCompare(): void {
  * The Compare tab's request for this view: the schemes to send, a problem to show, or nothing (another tab, or
  * the same request as last time).
  */
-export function compareRequest(view: ViewState): { send: string[] } | { problem: string } | null {
+export function compareRequest(view: ViewState): { send: string[] } | { problem: Msg } | null {
   if (view.tab !== 'compare') return null;
   const bad = compareProblem(view.compare);
-  if (bad) return { problem: `compare ${bad}.` };
+  if (bad) return { problem: msg('cmp.refused', { reason: bad }) };
   const key = JSON.stringify({ spec: { ...view.spec, text: '' }, compare: view.compare });
   if (key === lastCompareKey) return null;
   lastCompareKey = key;

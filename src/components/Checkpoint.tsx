@@ -7,7 +7,7 @@ import { applyCheckpoint } from '../client/checkpoint.ts';
 import { addNotice, loadCheckpoint, openSession, updateSpec, useAppState } from '../client/useEngine.ts';
 import { parseSession } from '../client/session.ts';
 import { useT } from '../i18n/useT.ts';
-import { t as tIn } from '../i18n/t.ts';
+import { message } from '../i18n/t.ts';
 import { store } from '../client/useEngine.ts';
 
 function bytes(n: number, t: ReturnType<typeof useT>): string {
@@ -53,7 +53,7 @@ export function Checkpoint({ spec }: { spec: RunSpec }) {
       <p className="hint">{tr('ckpt.drop')}</p>
       {error && (
         <p className="error" role="alert">
-          {error}
+          {tr.say(error)}
         </p>
       )}
       {info && (
@@ -142,10 +142,11 @@ export function useFileDrop(): boolean {
               const { view, notices } = parseSession(text, store.get().view.lang);
               openSession(view, notices);
             } catch (err) {
-              addNotice(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+              const why = err instanceof Error ? err.message : String(err);
+              addNotice(message('ckpt.error', { file: file.name, why }));
             }
           },
-          () => addNotice(tIn(store.get().view.lang, 'ckpt.unreadable', { file: file.name })),
+          () => addNotice(message('ckpt.unreadable', { file: file.name })),
         );
         return;
       }

@@ -8,59 +8,84 @@ import { COMPARE_MAX, COMPARE_MIN, compareProblem, type CompareColumn } from '..
 import { Heatmap } from './Heatmap.tsx';
 import { LinesPlot } from './LinesPlot.tsx';
 import type { LinesOptions, Series } from '../plots/lines.ts';
+import { useT, type Translate } from '../i18n/useT.ts';
+import type { Key } from '../i18n/t.ts';
 
 const SHARED: [number, number] = [-1, 1];
-const HEAT = { domain: SHARED, xTitle: 'key position', yTitle: 'query position' };
 const opts = (xTitle: string, yTitle: string, extra: Partial<LinesOptions> = {}): LinesOptions => ({
   xTitle,
   yTitle,
   height: 160,
   ...extra,
 });
-const PROFILE = opts('offset k', 'mean score');
-const SCORE = opts('offset k', 'score, query at n−1');
-const PATH = opts('PC 1', 'PC 2');
+
+/** Axis titles and plot options in the interface's language (one set of objects per language). */
+function useOptions(t: Translate) {
+  return useMemo(
+    () => ({
+      heat: {
+        domain: SHARED,
+        xTitle: t('matrix.keyPosition'),
+        yTitle: t('compare.queryPosition'),
+        lang: t.lang,
+      },
+      profile: opts(t('lab.offset'), t('compare.meanScore')),
+      score: opts(t('lab.offset'), t('compare.scoreLast')),
+      path: opts('PC 1', 'PC 2'),
+    }),
+    [t],
+  );
+}
+
+const SOURCE: Record<NonNullable<CompareColumn['tableSource']>, Key> = {
+  loaded: 'compare.source.loaded',
+  trained: 'compare.source.trained',
+  'untrained init': 'compare.source.untrained',
+};
 
 function Column({ c }: { c: CompareColumn }) {
+  const t = useT();
+  const o = useOptions(t);
   const beyond = useMemo(
     () =>
-      opts('offset k', 'score, query at 2n−1', { shadeFrom: c.n, shadeLabel: 'past the training length' }),
-    [c.n],
+      opts(t('lab.offset'), t('compare.scoreBeyond'), {
+        shadeFrom: c.n,
+        shadeLabel: t('compare.pastTraining'),
+      }),
+    [c.n, t],
   );
   const path: Series[] = useMemo(() => {
     const n = c.path.length / 2;
     const x = Float64Array.from({ length: n }, (_, i) => c.path[2 * i]);
     const y = Float64Array.from({ length: n }, (_, i) => c.path[2 * i + 1]);
-    return [{ name: 'positions 0…n−1', x, y }];
-  }, [c.path]);
+    return [{ name: t('compare.path'), x, y }];
+  }, [c.path, t]);
   const check = c.checks[0];
   if (c.error)
     return (
       <section className="compare-column" aria-label={c.name}>
         <h3>{c.name}</h3>
-        <p role="alert">{c.error}</p>
+        <p role="alert">{t.say(c.error)}</p>
       </section>
     );
   return (
     <section className="compare-column" aria-label={c.name}>
       <h3>{c.name}</h3>
       <p className="caption">
-        {c.kind}
-        {c.tableSource
-          ? ` · ${c.tableSource === 'untrained init' ? 'untrained init (no table loaded or trained)' : `${c.tableSource} table`}`
-          : ''}
+        {t(`compare.kind.${c.kind}`)}
+        {c.tableSource ? ` · ${t(SOURCE[c.tableSource])}` : ''}
         {' · '}
-        {c.note}
+        {t.say(c.note)}
       </p>
-      <Heatmap matrix={c.similarity} options={HEAT} />
-      <LinesPlot series={[{ name: c.name, y: c.profile }]} options={PROFILE} />
-      <LinesPlot series={[{ name: c.name, y: c.score }]} options={SCORE} />
+      <Heatmap matrix={c.similarity} options={o.heat} />
+      <LinesPlot series={[{ name: c.name, y: c.profile }]} options={o.profile} />
+      <LinesPlot series={[{ name: c.name, y: c.score }]} options={o.score} />
       {check && (
         <p className={check.pass ? 'check-pass' : 'check-fail'}>
-          {check.pass ? '✓' : '✗'} {check.name}: {check.value.toExponential(2)} ({check.detail})
+          {check.pass ? '✓' : '✗'} {t.say(check.name)}: {check.value.toExponential(2)} ({t.say(check.detail)})
         </p>
       )}
-      <LinesPlot series={path} options={PATH} />
+      <LinesPlot series={path} options={o.path} />
       <LinesPlot series={[{ name: c.name, y: c.beyond }]} options={beyond} />
     </section>
   );
@@ -71,6 +96,8 @@ export function Compare() {
   const columns = useAppState((s) => s.compare);
   const error = useAppState((s) => s.compareError);
   const [draft, setDraft] = useState<string | null>(null);
+  const t = useT();
+  const o = useOptions(t);
   const value = draft ?? names.join(',');
   const draftProblem = draft === null ? null : compareProblem(draft.split(','));
   const overlay: Series[] = useMemo(
@@ -80,12 +107,10 @@ export function Compare() {
   return (
     <section className="panel compare" aria-labelledby="compare-title">
       <header className="panel-head">
-        <h2 id="compare-title">Compare</h2>
+        <h2 id="compare-title">{t('compare.title')}</h2>
       </header>
       <label className="field">
-        <span>
-          Schemes ({COMPARE_MIN}–{COMPARE_MAX}, comma-separated; rope rules as rope:yarn)
-        </span>
+        <span>{t('compare.schemes', { min: COMPARE_MIN, max: COMPARE_MAX })}</span>
         <input
           type="text"
           value={value}
@@ -99,16 +124,12 @@ export function Compare() {
           onBlur={() => setDraft(null)}
         />
       </label>
-      {draftProblem && <p className="hint">Not applied: the list {draftProblem}.</p>}
-      {error && <p role="alert">{error}</p>}
-      {!columns && !error && <p className="hint">computing…</p>}
+      {draftProblem && <p className="hint">{t('compare.notApplied', { problem: draftProblem })}</p>}
+      {error && <p role="alert">{t.say(error)}</p>}
+      {!columns && !error && <p className="hint">{t('app.computing')}</p>}
       {columns && (
         <>
-          <p className="caption">
-            Rows, for each scheme: position similarity (one colour scale, −1 to 1), offset profile, score
-            against offset, whether the score depends only on the offset, the PCA path of positions 0…n−1, and
-            the score past the training length n = {columns[0]?.n} (shaded).
-          </p>
+          <p className="caption">{t('compare.rows', { n: columns[0]?.n ?? 0 })}</p>
           <div
             className="compare-grid"
             style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(0, 1fr))` }}
@@ -117,8 +138,8 @@ export function Compare() {
               <Column key={c.name} c={c} />
             ))}
           </div>
-          <h3>Offset profiles, overlaid</h3>
-          <LinesPlot series={overlay} options={PROFILE} />
+          <h3>{t('compare.overlaid')}</h3>
+          <LinesPlot series={overlay} options={o.profile} />
         </>
       )}
     </section>

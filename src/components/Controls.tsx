@@ -18,18 +18,13 @@ import { MODELS, getModel } from '../models/registry.ts';
 import { applyModel } from '../models/apply.ts';
 import { NumberField } from './NumberField.tsx';
 import { useT } from '../i18n/useT.ts';
-import { schemeWords } from '../i18n/schemes.ts';
+import { schemeWords, tokenizerLabel } from '../i18n/schemes.ts';
 import type { Key } from '../i18n/t.ts';
 
 interface Props {
   spec: RunSpec;
   sharedScale: boolean;
 }
-
-/** The picker's labels, from the tokenizers' about/ data. */
-export const TOKENIZER_LABELS: Record<TokenizerName, string> = Object.fromEntries(
-  TOKENIZERS.map((t) => [t, TOKENIZER_ABOUT[t].label]),
-) as Record<TokenizerName, string>;
 
 /** String keys of the embedding sources' labels (i18n/en.ts). */
 export const EMBEDDING_LABELS: Record<EmbeddingName, Key> = {
@@ -92,7 +87,7 @@ export function Controls({ spec, sharedScale }: Props) {
                 licence: TOKENIZER_ABOUT[k].licence,
               })}
             >
-              {TOKENIZER_LABELS[k]}
+              {tokenizerLabel(t.lang, k)}
             </option>
           ))}
         </select>

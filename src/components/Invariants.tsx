@@ -14,10 +14,10 @@ export function Invariants({ checks }: { checks: Check[] }) {
       ) : (
         <ul className="checks">
           {checks.map((c) => (
-            <li key={c.name} className={c.pass ? t('inv.pass') : t('inv.fail')} data-testid="check">
+            <li key={c.name.key} className={c.pass ? 'pass' : 'fail'} data-testid="check">
               <span className="verdict">{c.pass ? t('inv.pass') : t('inv.fail')}</span>
-              <span className="check-name">{c.name}</span>
-              <span className="check-detail">{c.detail}</span>
+              <span className="check-name">{t.say(c.name)}</span>
+              <span className="check-detail">{t.say(c.detail)}</span>
             </li>
           ))}
         </ul>

@@ -137,7 +137,7 @@ export function Lab() {
     () => ({
       xTitle: t('lab.offset'),
       yTitle: 'PE(p)·PE(p+k)',
-      marks: stop ? [stop] : [],
+      marks: stop ? [{ x: stop.x, label: t.say(stop.label) }] : [],
     }),
     [stop, t],
   );
@@ -182,7 +182,9 @@ export function Lab() {
             tex={entry.formulaWith(params, d)}
             label={t('lab.formulaLabel', { scheme: words.label })}
           />
-          <p className="caption">{entry.paper}</p>
+          <p className="caption" translate={words.paperTranslated ? undefined : 'no'}>
+            {words.paper}
+          </p>
           {words.fails && (
             <p className="pitfall" role="note">
               <b>{t('lab.fails')}</b> {words.fails}

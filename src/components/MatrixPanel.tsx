@@ -81,6 +81,7 @@ export const MatrixPanel = memo(function MatrixPanel({
       onHover: setHoverRow,
       xTitle: matrix?.colLabels ? t('matrix.keyPosition') : t('matrix.dimension'),
       colors,
+      lang: t.lang,
       ...(matrix ? bigOptions(matrix, hoverRow, t.lang) : {}),
       ...extra,
     }),
@@ -98,7 +99,7 @@ export const MatrixPanel = memo(function MatrixPanel({
       <header className="panel-head">
         <h2 id={id}>{title}</h2>
         <span className="shape">{matrix ? `[${rows} × ${cols}]` : t('matrix.computing')}</span>
-        {matrix?.note && <span className="note">{matrix.note}</span>}
+        {matrix?.note && <span className="note">{t.say(matrix.note)}</span>}
         <button
           type="button"
           disabled={!matrix || !!exportBlocked}

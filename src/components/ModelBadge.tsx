@@ -7,6 +7,7 @@ import { getModel, type ModelPreset } from '../models/registry.ts';
 import { ROPE_URL_KEYS } from '../protocol/rope.ts';
 import type { EncodingParams, RunSpec } from '../protocol/specs.ts';
 import { updateView, useAppState } from '../client/useEngine.ts';
+import { useT, type Translate } from '../i18n/useT.ts';
 
 /** The preset with one of its position settings (index 0: its own params; i > 0: variants[i − 1]). */
 function setting(m: ModelPreset, i: number): ModelPreset {
@@ -26,22 +27,24 @@ function changedKeys(spec: RunSpec, want: RunSpec): string[] {
   return names;
 }
 
-const describe = (p: Partial<EncodingParams>) =>
-  `base ${p.base?.toLocaleString('en-US')}` +
-  (p.ropeType && p.ropeType !== 'default' ? `, ${p.ropeType} ×${p.factor}` : ', unscaled');
+const describe = (t: Translate, p: Partial<EncodingParams>) =>
+  p.ropeType && p.ropeType !== 'default'
+    ? t('badge.scaled', { base: p.base ?? 0, rule: p.ropeType, factor: p.factor ?? 1 })
+    : t('badge.unscaled', { base: p.base ?? 0 });
 
 export function ModelBadge() {
   const view = useAppState((s) => s.view);
+  const t = useT();
   if (!view.model) return null;
   const m = getModel(view.model);
-  const settings = [m.paramsLabel ?? 'as published', ...(m.variants ?? []).map((v) => v.label)];
+  const settings = [m.paramsLabel ?? t('badge.asPublished'), ...(m.variants ?? []).map((v) => v.label)];
   const results = settings.map((_, i) => applyModel(view.spec, setting(m, i)));
   const changes = results.map((r) => changedKeys(view.spec, r.spec));
   const best = changes.reduce((b, c, i) => (c.length < changes[b].length ? i : b), 0);
   const pick = (i: number) => updateView({ spec: results[i].spec });
   return (
     <span className="badge model-badge" data-testid="model-badge" title={`${m.hf} config.json: ${m.source}`}>
-      Model: <b>{m.label}</b>
+      {t('badge.model')} <b translate="no">{m.label}</b>
       {settings.length > 1 && (
         <span className="model-settings">
           {settings.map((label, i) => (
@@ -49,22 +52,22 @@ export function ModelBadge() {
               key={label}
               type="button"
               aria-pressed={i === best && changes[i].length === 0}
-              title={describe(setting(m, i).params)}
+              title={describe(t, setting(m, i).params)}
               onClick={() => pick(i)}
             >
-              {label}: {describe(setting(m, i).params)}
+              {label}: {describe(t, setting(m, i).params)}
             </button>
           ))}
         </span>
       )}
       {results[best].notices.map((n) => (
-        <span key={n} className="model-caveat">
+        <span key={n.key} className="model-caveat">
           {' '}
-          · {n}
+          · {t.say(n)}
         </span>
       ))}
       {changes[best].length > 0 && (
-        <span className="model-caveat"> · changed: {changes[best].join(', ')}</span>
+        <span className="model-caveat"> · {t('badge.changed', { keys: changes[best].join(', ') })}</span>
       )}
     </span>
   );

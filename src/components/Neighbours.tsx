@@ -16,7 +16,7 @@ export function Neighbours() {
       </header>
       {error && !nb && (
         <p className="error" role="alert">
-          {error}
+          {t.say(error)}
         </p>
       )}
       {!nb && !error && <p className="empty">{t('nb.empty')}</p>}

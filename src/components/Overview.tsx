@@ -9,7 +9,7 @@ import type { HeatmapOptions } from '../plots/heatmap.ts';
 import { addNotice, updateView } from '../client/useEngine.ts';
 import { Heatmap } from './Heatmap.tsx';
 import { overviewText } from '../client/bigHover.ts';
-import { useLang } from '../i18n/useT.ts';
+import { useT } from '../i18n/useT.ts';
 
 interface Props {
   title: string;
@@ -30,8 +30,8 @@ export function Overview({ title, overview, window: w, domain, colors }: Props) 
   const { block, total } = overview;
   const [rows, cols] = overview.shape;
   const host = useRef<HTMLDivElement>(null);
-  const lang = useLang();
   const [drag, setDrag] = useState<[number, number] | null>(null);
+  const t = useT();
   const selectedRows = useMemo(() => {
     const [a, b] = drag ? clip(drag[0], drag[1], total) : [w.start, w.end];
     const out: number[] = [];
@@ -52,11 +52,11 @@ export function Overview({ title, overview, window: w, domain, colors }: Props) 
       rowAxis: { start: 0, count: total },
       colors,
       selectedRows,
-      xTitle: 'dimension',
-      yTitle: `position (mean of ${block})`,
-      describe: (r, c, v) => overviewText(lang, overview, r, c, v),
+      xTitle: t('matrix.dimension'),
+      yTitle: t('overview.yTitle', { block }),
+      describe: (r, c, v) => overviewText(t.lang, overview, r, c, v),
     }),
-    [domain, colors, selectedRows, block, overview, lang, total],
+    [domain, colors, selectedRows, block, overview, total, t],
   );
   /** The table position under the pointer, from where it sits on the overview's canvas. */
   const positionAt = (e: PointerEvent<HTMLDivElement>): number | null => {
@@ -77,14 +77,12 @@ export function Overview({ title, overview, window: w, domain, colors }: Props) 
   return (
     <div className="overview">
       <p className="caption">
-        Overview of all {total.toLocaleString('en')} positions: each row is the mean of {block} rows (
-        {rows.toLocaleString('en')} × {cols}). Drag on it to choose the exact rows below (at most{' '}
-        {DETAIL_ROWS.toLocaleString('en')}); showing positions {w.start}…{w.end}.
+        {t('overview.caption', { total, block, rows, cols, max: DETAIL_ROWS, start: w.start, end: w.end })}
       </p>
       <div
         ref={host}
         className="overview-brush"
-        aria-label={`${title} overview: drag to choose the detail window`}
+        aria-label={t('overview.brush', { title })}
         onPointerDown={(e) => {
           const p = positionAt(e);
           if (p === null) return;
@@ -115,7 +113,7 @@ export function Overview({ title, overview, window: w, domain, colors }: Props) 
         }}
       >
         <label>
-          from{' '}
+          {t('overview.from')}{' '}
           <input
             type="number"
             min={0}
@@ -125,10 +123,10 @@ export function Overview({ title, overview, window: w, domain, colors }: Props) 
           />
         </label>
         <label>
-          to{' '}
+          {t('overview.to')}{' '}
           <input type="number" min={0} max={total - 1} value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
-        <button type="submit">Show window</button>
+        <button type="submit">{t('overview.show')}</button>
       </form>
     </div>
   );

@@ -27,6 +27,7 @@ import { NumberField } from './NumberField.tsx';
 import { Scatter } from './Scatter.tsx';
 import { LinesPlot } from './LinesPlot.tsx';
 import { useT } from '../i18n/useT.ts';
+import { list } from '../protocol/msg.ts';
 
 const METHOD_LABELS = { pca: 'PCA', tsne: 't-SNE', umap: 'UMAP' } as const;
 const SOURCE_LABELS = {
@@ -97,7 +98,7 @@ export function Projection() {
       colorLabel: p.keyKind === 'id' ? t('proj.tokenId') : t('proj.position'),
       path: p.keyKind === 'position',
       start: p.keyKind !== 'id',
-      title: p.note,
+      title: t.say(list(p.note, 'msg.dot')),
       xLabel: p.dims === 3 ? `${axis(0)} ↻ ${axis(2)}` : axis(0),
       yLabel: axis(1),
       lang: t.lang,
@@ -309,7 +310,7 @@ export function Projection() {
       )}
       {error && (
         <p className="error" role="alert">
-          {error}
+          {t.say(error)}
         </p>
       )}
       {p?.explained && (

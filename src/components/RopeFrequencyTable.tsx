@@ -2,19 +2,24 @@
 // region as a code (its index in FREQUENCY_REGIONS), shown here by name.
 import type { Matrix } from '../protocol/messages.ts';
 import { FREQUENCY_REGIONS } from '../protocol/rope.ts';
-
-const HEAD = ['pair', 'θ_i', 'θ′_i', 'λ_i', 'λ′_i', 'region'];
+import { useT } from '../i18n/useT.ts';
 
 export function RopeFrequencyTable({ m }: { m: Matrix }) {
   const [rows, cols] = m.shape;
+  const t = useT();
+  const head = [t('ropelab.pairHead'), 'θ_i', 'θ′_i', 'λ_i', 'λ′_i', t('ropelab.regionHead')];
+  const region = (code: number) => {
+    const r = FREQUENCY_REGIONS[code];
+    return r ? t(`region.${r}`) : '?';
+  };
   return (
     <details className="rope-frequency-table">
-      <summary>Table ({rows} pairs)</summary>
+      <summary>{t('ropelab.tablePairs', { n: rows })}</summary>
       <div className="table-scroll">
         <table>
           <thead>
             <tr>
-              {HEAD.map((h) => (
+              {head.map((h) => (
                 <th key={h} scope="col">
                   {h}
                 </th>
@@ -28,7 +33,7 @@ export function RopeFrequencyTable({ m }: { m: Matrix }) {
                 {[1, 2, 3, 4].map((j) => (
                   <td key={j}>{m.data[i * cols + j].toPrecision(6)}</td>
                 ))}
-                <td>{FREQUENCY_REGIONS[m.data[i * cols + 5]] ?? '?'}</td>
+                <td>{region(m.data[i * cols + 5])}</td>
               </tr>
             ))}
           </tbody>

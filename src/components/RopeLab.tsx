@@ -15,6 +15,8 @@ import { ExportButtons } from './ExportButtons.tsx';
 import { LinesPlot } from './LinesPlot.tsx';
 import { NumberField } from './NumberField.tsx';
 import { RopeFrequencyTable } from './RopeFrequencyTable.tsx';
+import { useT, type Translate } from '../i18n/useT.ts';
+import { ropeRuleWords } from '../i18n/schemes.ts';
 
 /** Column j of a matrix as float64, and the rows where `keep` holds (others NaN). */
 function column(m: Matrix, j: number, keep: (i: number) => boolean = () => true): Float64Array {
@@ -23,19 +25,26 @@ function column(m: Matrix, j: number, keep: (i: number) => boolean = () => true)
 }
 const row = (m: Matrix, i: number) => m.data.subarray(i * m.shape[1], (i + 1) * m.shape[1]);
 const fmt = (v: number) => v.toPrecision(6);
+const perPair = (t: Translate, yTitle: string, logY = true) => ({
+  xTitle: t('ropelab.pair'),
+  yTitle,
+  logY,
+  yFormat: fmt,
+});
 
 /** A view of its own: title (the accessible name), note, exact CSV, PNG/SVG and a plot. */
 function RopeView({ m, caption, children }: { m: Matrix; caption: ReactNode; children: ReactNode }) {
   const id = `panel-${slug(m.title)}`;
   const body = useRef<HTMLDivElement>(null);
+  const t = useT();
   return (
     <section className="panel" aria-labelledby={id}>
       <header className="panel-head">
-        <h2 id={id}>{m.title}</h2>
+        <h2 id={id}>{t.title(m.name, m.title)}</h2>
         <span className="shape">{`[${m.shape[0]} × ${m.shape[1]}]`}</span>
-        {m.note && <span className="note">{m.note}</span>}
+        {m.note && <span className="note">{t.say(m.note)}</span>}
         <button type="button" onClick={() => download(`${slug(m.title)}.csv`, m.csv ?? matrixCsv(m))}>
-          Export CSV
+          {t('matrix.exportCsv')}
         </button>
         <ExportButtons target={body} name={slug(m.title)} />
       </header>
@@ -61,8 +70,9 @@ function RopeRuleControls({ spec }: { spec: RunSpec }) {
   const p = spec.params;
   const set = (patch: Partial<RunSpec['params']>) => updateSpec({ params: { ...p, ...patch } });
   const fields = ROPE_RULE_FIELDS[p.ropeType].fields;
+  const t = useT();
   return (
-    <div className="controls" role="group" aria-label="RoPE rule">
+    <div className="controls" role="group" aria-label={t('ropelab.group')}>
       <label className="field" title={ROPE_CATALOG[p.ropeType].source}>
         <span>rope_type</span>
         <select
@@ -70,8 +80,8 @@ function RopeRuleControls({ spec }: { spec: RunSpec }) {
           onChange={(e) => isOneOf(ROPE_TYPES, e.target.value) && set({ ropeType: e.target.value })}
         >
           {ROPE_TYPES.map((r) => (
-            <option key={r} value={r} title={ROPE_CATALOG[r].blurb}>
-              {r} · {ROPE_CATALOG[r].label}
+            <option key={r} value={r} title={ropeRuleWords(t.lang, r).blurb}>
+              {r} · {ropeRuleWords(t.lang, r).label}
             </option>
           ))}
         </select>
@@ -88,7 +98,7 @@ function RopeRuleControls({ spec }: { spec: RunSpec }) {
         .map((f) => (
           <NumberField key={f} label={NUMBER_FIELDS[f]} value={p[f]} commit={(v) => set({ [f]: v })} />
         ))}
-      <p className="caption">{ROPE_CATALOG[p.ropeType].blurb}</p>
+      <p className="caption">{ropeRuleWords(t.lang, p.ropeType).blurb}</p>
     </div>
   );
 }
@@ -108,61 +118,65 @@ export function RopeLab({
   const angles = matrices['rope-angles'];
   const L = spec.params.originalContext;
   const N = spec.params.positions;
+  const t = useT();
 
   const freqSeries = useMemo((): Series[] => {
     if (!freq) return [];
     const ramped = FREQUENCY_REGIONS.indexOf('ramped');
     return [
-      { name: 'θ_i (unscaled)', y: column(freq, 1) },
-      { name: 'θ′_i (rule)', y: column(freq, 2), dashed: true },
-      { name: 'ramped pairs', y: column(freq, 2, (i) => freq.data[i * 6 + 5] === ramped), points: true },
+      { name: t('ropelab.thetaUnscaled'), y: column(freq, 1) },
+      { name: t('ropelab.thetaRule'), y: column(freq, 2), dashed: true },
+      {
+        name: t('ropelab.ramped'),
+        y: column(freq, 2, (i) => freq.data[i * 6 + 5] === ramped),
+        points: true,
+      },
     ];
-  }, [freq]);
+  }, [freq, t]);
   const waveSeries = useMemo((): Series[] => {
     if (!waves) return [];
     const n = waves.shape[0];
     return [
       { name: 'λ_i = 2π/θ_i', y: column(waves, 0) },
-      { name: 'λ′_i (rule)', y: column(waves, 1), dashed: true },
-      { name: `original context L = ${L}`, y: new Float64Array(n).fill(L), dashed: true },
+      { name: t('ropelab.lambdaRule'), y: column(waves, 1), dashed: true },
+      { name: t('ropelab.originalL', { L }), y: new Float64Array(n).fill(L), dashed: true },
       {
-        name: 'less than one turn in L',
+        name: t('ropelab.lessThanTurn'),
         y: column(waves, 0, (i) => waves.data[i * 3 + 2] < 1),
         points: true,
       },
     ];
-  }, [waves, L]);
+  }, [waves, L, t]);
   const qkSeries = useMemo((): Series[] => {
     if (!qk) return [];
     const x = Float64Array.from(qk.colLabels ?? [], Number);
     return [
-      { name: 'unscaled rule', y: row(qk, 0), x },
-      { name: 'scaled rule (× a²)', y: row(qk, 1), x },
+      { name: t('ropelab.unscaledRule'), y: row(qk, 0), x },
+      { name: t('ropelab.scaledRule'), y: row(qk, 1), x },
     ];
-  }, [qk]);
+  }, [qk, t]);
   const angleSeries = useMemo(
     (): Series[] =>
       angles
         ? [
-            { name: 'largest in training, (L−1)·θ_i', y: column(angles, 0) },
-            { name: 'at the extended context, (N−1)·θ′_i', y: column(angles, 1) },
+            { name: t('ropelab.angleTrained'), y: column(angles, 0) },
+            { name: t('ropelab.angleExtended'), y: column(angles, 1) },
           ]
         : [],
-    [angles],
+    [angles, t],
   );
-  const perPair = (yTitle: string, logY = true) => ({ xTitle: 'pair i', yTitle, logY, yFormat: fmt });
-  const freqOpts = useMemo(() => perPair('radians per position'), []);
-  const waveOpts = useMemo(() => perPair('wavelength (positions)'), []);
-  const angleOpts = useMemo(() => perPair('angle (radians)'), []);
+  const freqOpts = useMemo(() => perPair(t, t('ropelab.radians')), [t]);
+  const waveOpts = useMemo(() => perPair(t, t('lab.wavelengthAxis')), [t]);
+  const angleOpts = useMemo(() => perPair(t, t('ropelab.angle')), [t]);
   const qkOpts = useMemo(
     () => ({
-      xTitle: 'offset Δ',
+      xTitle: t('ropelab.offset'),
       yTitle: 'q·k',
       yFormat: fmt,
       shadeFrom: L < N ? L : null,
-      shadeLabel: 'past the original context',
+      shadeLabel: t('ropelab.pastOriginal'),
     }),
-    [L, N],
+    [L, N, t],
   );
 
   return (
@@ -170,56 +184,38 @@ export function RopeLab({
       <RopeRuleControls spec={spec} />
       <div className="lab-grid">
         {freq && (
-          <RopeView
-            m={freq}
-            caption="θ_i = base^(−2i/n) and the rule’s θ′_i per rotated pair; Export CSV gives the table with each pair’s region (kept, interpolated, ramped)."
-          >
+          <RopeView m={freq} caption={t('ropelab.freqCaption')}>
             <LinesPlot series={freqSeries} options={freqOpts} />
             <RopeFrequencyTable m={freq} />
           </RopeView>
         )}
         {waves && (
-          <RopeView
-            m={waves}
-            caption={`Wavelength 2π/θ per pair against the original context L = ${L} (log scale): the marked pairs never completed one turn in training, so any angle past L is new to them.`}
-          >
+          <RopeView m={waves} caption={t('ropelab.wavesCaption', { L })}>
             <LinesPlot series={waveSeries} options={waveOpts} />
           </RopeView>
         )}
       </div>
       <div className="lab-grid">
         {qk && (
-          <RopeView
-            m={qk}
-            caption="q·k for q = k = all ones after RoPE, against the offset Δ between them: Σ_i 2cos(Δ·θ_i), the scaled rule times a²."
-          >
+          <RopeView m={qk} caption={t('ropelab.qkCaption')}>
             <LinesPlot series={qkSeries} options={qkOpts} />
           </RopeView>
         )}
         {angles && (
-          <RopeView
-            m={angles}
-            caption={`The angle each pair reaches at position N − 1 = ${N - 1} under the rule, against the largest it reached in training (position L − 1 = ${L - 1}, unscaled): where the first is larger, the model sees an angle it never trained on.`}
-          >
+          <RopeView m={angles} caption={t('ropelab.anglesCaption', { last: N - 1, trainLast: L - 1 })}>
             <LinesPlot series={angleSeries} options={angleOpts} />
           </RopeView>
         )}
       </div>
       <div className="lab-grid">
-        {panel('rope-cos', 'cos(p·θ′_i)·a, one column per rotated pair.')}
+        {panel('rope-cos', t('lab.ropeCos'))}
         {panel('rope-sin', 'sin(p·θ′_i)·a.')}
-        {panel('rope-q', 'q = E·W_q for the current tokens.')}
-        {panel(
-          'rope-q-rot',
-          'R_p q: each pair turned by p·θ′_i; norms change only by the attention factor a.',
-        )}
+        {panel('rope-q', t('lab.ropeQ'))}
+        {panel('rope-q-rot', t('lab.ropeQRot'))}
         {panel('rope-k', 'k = E·W_k.')}
         {panel('rope-k-rot', 'R_p k.')}
       </div>
-      {panel(
-        'rope-scores',
-        'The first token’s q and k placed at every position m, n: ⟨R_m q, R_n k⟩ is constant along each diagonal, so it depends only on m − n.',
-      )}
+      {panel('rope-scores', t('lab.ropeScores'))}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { AppState } from '../client/store.ts';
 import { dismissNotice } from '../client/useEngine.ts';
 import { useT } from '../i18n/useT.ts';
+import { list } from '../protocol/msg.ts';
 
 export function BackendBadge({ backend }: { backend: AppState['backend'] }) {
   const t = useT();
@@ -22,15 +23,15 @@ export function Notices({ state }: { state: Pick<AppState, 'notices' | 'error' |
     <div className="notices" aria-live="polite">
       {error && (
         <p className="error" role="alert">
-          {error}
+          {t.say(error)}
         </p>
       )}
       {fallbacks.length > 0 && backend && (
-        <p className="notice">{t('status.fallback', { name: backend.name, why: fallbacks.join('; ') })}</p>
+        <p className="notice">{t('status.fallback', { name: backend.name, why: list(fallbacks) })}</p>
       )}
       {notices.map((n, i) => (
-        <p className="notice" key={`${i}-${n}`}>
-          {n}{' '}
+        <p className="notice" key={`${i}-${n.key}`}>
+          {t.say(n)}{' '}
           <button
             type="button"
             className="link"
@@ -49,7 +50,8 @@ export function Notices({ state }: { state: Pick<AppState, 'notices' | 'error' |
 export function Progress({ progress }: { progress: AppState['progress'] }) {
   const t = useT();
   if (!progress) return null;
-  const { task, done, total } = progress;
+  const { done, total } = progress;
+  const task = t.say(progress.task);
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
   return (
     <div className="progress" role="status" aria-live="polite">

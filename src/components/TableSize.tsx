@@ -81,7 +81,7 @@ export const TableSize = memo(function TableSize({
       </label>
       {on && error && (
         <p className="error" role="alert">
-          {error}
+          {t.say(error)}
         </p>
       )}
       {on && quant && (

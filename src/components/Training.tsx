@@ -41,7 +41,7 @@ export function Training({ onSnapshot }: { onSnapshot?: (table: PositionSnapshot
       </header>
       {backend?.trials && (
         <p className="note backend-trials" data-testid="backend-trials">
-          {describeTrials(backend.trials, backend.name)}
+          {describeTrials(backend.trials, backend.name, t)}
         </p>
       )}
       <p className="caption">{t('train.caption', { chance: t(trainedChance(config)) })}</p>

@@ -24,6 +24,7 @@ import {
 import { NumberField } from './NumberField.tsx';
 import { TASK_LABELS, schemeLabel } from './trainingLabels.ts';
 import { useT } from '../i18n/useT.ts';
+import type { Msg } from '../protocol/msg.ts';
 
 export function TrainingSettings({ config }: { config: TrainConfig }) {
   const tr = useT();
@@ -99,7 +100,7 @@ export function TrainingSettings({ config }: { config: TrainConfig }) {
             value={config.backend}
             onChange={(e) => set({ backend: e.target.value as TrainConfig['backend'] })}
           >
-            <option value="auto">auto (the fastest, measured)</option>
+            <option value="auto">{tr('trials.auto')}</option>
             <option value="webgpu">webgpu</option>
             <option value="webgl">webgl</option>
             <option value="wasm">wasm</option>
@@ -130,7 +131,7 @@ export function TrainingButtons({
   schemesShown,
 }: {
   training: TrainingState;
-  problem: string | null;
+  problem: Msg | null;
   schemesShown: PositionScheme[];
 }) {
   const { status, trained, saveScheme, error } = training;
@@ -170,10 +171,10 @@ export function TrainingButtons({
       </div>
       {(problem || error) && (
         <div className="notices">
-          {problem && <p>{problem}</p>}
+          {problem && <p>{t.say(problem)}</p>}
           {error && (
             <p className="error" role="alert">
-              {error}
+              {t.say(error)}
             </p>
           )}
         </div>

@@ -94,7 +94,18 @@ export function TrainingCurves({ view }: { view: TrainingView }) {
 function TrainingTables({ view }: { view: TrainingView }) {
   const { tables } = view;
   const tr = useT();
-  if (!tables) {
+  // The axis titles and tooltips in the interface's language (the client builds the options in English).
+  const options = useMemo(
+    () =>
+      tables && {
+        ...tables.options,
+        xTitle: tr('matrix.dimension'),
+        yTitle: tr('lab.position'),
+        lang: tr.lang,
+      },
+    [tables, tr],
+  );
+  if (!tables || !options) {
     return <p className="empty">{tr('train.noTable')}</p>;
   }
   return (
@@ -112,7 +123,7 @@ function TrainingTables({ view }: { view: TrainingView }) {
             <figcaption>
               {tr(title)} [{t.rows} × {t.d}]
             </figcaption>
-            <Heatmap matrix={matrixOf(t)} options={tables.options} />
+            <Heatmap matrix={matrixOf(t)} options={options} />
           </figure>
         ))}
       </div>

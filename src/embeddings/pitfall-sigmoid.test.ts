@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_SPEC, type RunSpec } from '../protocol/specs.ts';
 import { getEmbeddingSource } from './registry.ts';
 import type { TableContext } from './source.ts';
+import { msg } from '../protocol/msg.ts';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -83,7 +84,7 @@ describe("embedding source 'pitfall-sigmoid'", () => {
   });
 
   test('rows drawn alone are the sigmoid of the random source’s rows, and the key differs from random’s', async () => {
-    const big = { ...ctx, tooBig: () => 'too big for this test' };
+    const big = { ...ctx, tooBig: () => msg('fix.smallerD') };
     const ids = Int32Array.from([0, 7, 399]);
     const plain = await getEmbeddingSource('random').rowsAlone?.(big, ids);
     const rows = await getEmbeddingSource('pitfall-sigmoid').rowsAlone?.(big, ids);

@@ -7,6 +7,7 @@ import { gloveSource } from './sources/glove.ts';
 import { useSource } from './sources/use.ts';
 import { checkpoint } from './sources/checkpoint.ts';
 import { pitfallSigmoid } from './sources/pitfall-sigmoid.ts';
+import { unknownName } from '../protocol/msg.ts';
 
 const sources: { [K in EmbeddingName]: EmbeddingSource } = {
   random,
@@ -18,5 +19,5 @@ const sources: { [K in EmbeddingName]: EmbeddingSource } = {
 
 export function getEmbeddingSource(name: string): EmbeddingSource {
   if (Object.prototype.hasOwnProperty.call(sources, name)) return sources[name as EmbeddingName];
-  throw new Error(`unknown embedding: ${name}`);
+  throw unknownName('embedding', name);
 }

@@ -4,6 +4,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { Token } from '../protocol/messages.ts';
 import type { EmbeddingName, RunSpec } from '../protocol/specs.ts';
 import type { FetchData } from '../tokenizers/tokenizer.ts';
+import type { Msg } from '../protocol/msg.ts';
 
 /** What the pipeline needs from a run's tokens: the tokens, the vocabulary size and a piece's text by id. */
 export interface TokenSource {
@@ -44,12 +45,7 @@ export interface TableContext {
   /** Changes with every checkpoint file, so keys built on it never mix two files. */
   checkpointGeneration: number;
   /** Why rows × cols float32 cannot live in one device buffer (naming the limit, saying `fix`), or null. */
-  tooBig(
-    rows: number,
-    cols: number,
-    what: string,
-    fix: (maxRows: number, maxCols: number) => string,
-  ): string | null;
+  tooBig(rows: number, cols: number, what: Msg, fix: (maxRows: number, maxCols: number) => Msg): Msg | null;
 }
 
 export interface EmbeddingSource {

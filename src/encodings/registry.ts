@@ -9,6 +9,7 @@ import { t5 } from './t5.ts';
 import { none } from './none.ts';
 import { pitfallLinear } from './pitfall-linear.ts';
 import { pitfallScalar } from './pitfall-scalar.ts';
+import { unknownName } from '../protocol/msg.ts';
 
 const schemes: { [K in EncodingName]: Scheme } = {
   sinusoidal,
@@ -23,5 +24,5 @@ const schemes: { [K in EncodingName]: Scheme } = {
 
 export function getScheme(name: string): Scheme {
   if (Object.prototype.hasOwnProperty.call(schemes, name)) return schemes[name as EncodingName];
-  throw new Error(`unknown encoding: ${name}`);
+  throw unknownName('encoding', name);
 }

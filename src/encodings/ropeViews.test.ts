@@ -7,6 +7,7 @@ import { FREQUENCY_REGIONS } from '../protocol/rope.ts';
 import { cosSums } from '../numerics/cosSums.ts';
 import { offsetsFor, ropeContextViews, ropeExtension, MAX_OFFSETS } from './ropeViews.ts';
 import { baseInvFreq } from './rope/rule.ts';
+import { msg } from '../protocol/msg.ts';
 
 // YaRN, head_dim 128 inside d = 256, base 10000, factor 4, original 4096, table 8192 positions.
 const yarn: RunSpec = {
@@ -148,8 +149,8 @@ describe('the views the rope scheme sends', () => {
   test('wavelengths: YaRN’s 18 pairs from 46 on turn less than once in L = 4096; turns = L/λ as numpy gives', async () => {
     // numpy: (2*pi/f > 4096) holds for pairs 46…63 (18 of them); L/(2*pi/f[40]) = 2.0614845277997893
     const m = (await sent(yarn)).get('rope-wavelengths') as Matrix;
-    expect(m.note).toBe('pairs 46…63 (18) turn less than once within L = 4096');
-    expect(m.mark).toEqual({ x: 4096, label: 'original context L = 4096' });
+    expect(m.note).toEqual(msg('note.shortPairs', { first: 46, last: 63, n: 18, L: 4096 }));
+    expect(m.mark).toEqual({ x: 4096, label: msg('note.originalMark', { L: 4096 }) });
     const line40 = (m.csv ?? '').split('\n')[41].split(',').map(Number);
     close(line40[3], 2.0614845277997893, 1e-12);
   });

@@ -17,6 +17,7 @@ import type { Check } from '../protocol/messages.ts';
 import { cosSums } from '../numerics/cosSums.ts';
 import { frequenciesCsv, ropeFrequencies, type FrequencyRow } from './rope/frequencies.ts';
 import type { ViewContext } from './scheme.ts';
+import { msg } from '../protocol/msg.ts';
 
 /** Offsets sent in the q·k view at most (a line plot has fewer pixels). */
 export const MAX_OFFSETS = 8192;
@@ -77,7 +78,7 @@ export async function ropeContextViews(ctx: ViewContext): Promise<Check[]> {
     ),
     rowLabels,
     colLabels: cols,
-    note: `attention factor a = ${g(a)}`,
+    note: msg('note.attentionFactor', { a }),
     csv: frequenciesCsv(rows),
   });
   const short = rows.filter((r) => r.wavelength > L);
@@ -89,9 +90,9 @@ export async function ropeContextViews(ctx: ViewContext): Promise<Check[]> {
     rowLabels,
     colLabels: ['wavelength', 'scaled_wavelength', 'turns_in_original_context'],
     note: short.length
-      ? `pairs ${short[0].pair}…${n - 1} (${short.length}) turn less than once within L = ${L}`
-      : `every pair turns at least once within L = ${L}`,
-    mark: { x: L, label: `original context L = ${L}` },
+      ? msg('note.shortPairs', { first: short[0].pair, last: n - 1, n: short.length, L })
+      : msg('note.everyPair', { L }),
+    mark: { x: L, label: msg('note.originalMark', { L }) },
     csv: csvOf(
       'pair,wavelength,scaled_wavelength,turns_in_original_context',
       rows.map((r, i) => [r.pair, r.wavelength, r.scaledWavelength, turns[i]]),
@@ -104,7 +105,10 @@ export async function ropeContextViews(ctx: ViewContext): Promise<Check[]> {
     data: Float32Array.from([...plain, ...scaled]),
     rowLabels: ['unscaled', 'scaled'],
     colLabels: offsets.map(g),
-    note: `q = k = ones(${2 * n}); scaled rule times a² = ${g(a * a)}${P < ctx.N ? `; ${P} of ${ctx.N} offsets` : ''}`,
+    note:
+      P < ctx.N
+        ? msg('note.qkOffsets', { n: 2 * n, a2: a * a, P, N: ctx.N })
+        : msg('note.qk', { n: 2 * n, a2: a * a }),
     csv: csvOf(
       'offset,unscaled,scaled',
       offsets.map((o, k) => [o, plain[k], scaled[k]]),
@@ -116,7 +120,7 @@ export async function ropeContextViews(ctx: ViewContext): Promise<Check[]> {
     data: Float32Array.from(angles.flatMap((x) => [x.trained, x.extended, x.ratio])),
     rowLabels,
     colLabels: ['max_angle_in_training', 'angle_at_extended_context', 'ratio'],
-    note: `training: positions 0…${L - 1}; extended: 0…${ctx.N - 1}`,
+    note: msg('note.angles', { last: L - 1, extendedLast: ctx.N - 1 }),
     csv: csvOf(
       'pair,max_angle_in_training,angle_at_extended_context,ratio',
       angles.map((x, i) => [i, x.trained, x.extended, x.ratio]),

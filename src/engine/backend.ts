@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { describeWasm } from './wasmSetup.ts';
 import { adapterLabel, softwareAdapter } from './adapterInfo.ts';
 import { assertNever, type BackendName } from '../protocol/messages.ts';
+import { MsgError, list, msg, type Msg } from '../protocol/msg.ts';
 
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
@@ -22,7 +23,7 @@ export interface BackendChoice {
   adapter: string | null;
   /** The software renderer a GPU backend runs on ("SwiftShader"), or null on a hardware GPU, wasm and cpu. */
   software: string | null;
-  fallbacks: string[];
+  fallbacks: Msg[];
 }
 
 async function describeAdapter(): Promise<Described> {
@@ -58,13 +59,13 @@ async function describe(name: BackendName): Promise<Described> {
   }
 }
 
-async function tryBackend(name: BackendName): Promise<string | null> {
+async function tryBackend(name: BackendName): Promise<Msg | null> {
   try {
     // setBackend resolves false (it does not throw) when e.g. requestAdapter() gives null.
     if (await tf.setBackend(name)) return null;
-    return `${name} did not initialise`;
+    return msg('backend.noInit', { name });
   } catch (err) {
-    return `${name} failed: ${err instanceof Error ? err.message : String(err)}`;
+    return msg('backend.failed', { name, why: err instanceof Error ? err.message : String(err) });
   }
 }
 
@@ -76,18 +77,18 @@ export function webgpuDevice(): GPUDevice | null {
 }
 
 /** Starts one backend: what it runs on, or why it would not start. */
-export async function startBackend(name: BackendName): Promise<Described | { problem: string }> {
+export async function startBackend(name: BackendName): Promise<Described | { problem: Msg }> {
   if (name === 'webgpu' && (typeof navigator === 'undefined' || !('gpu' in navigator))) {
-    return { problem: 'webgpu unavailable: this browser has no navigator.gpu' };
+    return { problem: msg('backend.noGpu') };
   }
   const problem = await tryBackend(name);
-  if (problem) return { problem: name === 'webgpu' ? `${problem} (no WebGPU adapter)` : problem };
+  if (problem) return { problem: name === 'webgpu' ? msg('backend.noAdapter', { problem }) : problem };
   await tf.ready();
   return describe(name);
 }
 
 export async function initBackend(order: readonly BackendName[] = BACKEND_ORDER): Promise<BackendChoice> {
-  const fallbacks: string[] = [];
+  const fallbacks: Msg[] = [];
   for (const name of order) {
     const started = await startBackend(name);
     if ('problem' in started) {
@@ -96,5 +97,5 @@ export async function initBackend(order: readonly BackendName[] = BACKEND_ORDER)
     }
     return { backend: name, ...started, fallbacks };
   }
-  throw new Error(`no tfjs backend could start: ${fallbacks.join('; ')}`);
+  throw new MsgError(msg('err.noBackend', { why: list(fallbacks) }));
 }

@@ -7,6 +7,7 @@ import { openCheckpoint, type LocatedTensor } from '../checkpoints/open.ts';
 import { readRows, rowChunks } from '../checkpoints/layout.ts';
 import { proposeTables } from '../checkpoints/tables.ts';
 import type { RowChunk } from '../embeddings/source.ts';
+import { MsgError, msg } from '../protocol/msg.ts';
 
 export interface LoadedTensor {
   rows: number;
@@ -71,7 +72,7 @@ export class CheckpointStore {
       const whole = await this.tensor(name);
       const bad = Array.from(ids).find((id) => !Number.isInteger(id) || id < 0 || id >= whole.rows);
       if (bad !== undefined)
-        throw new Error(`Row ${bad} is outside "${name}", which has rows 0…${whole.rows - 1}.`);
+        throw new MsgError(msg('err.rowOutside', { row: bad, name, last: whole.rows - 1 }));
       const data = new Float32Array(ids.length * whole.cols);
       for (let i = 0; i < ids.length; i++) {
         data.set(whole.data.subarray(ids[i] * whole.cols, (ids[i] + 1) * whole.cols), i * whole.cols);
@@ -97,16 +98,16 @@ export class CheckpointStore {
   }
 
   private find(name: string): LocatedTensor {
-    if (!this.loaded) throw new Error('No checkpoint is loaded: drop a .safetensors or .npy file first.');
+    if (!this.loaded) throw new MsgError(msg('err.noCheckpoint'));
     const t = this.located.get(name);
-    if (!t) throw new Error(`The checkpoint ${this.fileName} has no tensor named "${name}".`);
+    if (!t) throw new MsgError(msg('err.noTensor', { file: this.fileName, name }));
     return t;
   }
 
   private async read(name: string): Promise<LoadedTensor> {
     const { shape, data } = await this.find(name).read();
     if (shape.length !== 2) {
-      throw new Error(`"${name}" has shape [${shape.join(', ')}]; a table must be 2-D [rows, d].`);
+      throw new MsgError(msg('err.not2d', { name, shape: shape.join(', ') }));
     }
     return { rows: shape[0], cols: shape[1], data };
   }

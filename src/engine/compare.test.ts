@@ -8,6 +8,7 @@ import { DEFAULT_SPEC, type RunSpec } from '../protocol/specs.ts';
 import { Pipeline } from './pipeline.ts';
 import { readPublicData } from '../tokenizers/testData.ts';
 import { compareColumn, compareColumns } from './compare.ts';
+import { msg, renderEn } from '../protocol/msg.ts';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -92,13 +93,14 @@ describe('the compare columns', () => {
   test('a learned column without a loaded or trained table says it shows the untrained init', async () => {
     const c = await compareColumn(pipeline, SPEC, 'learned', n);
     expect(c.tableSource).toBe('untrained init');
-    expect(c.note).toContain('untrained init');
+    expect(renderEn(c.note)).toContain('table: untrained init');
+    expect(c.note.params?.b).toEqual(msg('note.table', { source: msg('source.untrained') }));
   });
 
   test('a rope rule column sets the rule with original_context = n; a bad list is refused whole', async () => {
     const [yarn] = await compareColumns(pipeline, SPEC, ['rope:yarn', 'rope:linear']);
     expect(yarn.error).toBeNull();
-    expect(yarn.note).toContain(`original_context = 64`);
+    expect(renderEn(yarn.note)).toBe('cosine of positions; original_context = 64');
     await expect(compareColumns(pipeline, SPEC, ['rope', 'rope'])).rejects.toThrow('names a scheme twice');
     await expect(compareColumns(pipeline, SPEC, ['rope'])).rejects.toThrow('2 to 4');
     await expect(compareColumns(pipeline, SPEC, ['rope', 'bogus'])).rejects.toThrow('"bogus"');

@@ -13,6 +13,7 @@ import { block, lookBack, normalise, offsetDeviation, profileOf } from '../analy
 import { readOwned } from './read.ts';
 import type { Pipeline } from './pipeline.ts';
 import type { LearnedTable } from './views/static.ts';
+import { MsgError, list, msg, msgOf, type Msg } from '../protocol/msg.ts';
 
 /** Positions inside the "training length" of every column (the similarity heatmap is n × n). */
 export const COMPARE_N = 64;
@@ -53,7 +54,7 @@ export async function compareColumn(
 ): Promise<CompareColumn> {
   const spec = compareSpec(base, name, n);
   const problem = validateSpec(spec);
-  if (problem) throw new Error(`${name}: ${problem}`);
+  if (problem) throw new MsgError(msg('cmp.column', { name, reason: problem }));
   const scheme = getScheme(spec.pe);
   const table = scheme.usesTable ? await tableFor(pipeline, spec) : null;
   const tableSource = !scheme.usesTable
@@ -101,22 +102,20 @@ export async function compareColumn(
       path,
       checks: [
         {
-          name: 'depends only on the offset',
+          name: msg('check.offset'),
           value: deviation,
           limit: 1e-4,
           pass: deviation <= 1e-4,
-          detail: 'largest |s(m+k, m) − s(k, 0)| over the first n positions',
+          detail: msg('check.offsetDetail'),
         },
       ],
       n: inside,
-      note: [
-        rows ? 'cosine of positions' : 'head 0 bias ÷ its largest magnitude',
-        name.startsWith('rope:') ? `original_context = ${n}` : '',
-        tableSource ? `table: ${tableSource}` : '',
-        P < 2 * n ? `the table has only ${P} positions` : '',
-      ]
-        .filter(Boolean)
-        .join('; '),
+      note: list([
+        msg(rows ? 'note.cosine' : 'note.headBias'),
+        ...(name.startsWith('rope:') ? [msg('note.originalContext', { n })] : []),
+        ...(tableSource ? [msg('note.table', { source: msg(SOURCE_NOTE[tableSource]) })] : []),
+        ...(P < 2 * n ? [msg('note.tableShort', { n: P })] : []),
+      ]),
       error: null,
     };
   } finally {
@@ -124,7 +123,13 @@ export async function compareColumn(
   }
 }
 
-function failed(name: string, error: string): CompareColumn {
+const SOURCE_NOTE = {
+  loaded: 'source.loaded',
+  trained: 'source.trained',
+  'untrained init': 'source.untrained',
+} as const satisfies Record<NonNullable<CompareColumn['tableSource']>, string>;
+
+function failed(name: string, error: Msg): CompareColumn {
   const empty = new Float64Array(0);
   return {
     name,
@@ -142,7 +147,7 @@ function failed(name: string, error: string): CompareColumn {
     path: new Float32Array(0),
     checks: [],
     n: 0,
-    note: '',
+    note: list([]),
     error,
   };
 }
@@ -154,7 +159,7 @@ export async function compareColumns(
   names: string[],
 ): Promise<CompareColumn[]> {
   const problem = compareProblem(names);
-  if (problem) throw new Error(`compare ${problem}.`);
+  if (problem) throw new MsgError(msg('cmp.refused', { reason: problem }));
   const columns: CompareColumn[] = [];
   for (const name of names) {
     try {
@@ -162,7 +167,7 @@ export async function compareColumns(
     } catch (err) {
       // One scheme that cannot run with these settings (longrope without its factor lists) leaves its column
       // with the reason; the others still show.
-      columns.push(failed(name, err instanceof Error ? err.message : String(err)));
+      columns.push(failed(name, msgOf(err)));
     }
   }
   return columns;

@@ -11,6 +11,7 @@ import { workerFetchData } from './fetchData.ts';
 import { ProjectionCancelled, project } from './projection.ts';
 import { neighbours, quantise } from './requests.ts';
 import { compareColumns } from './compare.ts';
+import { msg, msgOf } from '../protocol/msg.ts';
 
 function post(msg: FromEngine): void {
   postMessage(msg, transferables(msg));
@@ -19,10 +20,9 @@ function post(msg: FromEngine): void {
 const pipeline = new Pipeline(workerFetchData(post));
 let latestProj = 0;
 let stoppedProj = 0;
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 /** Progress of a token table streamed from its file (too big to hold whole). */
 const streaming = (done: number, total: number) =>
-  post({ type: 'progress', task: 'Reading the token table from the checkpoint', done, total });
+  post({ type: 'progress', task: msg('task.streaming'), done, total });
 let latest = 0;
 let cancelledUpTo = 0;
 let pending: {
@@ -41,12 +41,15 @@ const ready = initBackend().then(
     post({ type: 'ready', ...choice });
     // A lost device (driver reset, GPU removed, destroy()) leaves every tensor dead: ask for a fresh worker.
     void webgpuDevice()?.lost.then((info) =>
-      post({ type: 'device-lost', message: `GPU device lost${info.message ? `: ${info.message}` : ''}` }),
+      post({
+        type: 'device-lost',
+        message: info.message ? msg('err.deviceLostWhy', { why: info.message }) : msg('err.deviceLost'),
+      }),
     );
     return true;
   },
   (err: unknown) => {
-    post({ type: 'error', runId: null, message: err instanceof Error ? err.message : String(err) });
+    post({ type: 'error', runId: null, message: msgOf(err) });
     return false;
   },
 );
@@ -65,7 +68,7 @@ async function pump(): Promise<void> {
         await pipeline.run(job.runId, job.spec, post, stale, job.cached, job.views, job.window);
       } catch (err) {
         if (err instanceof Cancelled) continue;
-        post({ type: 'error', runId: job.runId, message: messageOf(err) });
+        post({ type: 'error', runId: job.runId, message: msgOf(err) });
       }
     }
   } finally {
@@ -100,7 +103,7 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
           await project(pipeline, projId, spec, proj, post, stale);
         } catch (err) {
           if (!(err instanceof ProjectionCancelled))
-            post({ type: 'projection-error', projId, message: messageOf(err) });
+            post({ type: 'projection-error', projId, message: msgOf(err) });
         }
       });
       break;
@@ -113,7 +116,7 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
       const name = files.map((f) => f.name).join(', ');
       pipeline.checkpoint.open(files).then(
         (info) => post({ type: 'checkpoint', info }),
-        (err: unknown) => post({ type: 'checkpoint-error', file: name, message: messageOf(err) }),
+        (err: unknown) => post({ type: 'checkpoint-error', file: name, message: msgOf(err) }),
       );
       break;
     }
@@ -123,7 +126,7 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
         .then(() => neighbours(pipeline, spec, id, k, streaming))
         .then(
           (r) => post({ type: 'neighbours', reqId, id, piece: r.piece, list: r.list }),
-          (err: unknown) => post({ type: 'request-error', reqId, message: messageOf(err) }),
+          (err: unknown) => post({ type: 'request-error', reqId, message: msgOf(err) }),
         );
       break;
     }
@@ -133,7 +136,7 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
         .then(() => quantise(pipeline, spec, streaming))
         .then(
           (r) => post({ type: 'quantised', reqId, ...r }),
-          (err: unknown) => post({ type: 'request-error', reqId, message: messageOf(err) }),
+          (err: unknown) => post({ type: 'request-error', reqId, message: msgOf(err) }),
         );
       break;
     }
@@ -143,7 +146,7 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
         .then(() => compareColumns(pipeline, spec, schemes))
         .then(
           (columns) => post({ type: 'compare', cmpId, columns }),
-          (err: unknown) => post({ type: 'compare-error', cmpId, message: messageOf(err) }),
+          (err: unknown) => post({ type: 'compare-error', cmpId, message: msgOf(err) }),
         );
       break;
     }
@@ -156,7 +159,7 @@ addEventListener('message', (event: MessageEvent<ToEngine>) => {
           (matrices) => {
             if (matrices && winId === latestWin) post({ type: 'window', winId, window, matrices });
           },
-          (err: unknown) => post({ type: 'window-error', winId, message: messageOf(err) }),
+          (err: unknown) => post({ type: 'window-error', winId, message: msgOf(err) }),
         );
       break;
     }

@@ -2,6 +2,7 @@
 // body so a progress message goes out every ~1 MB. Files are cached for the life of the worker.
 import type { FromEngine } from '../protocol/messages.ts';
 import type { FetchData } from '../tokenizers/tokenizer.ts';
+import { MsgError, msg } from '../protocol/msg.ts';
 
 export function workerFetchData(post: (msg: FromEngine) => void): FetchData {
   const cache = new Map<string, Promise<Uint8Array>>();
@@ -14,12 +15,19 @@ export function workerFetchData(post: (msg: FromEngine) => void): FetchData {
     try {
       res = await fetch(url);
     } catch (err) {
-      throw new Error(`Could not load ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new MsgError(
+        msg('err.loadFile', { file, why: err instanceof Error ? err.message : String(err) }),
+      );
     }
     if (!res.ok)
-      throw new Error(`Could not load ${file}: the server answered ${res.status} ${res.statusText}`);
+      throw new MsgError(
+        msg('err.loadFile', {
+          file,
+          why: msg('err.serverAnswered', { status: res.status, statusText: res.statusText }),
+        }),
+      );
     const total = Number(res.headers.get('content-length')) || null;
-    const task = `Loading ${file}`;
+    const task = msg('task.loading', { file });
     if (!res.body) return new Uint8Array(await res.arrayBuffer());
     const reader = res.body.getReader();
     const chunks: Uint8Array[] = [];

@@ -7,6 +7,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import type { FromEngine, Matrix, Token } from '../protocol/messages.ts';
 import { DEFAULT_SPEC, type RunSpec } from '../protocol/specs.ts';
 import { Cancelled, Pipeline } from './pipeline.ts';
+import { MsgError } from '../protocol/msg.ts';
 
 /** The matrices a first paint holds, in the order the pipeline posts them. */
 export const FIRST_PAINT_MATRICES = ['embeddings', 'pe', 'input'] as const;
@@ -38,7 +39,7 @@ export async function computeFirstPaint(spec: RunSpec = DEFAULT_SPEC): Promise<F
   const post = (msg: FromEngine) => {
     if (msg.type === 'tokens') tokens = msg;
     else if (msg.type === 'matrix') matrices.push(msg.matrix);
-    else if (msg.type === 'error') throw new Error(msg.message);
+    else if (msg.type === 'error') throw new MsgError(msg.message);
   };
   try {
     // Stale once the three matrices are in: the pipeline then stops before the text-independent views.

@@ -2,6 +2,7 @@
 // limit, instead of failing inside a kernel (WebGPU guarantees only 256 MiB maxBufferSize and 128 MiB
 // maxStorageBufferBindingSize; SwiftShader offers 1 GiB, desktop GPUs usually 2–4 GiB).
 import * as tf from '@tensorflow/tfjs-core';
+import { msg, type Msg } from '../protocol/msg.ts';
 
 export interface BufferLimits {
   maxBufferSize: number;
@@ -15,8 +16,6 @@ export function deviceLimits(): BufferLimits | null {
   return device?.limits ?? null;
 }
 
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-
 /**
  * Why a float32 tensor of `rows` × `cols` cannot live in one buffer under `limits`, or null when it fits.
  * `what` names the tensor; `fix` says what to change (e.g. "use d ≤ 512").
@@ -25,9 +24,9 @@ export function bufferProblem(
   rows: number,
   cols: number,
   limits: BufferLimits | null,
-  what: string,
-  fix: (maxRows: number, maxCols: number) => string,
-): string | null {
+  what: Msg,
+  fix: (maxRows: number, maxCols: number) => Msg,
+): Msg | null {
   if (!limits) return null;
   const bytes = rows * cols * 4;
   const [name, limit] =
@@ -37,5 +36,13 @@ export function bufferProblem(
   if (bytes <= limit) return null;
   const maxCols = Math.floor(limit / 4 / rows);
   const maxRows = Math.floor(limit / 4 / cols);
-  return `${what} (${rows.toLocaleString('en')} × ${cols.toLocaleString('en')}, ${mib(bytes)}) is larger than this GPU's ${name} of ${mib(limit)}; ${fix(maxRows, maxCols)}.`;
+  return msg('err.buffer', {
+    what,
+    rows,
+    cols,
+    mib: Math.round(bytes / 2 ** 20),
+    limitName: name,
+    limit: Math.round(limit / 2 ** 20),
+    fix: fix(maxRows, maxCols),
+  });
 }

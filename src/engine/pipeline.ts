@@ -17,6 +17,7 @@ import { FOUNDATION_VIEWS, VIEW_TITLES, type ViewName } from '../protocol/views.
 import { CheckpointStore } from './checkpoint.ts';
 import { Sources, type TokenSource } from './sources.ts';
 import { CellReader, inputRows } from './cells.ts';
+import { MsgError, msg } from '../protocol/msg.ts';
 
 export type Post = (msg: FromEngine) => void;
 
@@ -81,13 +82,11 @@ export class Pipeline {
     const name = spec.checkpoint.position;
     if (spec.pe !== 'learned' || !name) return null;
     if (name === TRAINED_TABLE && !this.trained) {
-      throw new Error('No table has been trained yet: press Train in the Training panel.');
+      throw new MsgError(msg('err.notTrained'));
     }
     const t = name === TRAINED_TABLE && this.trained ? this.trained : await this.checkpoint.tensor(name);
     if (t.cols !== spec.d) {
-      throw new Error(
-        `The position table "${name}" is ${t.cols} wide but d = ${spec.d}; set d to ${t.cols}.`,
-      );
+      throw new MsgError(msg('err.positionWidth', { name, cols: t.cols, d: spec.d }));
     }
     const id =
       name === TRAINED_TABLE && this.trained ? this.trained.id : `${this.checkpoint.generation}|${name}`;
@@ -110,15 +109,14 @@ export class Pipeline {
   ): Promise<void> {
     const t0 = performance.now();
     const problem = validateSpec(spec);
-    if (problem) throw new Error(problem);
+    if (problem) throw new MsgError(problem);
     this.cells.keepOnly(spec);
     const check = () => {
       if (isStale()) throw new Cancelled();
     };
 
     if (spec.text.length > LONG_TEXT) {
-      const n = spec.text.length.toLocaleString('en');
-      post({ type: 'progress', task: `Tokenising ${n} characters`, done: 0, total: null });
+      post({ type: 'progress', task: msg('task.tokenising', { n: spec.text.length }), done: 0, total: null });
     }
     const { source, tokens, total, learned } = await this.tokenise(spec);
     post({ type: 'tokens', runId, tokens, vocabSize: source.vocabSize, total });
@@ -126,12 +124,10 @@ export class Pipeline {
     const { d } = spec;
     const T = tokens.length;
     const labels = tokens.map((t) => t.text);
-    const tooBig = bufferProblem(T, d, deviceLimits(), 'The input matrix [T, d]', (rows, cols) =>
-      cols >= 2
-        ? `use at most ${rows.toLocaleString('en')} tokens at this d, or d ≤ ${cols} (the text is kept)`
-        : 'use a smaller d',
+    const tooBig = bufferProblem(T, d, deviceLimits(), msg('what.input'), (rows, cols) =>
+      cols >= 2 ? msg('fix.tokens', { rows, cols }) : msg('fix.smallerD'),
     );
-    if (tooBig) throw new Error(tooBig);
+    if (tooBig) throw new MsgError(tooBig);
     const tensors = T > 0 ? await this.inputs(spec, tokens, source, learned) : null;
     check();
 
@@ -180,7 +176,14 @@ export class Pipeline {
           rowLabels: pooling ? pooledLabels(labels, rb) : labels,
           pooled,
           note: pooling
-            ? `drawn as block means of ${rb} token${rb > 1 ? 's' : ''} × ${cb} dim${cb > 1 ? 's' : ''} (exact [${T} × ${d}] is too large to draw)`
+            ? msg('note.pooled', {
+                rb,
+                tokens: msg(rb > 1 ? 'unit.tokens' : 'unit.token'),
+                cb,
+                dims: msg(cb > 1 ? 'unit.dims' : 'unit.dim'),
+                T,
+                d,
+              })
             : undefined,
         });
       }
@@ -240,7 +243,7 @@ export class Pipeline {
   /** The detail views of a big table for window w (the `window` request): only these are recomputed. */
   async window(spec: RunSpec, w: RowWindow): Promise<Matrix[]> {
     const problem = validateSpec(spec);
-    if (problem) throw new Error(problem);
+    if (problem) throw new MsgError(problem);
     return windowViews(spec, w, await this.learnedTable(spec));
   }
 
@@ -251,9 +254,7 @@ export class Pipeline {
     const tokens = all.slice(0, LIMITS.maxTokens);
     const learned = await this.learnedTable(spec);
     if (learned && tokens.length > learned.rows) {
-      throw new Error(
-        `The text has ${tokens.length} tokens but the loaded position table has ${learned.rows} positions: a learned table has nothing past its last row.`,
-      );
+      throw new MsgError(msg('err.textPastTable', { tokens: tokens.length, rows: learned.rows }));
     }
     return { source, tokens, total: all.length, learned };
   }

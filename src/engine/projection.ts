@@ -11,6 +11,7 @@ import { uniforms } from '../numerics/rng.ts';
 import { range } from '../numerics/trig.ts';
 import { readOwned } from './read.ts';
 import type { Pipeline } from './pipeline.ts';
+import { MsgError, msg, type Msg as Message } from '../protocol/msg.ts';
 
 type Post = (msg: FromEngine) => void;
 type Msg = Extract<FromEngine, { type: 'projection' }>;
@@ -34,7 +35,7 @@ interface Rows {
   color: Float32Array;
   keys: Int32Array;
   keyKind: Msg['keyKind'];
-  note: string;
+  note: Message[];
 }
 
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -48,9 +49,7 @@ async function rowsFor(pipeline: Pipeline, spec: RunSpec, proj: ProjectionSpec):
     let n = Math.min(spec.params.positions, MAX_PROJECTED_POSITIONS);
     if (learned) n = Math.min(n, learned.rows);
     if (scheme.kind === 'bias' || CATALOG[spec.pe].addsNothing) {
-      throw new Error(
-        `${spec.pe} adds no position vector to project; choose tokens or vocabulary, or an additive or rotary scheme.`,
-      );
+      throw new MsgError(msg('err.noPositionVector', { pe: spec.pe }));
     }
     const out = scheme.compute(
       { positions: range(n), d, seed: spec.seed, table: learned ?? undefined },
@@ -59,11 +58,10 @@ async function rowsFor(pipeline: Pipeline, spec: RunSpec, proj: ProjectionSpec):
     // Rotary: the state of position p is its rotation, the [cos | sin] angles of every pair.
     const x = (scheme.kind === 'additive' ? out.pe : out.cossin) as tf.Tensor2D; // [n, d]
     for (const t of Object.values(out)) if (t !== x) t.dispose();
-    const note =
-      (n < spec.params.positions ? `first ${n} of ${spec.params.positions} positions; ` : '') +
-      (scheme.kind === 'rotary'
-        ? 'RoPE: each position as its [cos | sin] rotation angles'
-        : `${spec.pe} table rows`);
+    const note = [
+      ...(n < spec.params.positions ? [msg('note.firstOf', { n, total: spec.params.positions })] : []),
+      scheme.kind === 'rotary' ? msg('note.ropeAngles') : msg('note.tableRows', { pe: spec.pe }),
+    ];
     const idx = Int32Array.from(range(n));
     return {
       x,
@@ -76,7 +74,7 @@ async function rowsFor(pipeline: Pipeline, spec: RunSpec, proj: ProjectionSpec):
   }
   if (proj.source === 'tokens') {
     const { source, tokens, learned } = await pipeline.tokenise(spec);
-    if (tokens.length < 3) throw new Error('Type at least 3 tokens to project them.');
+    if (tokens.length < 3) throw new MsgError(msg('err.fewTokens'));
     const t = await pipeline.inputs(spec, tokens, source, learned);
     const x = proj.withPositions ? t.X : t.E;
     for (const k of [t.E, t.PE, t.X]) if (k !== x) k.dispose();
@@ -87,7 +85,7 @@ async function rowsFor(pipeline: Pipeline, spec: RunSpec, proj: ProjectionSpec):
       color: Float32Array.from(keys),
       keys,
       keyKind: 'token',
-      note: proj.withPositions ? `X = E + PE of ${tokens.length} tokens` : `E of ${tokens.length} tokens`,
+      note: [msg(proj.withPositions ? 'note.inputTokens' : 'note.embeddingTokens', { n: tokens.length })],
     };
   }
   // vocabulary: the whole table, or a seeded sample of its rows
@@ -107,7 +105,7 @@ async function rowsFor(pipeline: Pipeline, spec: RunSpec, proj: ProjectionSpec):
     color: Float32Array.from(ids),
     keys: ids,
     keyKind: 'id',
-    note: ids.length < V ? `a seeded sample of ${ids.length} of ${V} rows` : `all ${V} rows`,
+    note: [ids.length < V ? msg('note.sample', { n: ids.length, V }) : msg('note.allRows', { V })],
   };
 }
 
@@ -135,7 +133,7 @@ export async function project(
   isStale: () => boolean,
 ): Promise<void> {
   const problem = validateSpec(spec) ?? validateProjection(proj);
-  if (problem) throw new Error(problem);
+  if (problem) throw new MsgError(problem);
   const rows = await rowsFor(pipeline, spec, proj);
   const n = rows.x.shape[0];
   const d = rows.x.shape[1];
@@ -198,7 +196,7 @@ export async function project(
         explained: null,
         pcs: first || done ? (pcs?.slice() ?? null) : null,
         pcCount,
-        note: rows.note + method.note(proj, stepper),
+        note: [...rows.note, ...method.note(proj, stepper)],
       });
       first = false;
       await nextTask(); // lets new runs, stops and projections in

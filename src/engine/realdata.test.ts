@@ -14,6 +14,7 @@ import { sinusoidalTopTwoShare } from '../analysis/testReference.ts';
 import { Pipeline } from './pipeline.ts';
 import { neighbours, quantise } from './requests.ts';
 import { project } from './projection.ts';
+import { msg } from '../protocol/msg.ts';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -125,7 +126,7 @@ describe('a checkpoint in the engine', () => {
     const msgs = await run(spec);
     const table = matrix(msgs, 'table');
     expect(table.shape).toEqual([6, d]); // the table view stops at the file's 6 positions
-    expect(table.note).toBe('the loaded table has only 6 positions');
+    expect(table.note).toEqual(msg('note.loadedShort', { n: 6 }));
     for (let p = 0; p < 6; p++)
       for (let j = 0; j < d; j++) expect(table.data[p * d + j]).toBeCloseTo(wpe(p, j), 3); // f16: 3 decimals
     const pe = matrix(msgs, 'pe');

@@ -12,6 +12,7 @@ import type { Pipeline } from './pipeline.ts';
 import { poolBlock } from '../protocol/window.ts';
 import { blockMeanArray, pooledLabels } from './views/bigTable.ts';
 import type { RowChunk, TokenSource } from '../embeddings/source.ts';
+import { MsgError, msg } from '../protocol/msg.ts';
 
 /** Reports how many rows of the table have been read (streamed tables only). */
 export type Progress = (done: number, total: number) => void;
@@ -30,7 +31,7 @@ export async function neighbours(
   const table = await pipeline.sources.tokenTable(spec, source);
   const V = table.shape[0];
   if (!Number.isInteger(id) || id < 0 || id >= V)
-    throw new Error(`token id ${id} is outside the table 0…${V - 1}`);
+    throw new MsgError(msg('err.idOutside', { id, last: V - 1 }));
   const { values, indices } = tf.tidy(() => {
     const norms = tf.maximum(tf.norm(table, 'euclidean', 1), 1e-12); // [V]
     const q = tf.gather(table, tf.tensor1d([id], 'int32')); // [1, d]
@@ -58,7 +59,7 @@ async function streamedNeighbours(
   k: number,
   progress?: Progress,
 ): Promise<{ piece: string; list: Neighbour[] }> {
-  if (!Number.isInteger(id) || id < 0) throw new Error(`token id ${id} is not a row of the table`);
+  if (!Number.isInteger(id) || id < 0) throw new MsgError(msg('err.idNotRow', { id }));
   const q = await pipeline.sources.embed(spec, source, Int32Array.of(id)); // [1, d]
   const qNorm = tf.tidy(() => tf.maximum(tf.norm(q), 1e-12)); // []
   let cos = new Float32Array(0);
@@ -121,8 +122,7 @@ export async function quantise(
   const chunks: AsyncIterable<RowChunk & { slice?: tf.Tensor2D }> =
     stream ?? deviceChunks(await pipeline.sources.tokenTable(spec, source));
   for await (const c of chunks) {
-    if (c.data.length !== c.rows * d)
-      throw new Error(`The token table is not ${d} wide; set d to its width.`);
+    if (c.data.length !== c.rows * d) throw new MsgError(msg('err.tokenWidth', { d }));
     const err8 = tf.tidy(() => {
       const chunk = c.slice ?? tf.tensor2d(c.data, [c.rows, d]); // [rows, d]
       return tf.abs(tf.sub(chunk, int8RoundTrip(chunk))); // [rows, d]

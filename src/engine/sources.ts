@@ -10,6 +10,7 @@ import type { FetchData, Tokenizer } from '../tokenizers/tokenizer.ts';
 import { getEmbeddingSource } from '../embeddings/registry.ts';
 import type { RowChunk, TableContext, TokenSource } from '../embeddings/source.ts';
 import type { CheckpointStore } from './checkpoint.ts';
+import { MsgError, msg } from '../protocol/msg.ts';
 
 export type { TokenSource } from '../embeddings/source.ts';
 export { MAX_RANDOM_TABLE_BYTES } from '../embeddings/sources/random.ts';
@@ -66,9 +67,7 @@ export class Sources {
           if (next.shape[1] !== spec.d) {
             const width = next.shape[1];
             next.dispose();
-            throw new Error(
-              `The ${spec.embedding} table is ${width} wide but d = ${spec.d}; set d to ${width}.`,
-            );
+            throw new MsgError(msg('err.tableWidth', { table: spec.embedding, width, d: spec.d }));
           }
           this.table?.dispose();
           this.table = next;

@@ -1,7 +1,12 @@
 // Every user-visible string of the interface in English, one flat table: the reference language. Its keys are the
 // Key type; zh.ts must have exactly the same keys (a type error otherwise). Keys are `<area>.<what>`; `{name}` is
-// a placeholder filled by t(). The lessons keep their own tables (lessons/strings.ts) on the same switch.
-// Worker messages (engine and training errors, matrix titles and notes from the worker) stay English.
+// a placeholder filled by t() (`{name:n}` and other formats: protocol/msg.ts). The lessons keep their own tables
+// (lessons/strings.ts) on the same switch. Spread in at the end: the messages workers and validators send as data
+// (protocol/text.ts, kept there because worker-side code may not import the UI), the RoPE lab's, Compare tab's and
+// overview's words (enPanels.ts) and the URL keys' reasons (enUrl.ts).
+import { MSG_EN } from '../protocol/text.ts';
+import { EN_PANELS } from './enPanels.ts';
+import { EN_URL } from './enUrl.ts';
 
 export const en = {
   // header and run status (App.tsx)
@@ -196,10 +201,9 @@ export const en = {
   'lab.compareSinCaption': 'PE at the same d, base and layout.',
   'lab.compareDiffCaption': 'Learned − sinusoidal, entry by entry.',
   'lab.compareSimCaption': 'Sinusoidal PE(p)·PE(q): compare with the learned similarity above.',
-  'lab.ropeLadderCaption': 'θ_i = base^(−2i/d): each pair rotates with wavelength 2π/θ_i.',
-  'lab.ropeCos': 'cos(p·θ_i), one column per rotated pair.',
+  'lab.ropeCos': 'cos(p·θ′_i)·a, one column per rotated pair.',
   'lab.ropeQ': 'q = E·W_q for the current tokens.',
-  'lab.ropeQRot': 'R_p q: each pair turned by p·θ_i; the norms do not change.',
+  'lab.ropeQRot': 'R_p q: each pair turned by p·θ′_i; norms change only by the attention factor a.',
   'lab.ropeScores':
     'The first token’s q and k placed at every position m, n: ⟨R_m q, R_n k⟩ is constant along each diagonal, so it depends only on m − n.',
   'lab.t5Buckets':
@@ -347,6 +351,7 @@ export const en = {
   'ckpt.shape': 'shape',
   'ckpt.first500': 'first 500 of {n} tensors listed',
   'ckpt.unreadable': '{file} could not be read.',
+  'ckpt.error': '{file}: {why}',
   'size.title': 'Size and quantisation',
   'size.note': 'parameters = rows × d; int8 adds one f32 scale per row',
   'size.counts': 'parameter counts and bytes',
@@ -379,6 +384,10 @@ export const en = {
   'scatter.path': 'a line joins consecutive points',
   'scatter.keys': 'arrow keys step through the points, + and − zoom, double-click resets the zoom',
   'scatter.roledescription': 'scatter plot',
+
+  ...EN_PANELS,
+  ...EN_URL,
+  ...MSG_EN,
 } satisfies Record<string, string>;
 
 export type Key = keyof typeof en;

@@ -1,15 +1,16 @@
 // The two string tables: same keys, no empty value, the same {placeholders} in every language; t() fills them;
-// the browser's language picks the default.
+// the browser's language picks the default; messages (protocol/msg.ts) render in either language.
 import { describe, expect, test } from 'vitest';
 import { en } from './en.ts';
 import { zh } from './zh.ts';
 import { LANGS, langOf } from './lang.ts';
-import { TABLES, fill, formatNumber, holes, t, viewTitle, type Key } from './t.ts';
+import { TABLES, fill, formatNumber, holes, message, say, t, viewTitle, type Key } from './t.ts';
 import { VIEW_TITLES } from '../protocol/views.ts';
 import { ENCODINGS } from '../protocol/specs.ts';
 import { CATALOG } from '../encodings/catalog.ts';
 import { schemeWords } from './schemes.ts';
-import { why } from './why.ts';
+import { DEFAULT_SPEC, validateSpec } from '../protocol/specs.ts';
+import { MsgError, list, msg, msgOf, renderEn, unknownName } from '../protocol/msg.ts';
 
 const keys = Object.keys(en).sort() as Key[];
 
@@ -104,22 +105,60 @@ describe('the schemes in Chinese', () => {
   });
 });
 
-describe('validator reasons in Chinese', () => {
-  test.each([
-    ['is not one of light, dark', '不是 light, dark 中的一个'],
-    ['must be an even integer from 2 to 4096', '必须是 2 到 4096 之间的偶数'],
-    ['must be an integer from 1 to 64', '必须是 1 到 64 之间的整数'],
-    ['must be a number from 0 to 1', '必须是 0 到 1 之间的数'],
-    ['must be a number above 0 and at most 100', '必须是大于 0、不超过 100 的数'],
-    ['must be 1 or 0', '必须是 1 或 0'],
-  ])('%s → %s', (en, zh) => {
-    expect(why('zh', en)).toBe(zh);
-    expect(why('en', en)).toBe(en);
+describe('messages from the workers and validators', () => {
+  test('a validator message reads in English and in Chinese, with the same numbers', () => {
+    const m = validateSpec({ ...DEFAULT_SPEC, d: 7 });
+    expect(m).toEqual(msg('bad.d', { min: 2, max: 8192, got: 7 }));
+    if (!m) throw new Error('d = 7 must be refused');
+    expect(say('en', m)).toBe('d_model must be an even integer from 2 to 8192 (got 7).');
+    expect(say('zh', m)).toBe('d_model 必须是 2 到 8192 之间的偶数（当前为 7）。');
+    // English from the protocol alone (what MsgError.message and logs carry) is the same sentence
+    expect(renderEn(m)).toBe(say('en', m));
   });
 
-  test('a reason of another shape is shown as written', () => {
-    expect(why('zh', 'must be a tensor name of 1 to 200 printable characters')).toBe(
-      'must be a tensor name of 1 to 200 printable characters',
+  test('a message inside a message (a refused URL value and its reason) is rendered in the same language', () => {
+    const notice = message('notice.urlBad', {
+      key: 'window',
+      value: '"5-1"',
+      why: msg('window.reversed', { a: 5, b: 1 }),
+      fallback: message('url.firstRows'),
+    });
+    expect(say('en', notice)).toBe(
+      'URL key "window" = "5-1" window must run forwards, A ≤ B (got 5-1).; using the first rows.',
     );
+    expect(say('zh', notice)).toBe(
+      'URL 参数 "window" = "5-1" 无效（窗口必须从小到大，A ≤ B（当前为 5-1）。）；改用 开头的行。',
+    );
+  });
+
+  test('numbers keep their digits; {n:n} groups them, {v:p4} and {v:e2} give significant digits', () => {
+    const detail = msg('check.boundedDetail', { n: 512, v: 1.00004321 });
+    expect(say('en', detail)).toBe('largest |value| over 512 positions is 1.000');
+    expect(say('zh', detail)).toBe('512 个位置中最大的 |取值| 为 1.000');
+    expect(say('zh', msg('window.tooLong', { max: 4096, got: 4097 }))).toBe(
+      '窗口最多跨 4,096 行（当前为 4,097 行）。',
+    );
+    expect(say('en', msg('check.ropeRelativeDetail', { v: 0.000431 }))).toMatch(/= 4\.31e-4$/);
+  });
+
+  test("a list of messages joins with the language's separator", () => {
+    const both = list([msg('note.cosine'), msg('note.originalContext', { n: 64 })]);
+    expect(say('en', both)).toBe('cosine of positions; original_context = 64');
+    expect(say('zh', both)).toBe('位置之间的余弦；original_context = 64');
+  });
+
+  test('an unknown registry name keeps the DESIGN.md wording in English', () => {
+    const e = unknownName('encoding', 'xpos');
+    expect(e.message).toBe('unknown encoding: xpos');
+    expect(say('zh', e.msg)).toBe('未知的位置编码：xpos');
+  });
+
+  test('an error with no message written for it is shown as its own text, in either language', () => {
+    expect(say('zh', msgOf(new Error('out of memory')))).toBe('out of memory');
+    expect(msgOf(new MsgError(msg('err.fewTokens')))).toEqual(msg('err.fewTokens'));
+  });
+
+  test('formats are placeholders too: a translation must keep {n:n} where English has it', () => {
+    expect(holes('{total:n} of {n}')).toEqual(['n', 'total:n']);
   });
 });

@@ -1,9 +1,11 @@
 // The positional-encoding schemes' on-screen words (label, blurb, why a pitfall fails, the bias caption) in each
-// language. English is the schemes' own about/ catalog (encodings/about/, the one source); Chinese is written here,
+// language, and the RoPE frequency rules' and tokenizers' labels. English is the schemes' own about/ catalog (encodings/about/, the one source); Chinese is written here,
 // one entry per scheme (a missing scheme is a type error; i18n.test.ts checks fails/biasCaption are present
 // wherever the catalog has them). Papers are citations and stay as published; formulas stay KaTeX.
-import { CATALOG } from '../encodings/catalog.ts';
-import type { EncodingName } from '../protocol/specs.ts';
+import { CATALOG, ROPE_CATALOG } from '../encodings/catalog.ts';
+import type { EncodingName, TokenizerName } from '../protocol/specs.ts';
+import type { RopeType } from '../protocol/rope.ts';
+import { TOKENIZER_ABOUT } from '../tokenizers/about/index.ts';
 import type { Lang } from './lang.ts';
 
 export interface SchemeWords {
@@ -11,9 +13,20 @@ export interface SchemeWords {
   blurb: string;
   fails?: string;
   biasCaption?: string;
+  /** The paper, as published (a citation is never translated), or what stands in for one. */
+  paper: string;
+  /** True when `paper` is this language's own words (not a citation left as written). */
+  paperTranslated: boolean;
 }
 
-export const SCHEMES_ZH: Record<EncodingName, SchemeWords> = {
+/** Chinese for the schemes whose "paper" line is not a citation but a remark. */
+const PAPER_ZH: Partial<Record<EncodingName, string>> = {
+  none: '对照组',
+  'pitfall-linear': '没有出处：教程中对 Vaswani et al. 2017 的错误抄写',
+  'pitfall-scalar': '没有出处：被错误地归于 BERT，而 BERT 用的是可学习的位置表',
+};
+
+export const SCHEMES_ZH: Record<EncodingName, Omit<SchemeWords, 'paper' | 'paperTranslated'>> = {
   sinusoidal: {
     label: '正弦位置编码',
     blurb:
@@ -67,9 +80,60 @@ export const SCHEMES_ZH: Record<EncodingName, SchemeWords> = {
 
 /** A scheme's words in a language: the catalog's own in English. */
 export function schemeWords(lang: Lang, name: EncodingName): SchemeWords {
-  if (lang === 'en') {
-    const { label, blurb, fails, biasCaption } = CATALOG[name];
-    return { label, blurb, fails, biasCaption };
-  }
-  return SCHEMES_ZH[name];
+  const { label, blurb, fails, biasCaption, paper } = CATALOG[name];
+  if (lang === 'en') return { label, blurb, fails, biasCaption, paper, paperTranslated: true };
+  const own = PAPER_ZH[name];
+  return { ...SCHEMES_ZH[name], paper: own ?? paper, paperTranslated: own !== undefined };
+}
+
+/** The RoPE frequency rules' names and one-line blurbs in Chinese (English: encodings/rope/about/). */
+const ROPE_ZH: Record<RopeType, { label: string; blurb: string }> = {
+  default: { label: '默认', blurb: 'θ_i = base^(−2i/n)：模型训练时使用的频率，保持不变。' },
+  linear: {
+    label: '线性（位置插值）',
+    blurb: '每个频率都除以 factor：把位置压缩回训练过的范围之内。',
+  },
+  ntk: {
+    label: 'NTK-aware',
+    blurb: '底数增大为 base·factor^(n/(n−2))：最快的一对保持不变，最慢的一对除以 factor。',
+  },
+  dynamic: {
+    label: '动态 NTK',
+    blurb: '随序列长度增大的 NTK 缩放：只有超过 original_context 后底数才改变（这里按最大位置数计算）。',
+  },
+  yarn: {
+    label: 'YaRN',
+    blurb:
+      '在 original_context 内转动超过 beta_fast 圈的对保持不变，少于 beta_slow 圈的对除以 factor，两者之间逐渐过渡；' +
+      'cos 和 sin 乘以 0.1·ln(factor) + 1。',
+  },
+  llama3: {
+    label: 'Llama 3.1',
+    blurb:
+      '波长小于 original_context/high_freq_factor 的对保持不变，大于 original_context/low_freq_factor 的除以 factor，' +
+      '两者之间平滑过渡。',
+  },
+  longrope: {
+    label: 'LongRoPE',
+    blurb:
+      '每一对除以各自搜索得到的因子：超过 original_context 时用 long_factor，之内用 short_factor；' +
+      'cos 和 sin 乘以 √(1 + ln factor / ln original_context)。',
+  },
+};
+
+/** A RoPE frequency rule's name and blurb in a language: the catalog's own in English. */
+export function ropeRuleWords(lang: Lang, rule: RopeType): { label: string; blurb: string } {
+  const { label, blurb } = ROPE_CATALOG[rule];
+  return lang === 'en' ? { label, blurb } : ROPE_ZH[rule];
+}
+
+/** Tokenizer labels that are descriptions rather than names (the others read the same in every language). */
+const TOKENIZER_ZH: Partial<Record<TokenizerName, string>> = {
+  word: 'word（词表查找）',
+  char: 'char（字素簇）',
+};
+
+/** A tokenizer's label in a language (English: tokenizers/about/). */
+export function tokenizerLabel(lang: Lang, name: TokenizerName): string {
+  return (lang === 'en' ? undefined : TOKENIZER_ZH[name]) ?? TOKENIZER_ABOUT[name].label;
 }

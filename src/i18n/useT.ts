@@ -2,7 +2,7 @@
 // component re-renders when the language changes. useLang() gives the language itself.
 import { useAppState } from '../client/useEngine.ts';
 import type { Lang } from './lang.ts';
-import { formatNumber, t, viewTitle, type Key, type Params } from './t.ts';
+import { formatNumber, say, t, viewTitle, type Key, type Message, type Params } from './t.ts';
 
 export function useLang(): Lang {
   return useAppState((s) => s.view.lang);
@@ -15,6 +15,8 @@ export interface Translate {
   num(n: number, options?: Intl.NumberFormatOptions): string;
   /** A matrix panel's title by view name (the worker's title in English). */
   title(name: string, workerTitle: string): string;
+  /** A message (a worker's, a validator's, a notice) in the language. */
+  say(m: Message): string;
 }
 
 const bound: Record<Lang, Translate> = { en: bind('en'), zh: bind('zh') };
@@ -25,6 +27,7 @@ function bind(lang: Lang): Translate {
     lang,
     num: (n: number, o?: Intl.NumberFormatOptions) => formatNumber(lang, n, o),
     title: (name: string, workerTitle: string) => viewTitle(lang, name, workerTitle),
+    say: (m: Message) => say(lang, m),
   });
 }
 

@@ -1,6 +1,10 @@
 // 界面的全部中文字符串：与 en.ts 的键完全相同（缺一个或多一个都是类型错误；i18n.test.ts 还检查占位符 {name}）。
 // 术语：词元 token、词嵌入、位置编码、注意力、旋转位置编码 RoPE；公式保持 KaTeX，不翻译。
 import type { Key } from './en.ts';
+import { MSG_ZH } from './zhMsg.ts';
+import { MSG_ZH_VIEWS } from './zhMsgViews.ts';
+import { ZH_PANELS } from './zhPanels.ts';
+import { ZH_URL } from './zhUrl.ts';
 
 export const zh: Record<Key, string> = {
   'app.tagline': '实时查看 Transformer 的输入层：词元 → 词嵌入 + 位置编码。',
@@ -184,10 +188,9 @@ export const zh: Record<Key, string> = {
   'lab.compareSinCaption': '相同 d、底数和排布下的正弦位置编码。',
   'lab.compareDiffCaption': '可学习减去正弦，逐个元素相减。',
   'lab.compareSimCaption': '正弦位置编码的 PE(p)·PE(q)：与上面可学习位置表的相似度对比。',
-  'lab.ropeLadderCaption': 'θ_i = base^(−2i/d)：每一对维度以波长 2π/θ_i 旋转。',
-  'lab.ropeCos': 'cos(p·θ_i)，每个旋转对占一列。',
+  'lab.ropeCos': 'cos(p·θ′_i)·a，每个旋转对占一列。',
   'lab.ropeQ': '当前词元的 q = E·W_q。',
-  'lab.ropeQRot': 'R_p q：每一对都旋转 p·θ_i 角度；向量的模长不变。',
+  'lab.ropeQRot': 'R_p q：每一对都旋转 p·θ′_i 角度；模长只会按注意力缩放因子 a 改变。',
   'lab.ropeScores':
     '把第一个词元的 q 和 k 放到每个位置 m、n 上：⟨R_m q, R_n k⟩ 沿每条对角线都是常数，所以只取决于 m − n。',
   'lab.t5Buckets': '相对位置 j − i 所在的桶：小偏移精确对应，较大的偏移按对数分桶，直到最大距离。',
@@ -327,6 +330,7 @@ export const zh: Record<Key, string> = {
   'ckpt.shape': '形状',
   'ckpt.first500': '共 {n} 个张量，只列出前 500 个',
   'ckpt.unreadable': '无法读取 {file}。',
+  'ckpt.error': '{file}：{why}',
   'size.title': '大小与量化',
   'size.note': '参数量 = 行数 × d；int8 每行另加一个 f32 缩放因子',
   'size.counts': '参数量与字节数',
@@ -357,4 +361,9 @@ export const zh: Record<Key, string> = {
   'scatter.path': '相邻的点用线连起来',
   'scatter.keys': '方向键逐个浏览各点，+ 和 − 缩放，双击复位缩放',
   'scatter.roledescription': '散点图',
+
+  ...ZH_PANELS,
+  ...ZH_URL,
+  ...MSG_ZH,
+  ...MSG_ZH_VIEWS,
 };

@@ -3,13 +3,17 @@
 // Conventions: a Patch touches only the fields it names; spec.params merge key by key. A patch may be a
 // function of the current view (the shuffle needs the current words). Setups of steps 1–4 fix the tokenizer,
 // the random table and d = 64 so the numbers in the prose hold; steps 5–6 leave them, so a loaded checkpoint
-// (GPT-2's tables) survives. No setup sets the text: a teacher's own sentence stays across steps.
+// (GPT-2's tables) survives. No setup sets the text: a teacher's own sentence stays across steps. Every setup
+// opens the tab that holds what its "where to look" names first (the lab's views for steps 4–6 and 8).
 import { CATALOG } from '../encodings/catalog.ts';
 import type { ViewState } from '../client/urlState.ts';
 import { DEFAULT_TEXT, type EncodingParams, type ProjectionSpec, type RunSpec } from '../protocol/specs.ts';
 import type { StringKey } from './strings.ts';
 import { STEP_7 } from './step7.ts';
 import { STEP_8 } from './step8.ts';
+import { shuffleWords } from './shuffle.ts';
+
+export { shuffleWords };
 
 export interface SpecPatch extends Partial<Omit<RunSpec, 'params'>> {
   params?: Partial<EncodingParams>;
@@ -63,42 +67,6 @@ export function applyPatch(view: ViewState, source: PatchSource): ViewState {
     proj: { ...view.proj, ...patch.proj },
   };
   return { ...next, dims: next.dims.filter((j) => j < next.spec.d) };
-}
-
-function hashString(s: string): number {
-  let h = 0x811c9dc5; // FNV-1a
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed >>> 0 || 1;
-  for (let i = out.length - 1; i > 0; i--) {
-    s ^= s << 13; // xorshift32
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
-/**
- * The white-space-separated words of `text` in another order, joined by single spaces. Deterministic (seeded
- * by the text, so pressing again on the result gives a new order); the order differs from the original
- * whenever the words are not all the same.
- */
-export function shuffleWords(text: string): string {
-  const words = text.split(/\s+/).filter((w) => w !== '');
-  const original = words.join(' ');
-  if (new Set(words).size < 2) return original;
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const out = shuffled(words, hashString(`${attempt}|${text}`)).join(' ');
-    if (out !== original) return out;
-  }
-  return [...words.slice(1), words[0]].join(' '); // a rotation differs unless all words are equal
 }
 
 /** An integer with TeX thousands separators: 38{,}597{,}376. */
@@ -156,7 +124,7 @@ export const LESSONS: readonly LessonStep[] = [
         unk
       );
     },
-    setup: { spec: { ...BASE_SETUP, pe: 'sinusoidal', params: SIN_PARAMS } },
+    setup: { spec: { ...BASE_SETUP, pe: 'sinusoidal', params: SIN_PARAMS }, view: { tab: 'explore' } },
     tryThis: [
       {
         id: 'example',
@@ -202,7 +170,11 @@ export const LESSONS: readonly LessonStep[] = [
         String.raw`W_E \in \mathbb{R}^{V \times d},\quad ${count}`
       );
     },
-    setup: { spec: BASE_SETUP, proj: { source: 'tokens', method: 'pca', withPositions: false } },
+    setup: {
+      spec: BASE_SETUP,
+      view: { tab: 'explore' },
+      proj: { source: 'tokens', method: 'pca', withPositions: false },
+    },
     tryThis: [
       example('s2.try.example', 's2.note.example'),
       {
@@ -232,6 +204,7 @@ export const LESSONS: readonly LessonStep[] = [
       (CATALOG[view.spec.pe].addsNothing ? '' : String.raw`\qquad (\mathrm{PE} \ne 0:\ X' \ne P_\pi X)`),
     setup: {
       spec: { ...BASE_SETUP, pe: 'sinusoidal', params: SIN_PARAMS },
+      view: { tab: 'explore' },
       proj: { source: 'tokens', method: 'pca', withPositions: true },
     },
     tryThis: [
@@ -274,7 +247,7 @@ export const LESSONS: readonly LessonStep[] = [
     },
     setup: {
       spec: { ...BASE_SETUP, pe: 'sinusoidal', params: SIN_PARAMS },
-      view: { dims: [0, 1, 20, 21] },
+      view: { tab: 'lab', dims: [0, 1, 20, 21] },
       proj: { source: 'positions', method: 'pca' },
     },
     tryThis: [
@@ -322,7 +295,7 @@ export const LESSONS: readonly LessonStep[] = [
     },
     setup: {
       spec: { pe: 'learned', causal: false, params: { positions: 512 } },
-      view: { trainLength: 256 },
+      view: { tab: 'lab', trainLength: 256 },
       proj: { source: 'positions', method: 'pca' },
     },
     tryThis: [
@@ -359,7 +332,10 @@ export const LESSONS: readonly LessonStep[] = [
         String.raw`\end{gathered}`
       );
     },
-    setup: { spec: { pe: 'rope', params: { base: 10000, layout: 'interleaved', heads: 8 } } },
+    setup: {
+      spec: { pe: 'rope', params: { base: 10000, layout: 'interleaved', heads: 8 } },
+      view: { tab: 'lab' },
+    },
     tryThis: [
       { id: 'alibi', label: 's6.try.alibi', note: 's6.note.alibi', patch: { spec: { pe: 'alibi' } } },
       {

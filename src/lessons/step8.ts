@@ -51,7 +51,7 @@ export const STEP_8: LessonStep = {
   },
   setup: {
     spec: { pe: 'rope', d: 128, embedding: 'random', params: RULE },
-    view: { trainLength: 2048 },
+    view: { tab: 'lab', trainLength: 2048 },
   },
   tryThis: [rule('default'), rule('linear'), rule('ntk'), rule('yarn'), rule('llama3')],
 };

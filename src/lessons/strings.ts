@@ -51,7 +51,7 @@ const en = {
     'third of its 124 million parameters. An id always gives the same row, wherever it stands: in the example ' +
     'sentence, “the” at positions 0, 4 and 7 gets one and the same vector.',
   's2.look':
-    'The Token embeddings panel: one row per token; rows 0, 4 and 7 are identical. The Size and quantisation panel counts V × d.',
+    'The Token embeddings panel: one row per token; rows 0, 4 and 7 are identical. The Size and quantisation panel on the Data tab counts V × d.',
   's2.formula':
     'Row p of E is row x_p of the table W_E, which has V rows and d columns, so V times d parameters.',
   's2.try.example': 'Use the example sentence',
@@ -73,7 +73,7 @@ const en = {
     'Adding a position vector to each row breaks this symmetry: the same word at another position gives a ' +
     'different row of X.',
   's3.look':
-    'The Input panel and the Projection (tokens, with positions): after a shuffle with no positions, the same ' +
+    'The Input panel and the Project tab (tokens, with positions): after a shuffle with no positions, the same ' +
     'rows and the same points come back in a new order.',
   's3.formula':
     'With PE equal to zero, X equals E. Permuting the tokens, X becomes P X, and attention of P X equals P ' +
@@ -122,8 +122,8 @@ const en = {
     'for every position, but that does not mean the model can use them: Press et al. (2022) showed that ' +
     'sinusoidal models also fail when run well past their training length.',
   's5.look':
-    'The lab shades rows at or past the training length L. In the Checkpoint panel, drop GPT-2’s ' +
-    'model.safetensors to see its trained 1024 × 768 table. The Training panel trains a small model and ' +
+    'The lab shades rows at or past the training length L. In the Checkpoint panel on the Data tab, drop GPT-2’s ' +
+    'model.safetensors to see its trained 1024 × 768 table. The Train tab trains a small model and ' +
     'shows its table as it forms.',
   's5.formula':
     'A learned table W_pos has rows for positions 0 to N minus 1 only; the sinusoidal formula is defined for ' +
@@ -189,7 +189,7 @@ const zh: Strings = {
     '分词器用的是由一小段内置语料建成的词汇表：认识的词各有自己的编号，表里没有的词一律变成 [UNK]，编号为 0，' +
     '所以在模型看来，所有未知词都一模一样。子词分词器可以避免这个问题：GPT-2 的字节级 BPE 有 50,257 个词元' +
     '（256 个字节、50,000 次合并，外加一个文本结束符），任何文本都能写出来，生僻词只是多占几个词元。',
-  's1.look': '“Tokens”面板：每个小方块显示一个词元、它的编号和位置 p。未知词标为 [UNK]。',
+  's1.look': '“词元”面板：每个小方块显示一个词元、它的编号和位置 p。未知词标为 [UNK]。',
   's1.formula': '文本 s 变成词元 t_0 到 t_(T−1)，每个词元 t_p 变成一个小于 V 的编号 x_p。',
   's1.try.example': '使用示例句子',
   's1.note.example': '共 12 个词元。这里 “The” 和 “the” 是同一个词：word 分词器会转成小写。',
@@ -206,8 +206,7 @@ const zh: Strings = {
     'gather（按索引取行），结果和用独热向量乘以 W_E 相同，只是省去了乘法。这张表有 V × d 个参数。这里的词表' +
     '很小，而 GPT-2 的是 50,257 × 768 = 38,597,376 个数，约占它 1.24 亿参数的三分之一。同一个编号无论出现在' +
     '哪里，取出的都是同一行：示例句子中位置 0、4、7 上的 “the” 得到的是同一个向量。',
-  's2.look':
-    '“Token embeddings”面板：每个词元一行，第 0、4、7 行完全相同。“Size and quantisation”面板计算 V × d。',
+  's2.look': '“词嵌入”面板：每个词元一行，第 0、4、7 行完全相同。“数据”标签页的“大小与量化”面板计算 V × d。',
   's2.formula': 'E 的第 p 行就是表 W_E 的第 x_p 行；W_E 有 V 行 d 列，共 V 乘 d 个参数。',
   's2.try.example': '使用示例句子',
   's2.note.example': '第 0、4、7 行（“the”）和第 5、8 行（“mat”）完全重复。',
@@ -225,7 +224,7 @@ const zh: Strings = {
     '按同样的方式重新排列，模型分不清 “the dog bit the man” 和 “the man bit the dog”。给每一行加上一个位置' +
     '向量就打破了这种对称：同一个词放在不同的位置，X 的那一行就不同。',
   's3.look':
-    '“Input”面板和“Projection”（tokens，含位置）：不加位置时打乱词序，同样的行、同样的点以新的顺序出现。',
+    '“输入”面板和“投影”标签页（文本中的词元，含位置）：不加位置时打乱词序，同样的行、同样的点以新的顺序出现。',
   's3.formula': 'PE 为零时 X 等于 E。把词元重新排列，X 变成 P X，而对 P X 做注意力等于 P 乘以对 X 做注意力。',
   's3.try.shuffle': '打乱词序，不加位置',
   's3.note.shuffle': 'X = E：行和原来一样，只是顺序变了。再按一次可以换一种顺序。',
@@ -262,8 +261,8 @@ const zh: Strings = {
     '正弦公式对每个位置都给出一个向量，但这并不意味着模型用得上：Press 等（2022）表明，正弦位置的模型在远超' +
     '训练长度时同样会失效。',
   's5.look':
-    '实验区把训练长度 L 及之后的行加上阴影。在“Checkpoint”面板中拖入 GPT-2 的 model.safetensors，可以看到它' +
-    '训练好的 1024 × 768 位置表。“Training”面板训练一个小模型，展示它的位置表如何逐渐成形。',
+    '实验区把训练长度 L 及之后的行加上阴影。在“数据”标签页的“检查点”面板中拖入 GPT-2 的 model.safetensors，可以看到它' +
+    '训练好的 1024 × 768 位置表。“训练”标签页训练一个小模型，展示它的位置表如何逐渐成形。',
   's5.formula':
     '学习的表 W_pos 只有位置 0 到 N 减 1 的行；正弦公式对每个位置都有定义。训练长度 L 及之后的行梯度为零。',
   's5.try.sinusoidal': '换成正弦位置编码',

@@ -58,7 +58,7 @@ export const S8_ZH: Record<keyof typeof S8_EN, string> = {
     '不变，两者之间逐渐过渡，并把 q 和 k 乘以 0.1·ln s + 1。Llama 3.1 的规则（llama3）按波长划分：波长小于 ' +
     'L/high_freq_factor 的保持不变，大于 L/low_freq_factor 的除以 s，中间平滑过渡。',
   's8.look':
-    '实验区的 RoPE 部分：RoPE frequencies（导出的 CSV 里有每一对所属的区域），与 L 对比的波长（标出的维度对' +
+    '实验区的 RoPE 部分：RoPE 频率（导出的 CSV 里有每一对所属的区段），与 L 对比的波长（标出的维度对' +
     '在训练中转不满一圈），未缩放和缩放后的规则下 q·k 随偏移的变化，以及每一对在位置 N − 1 处的角度与它在' +
     '训练中达到的最大角度的对比。',
   's8.formula':

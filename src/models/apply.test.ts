@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_SPEC, validateSpec, type RunSpec } from '../protocol/specs.ts';
 import { applyModel } from './apply.ts';
 import { MODELS, getModel } from './registry.ts';
+import { msg, renderEn } from '../protocol/msg.ts';
 
 const glove: RunSpec = { ...DEFAULT_SPEC, tokenizer: 'word', d: 100, embedding: 'glove-100d' };
 
@@ -38,13 +39,13 @@ describe('applyModel', () => {
     const wide = { ...getModel('llama-3.1-8b'), d: 16384 };
     const { spec, notices } = applyModel(DEFAULT_SPEC, wide);
     expect(spec.d).toBe(8192);
-    expect(notices.join(' ')).toMatch(/d_model 16384; shown at 8192/);
+    expect(notices).toEqual([msg('model.wide', { model: wide.label, d: 16384, shown: 8192 })]);
   });
 
   test('DeepSeek-V3: 128 heads are shown as 64 with a notice; a RoPE constant from a previous preset does not leak', () => {
     const after = applyModel(DEFAULT_SPEC, getModel('deepseek-v3'));
     expect(after.spec.params.heads).toBe(64);
-    expect(after.notices.join(' ')).toMatch(/128 heads; shown with 64/);
+    expect(after.notices.map(renderEn).join(' ')).toMatch(/128 heads; shown with 64/);
     const qwen = applyModel(after.spec, getModel('qwen3-8b')).spec.params;
     expect([qwen.ropeType, qwen.attentionFactor, qwen.betaFast]).toEqual(['default', null, 32]);
   });

@@ -5,29 +5,28 @@
 import { DEFAULT_ROPE, ropeWidth } from '../protocol/rope.ts';
 import { EMBEDDING_REQUIRES, LIMITS, TOKENIZERS, isOneOf, type RunSpec } from '../protocol/specs.ts';
 import type { ModelPreset } from './preset.ts';
+import { msg, type Msg } from '../protocol/msg.ts';
 
-export function applyModel(spec: RunSpec, m: ModelPreset): { spec: RunSpec; notices: string[] } {
-  const notices: string[] = [];
+export function applyModel(spec: RunSpec, m: ModelPreset): { spec: RunSpec; notices: Msg[] } {
+  const notices: Msg[] = [];
   const params = { ...spec.params, ...DEFAULT_ROPE, ...m.params };
   const step = m.pe === 'rope' ? ropeWidth(params, m.d).headDim : 2;
   let d = m.d;
   if (d > LIMITS.dMax) {
     d = Math.floor(LIMITS.dMax / step) * step;
-    notices.push(`${m.label} has d_model ${m.d}; shown at ${d}, the widest this app draws.`);
+    notices.push(msg('model.wide', { model: m.label, d: m.d, shown: d }));
   }
   if (params.heads > LIMITS.headsMax) {
-    notices.push(
-      `${m.label} has ${params.heads} heads; shown with ${LIMITS.headsMax}, the most this app draws.`,
-    );
+    notices.push(msg('model.heads', { model: m.label, heads: params.heads, shown: LIMITS.headsMax }));
     params.heads = LIMITS.headsMax;
   }
   let tokenizer = spec.tokenizer;
   if (isOneOf(TOKENIZERS, m.tokenizer)) tokenizer = m.tokenizer;
-  else notices.push(`The ${m.tokenizer} tokenizer of ${m.label} is not available yet; keeping ${tokenizer}.`);
+  else notices.push(msg('model.tokenizer', { tokenizer: m.tokenizer, model: m.label, kept: tokenizer }));
   let next: RunSpec = { ...spec, tokenizer, d, pe: m.pe, params };
   const needs = EMBEDDING_REQUIRES[next.embedding];
   if (needs && (needs.tokenizer !== tokenizer || needs.d !== d)) {
-    notices.push(`${next.embedding} vectors do not fit ${m.label}; using random embeddings.`);
+    notices.push(msg('model.vectors', { embedding: next.embedding, model: m.label }));
     next = { ...next, embedding: 'random' };
   }
   return { spec: next, notices };

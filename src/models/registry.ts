@@ -11,6 +11,7 @@ import { qwen3_8b } from './qwen3-8b.ts';
 import { gemma3_4b } from './gemma-3-4b.ts';
 import { mistral7bV03 } from './mistral-7b-v0.3.ts';
 import { deepseekV3 } from './deepseek-v3.ts';
+import { unknownName } from '../protocol/msg.ts';
 
 export const MODELS = [
   'gpt2',
@@ -44,5 +45,5 @@ const presets: { [K in ModelName]: ModelPreset } = {
 
 export function getModel(name: string): ModelPreset {
   if (Object.prototype.hasOwnProperty.call(presets, name)) return presets[name as ModelName];
-  throw new Error(`unknown model: ${name}`);
+  throw unknownName('model', name);
 }

@@ -58,6 +58,8 @@ export interface HeatmapOptions {
     within: [number, number],
     later: (text: string) => void,
   ) => string;
+  /** The language of the default tooltip (English when absent). */
+  lang?: Lang;
 }
 
 interface Parts {
@@ -76,12 +78,16 @@ interface Parts {
 const MARGIN = { top: 6, right: 8, bottom: 34, left: 84 };
 const parts = new WeakMap<HTMLElement, Parts>();
 
-export function defaultDescribe(m: HeatmapData) {
+export function defaultDescribe(m: HeatmapData, lang: Lang = 'en') {
   return (row: number, col: number, value: number) => {
     const label = m.rowLabels?.[row];
-    const head = label !== undefined ? `“${label}” · position ${row}` : `position ${row}`;
+    const head =
+      label !== undefined ? t(lang, 'hover.rowLabel', { label, p: row }) : t(lang, 'hover.row', { p: row });
     const colLabel = m.colLabels?.[col];
-    const tail = colLabel !== undefined ? `column “${colLabel}” (${col})` : `dim ${col}`;
+    const tail =
+      colLabel !== undefined
+        ? t(lang, 'hover.column', { label: colLabel, c: col })
+        : t(lang, 'hover.dim', { c: col });
     return `${head} · ${tail} · ${value.toFixed(4)}`;
   };
 }
@@ -140,7 +146,7 @@ function setup(el: HTMLElement): Parts {
     };
     tip.textContent = opts.describeLive
       ? opts.describeLive(row, col, value, [fy - row, fx - col], later)
-      : (opts.describe ?? defaultDescribe(m))(row, col, value);
+      : (opts.describe ?? defaultDescribe(m, opts.lang))(row, col, value);
     tip.hidden = false;
     place(x, y);
     opts.onHover?.(row);

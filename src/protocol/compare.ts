@@ -4,6 +4,7 @@
 import { ENCODINGS, isOneOf, type RunSpec } from './specs.ts';
 import { ROPE_TYPES } from './rope.ts';
 import type { Check, Matrix } from './messages.ts';
+import { msg, unknownName, type Msg } from './msg.ts';
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
@@ -12,12 +13,12 @@ export const COMPARE_MAX = 4;
 export const COMPARE_NAMES: readonly string[] = [...ENCODINGS, ...ROPE_TYPES.map((r) => `rope:${r}`)];
 
 /** Why a list of names cannot be compared, or null: 2–4 distinct names from COMPARE_NAMES. */
-export function compareProblem(names: readonly string[]): string | null {
+export function compareProblem(names: readonly string[]): Msg | null {
   const unknown = names.filter((n) => !COMPARE_NAMES.includes(n));
-  if (unknown.length) return `has unknown scheme ${unknown.map((n) => JSON.stringify(n)).join(', ')}`;
-  if (new Set(names).size !== names.length) return 'names a scheme twice';
+  if (unknown.length) return msg('cmp.unknown', { names: unknown.map((n) => JSON.stringify(n)).join(', ') });
+  if (new Set(names).size !== names.length) return msg('cmp.twice');
   if (names.length < COMPARE_MIN || names.length > COMPARE_MAX)
-    return `must name ${COMPARE_MIN} to ${COMPARE_MAX} schemes (got ${names.length})`;
+    return msg('cmp.count', { min: COMPARE_MIN, max: COMPARE_MAX, got: names.length });
   return null;
 }
 
@@ -28,10 +29,10 @@ export function compareProblem(names: readonly string[]): string | null {
  */
 export function compareSpec(spec: RunSpec, name: string, n: number): RunSpec {
   const [pe, rule] = name.split(':');
-  if (!isOneOf(ENCODINGS, pe)) throw new Error(`unknown encoding: ${pe}`);
+  if (!isOneOf(ENCODINGS, pe)) throw unknownName('encoding', pe);
   const params = { ...spec.params, positions: 2 * n };
   if (rule === undefined) return { ...spec, pe, params };
-  if (pe !== 'rope' || !isOneOf(ROPE_TYPES, rule)) throw new Error(`unknown rope rule: ${rule}`);
+  if (pe !== 'rope' || !isOneOf(ROPE_TYPES, rule)) throw unknownName('ropeRule', rule);
   return { ...spec, pe, params: { ...params, ropeType: rule, originalContext: n } };
 }
 
@@ -55,10 +56,10 @@ export interface CompareColumn {
   n: number;
   /** The profile continued to 2n positions: how the scheme behaves past the training length [1, 2n]. */
   beyond: Float64Array;
-  /** One line on what the column shows (what was left out, why a value is zero). */
-  note: string;
+  /** What the column shows (what was left out, why a value is zero). */
+  note: Msg;
   /** Why this scheme could not be computed with the current settings (its views are then empty), or null. */
-  error: string | null;
+  error: Msg | null;
 }
 
 export function isCompareName(name: string): boolean {

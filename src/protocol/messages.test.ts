@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { assertNever, slug, transferables, type FromEngine, type ToEngine } from './messages.ts';
 import { DEFAULT_SPEC, validateSpec, type RunSpec } from './specs.ts';
+import { msg, renderEn } from './msg.ts';
 
 function matrixMessage(): Extract<FromEngine, { type: 'matrix' }> {
   return {
@@ -20,7 +21,12 @@ function matrixMessage(): Extract<FromEngine, { type: 'matrix' }> {
 
 const fromEngine: FromEngine[] = [
   { type: 'ready', backend: 'webgpu', adapter: 'google swiftshader', fallbacks: [] },
-  { type: 'ready', backend: 'cpu', adapter: null, fallbacks: ['webgpu: no adapter', 'webgl: no context'] },
+  {
+    type: 'ready',
+    backend: 'cpu',
+    adapter: null,
+    fallbacks: [msg('backend.noInit', { name: 'webgpu' }), msg('backend.noInit', { name: 'webgl' })],
+  },
   {
     type: 'tokens',
     runId: 1,
@@ -49,7 +55,7 @@ const fromEngine: FromEngine[] = [
       colLabels: ['0', '1'],
       colors: 'sequential',
       staticKey: '{"pe":"sinusoidal"}',
-      note: 'first 2 of 512 positions',
+      note: msg('note.firstOf', { n: 2, total: 512 }),
     },
   },
   {
@@ -57,12 +63,18 @@ const fromEngine: FromEngine[] = [
     runId: 3,
     scheme: 'sinusoidal',
     checks: [
-      { name: '‖PE(p)‖² = d/2', value: 1e-6, limit: 1e-4, pass: true, detail: 'worst over 512 positions' },
+      {
+        name: msg('check.norm'),
+        value: 1e-6,
+        limit: 1e-4,
+        pass: true,
+        detail: msg('check.normDetail', { half: 32, v: 1e-6 }),
+      },
     ],
   },
   { type: 'done', runId: 3, ms: 12.5, numTensors: 7, names: ['embeddings', 'pe', 'input'] },
-  { type: 'error', runId: 3, message: 'd_model must be an even integer from 2 to 2048 (got 3).' },
-  { type: 'error', runId: null, message: 'worker crashed' },
+  { type: 'error', runId: 3, message: msg('bad.d', { min: 2, max: 8192, got: 3 }) },
+  { type: 'error', runId: null, message: msg('err.raw', { text: 'worker crashed' }) },
   { type: 'cells', cellId: 2, answer: null },
 ];
 
@@ -163,7 +175,7 @@ describe('protocol messages', () => {
       explained: [0.6, 0.3],
       pcs: null,
       pcCount: 0,
-      note: '',
+      note: [],
     };
     const list = transferables(msg);
     expect(list).toHaveLength(3);
@@ -200,20 +212,19 @@ describe('validateSpec', () => {
   test.each([3, 63, 2047, 0, -2, Number.NaN, 1e9, 8194, 64.5, Number.POSITIVE_INFINITY])(
     'd_model %d is rejected with a message naming the limit: even, 2 to 8192',
     (d) => {
-      const message = validateSpec(withD(d));
-      expect(message).toMatch(/d_model/);
-      expect(message).toMatch(/even/);
-      expect(message).toMatch(/\b2\b.*\b8192\b/);
-      expect(message).toContain(`got ${d}`);
+      expect(validateSpec(withD(d))).toEqual(msg('bad.d', { min: 2, max: 8192, got: d }));
     },
   );
+
+  test('the d_model message reads, in English, as the limit and the value typed', () => {
+    const m = validateSpec(withD(7));
+    expect(m && renderEn(m)).toBe('d_model must be an even integer from 2 to 8192 (got 7).');
+  });
 
   test.each([1, 0.5, 0, -10000, Number.NaN, Number.POSITIVE_INFINITY])(
     'base %d is rejected with a message saying it must be greater than 1',
     (base) => {
-      const message = validateSpec(withBase(base));
-      expect(message).toMatch(/base/);
-      expect(message).toMatch(/greater than 1/);
+      expect(validateSpec(withBase(base))).toEqual(msg('bad.base', { got: base }));
     },
   );
 

@@ -5,13 +5,14 @@ import type { ViewName } from './views.ts';
 import type { CompareColumn } from './compare.ts';
 import type { Overview, Pooled, RowWindow, WindowInfo } from './window.ts';
 import type { CellBlock, CellRequest } from './cells.ts';
+import type { Msg } from './msg.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 export interface Matrix {
   /** Stable key, e.g. 'pe' (protocol/views.ts lists them with their titles). */
   name: ViewName;
-  /** Human title; also the accessible name of the panel that shows it. */
+  /** Human title in English; the interface shows its own by `name` (i18n/t.ts viewTitle). */
   title: string;
   /** [rows, cols] */
   shape: [number, number];
@@ -25,9 +26,9 @@ export interface Matrix {
   /** Key of the spec-without-text that produced a text-independent matrix (lets the worker skip resending). */
   staticKey?: string;
   /** One line for the panel caption, e.g. what was left out. */
-  note?: string;
+  note?: Msg;
   /** A column to mark on a plot of the matrix, e.g. the offset where a profile first stops decreasing. */
-  mark?: { x: number; label: string };
+  mark?: { x: number; label: Msg };
   /**
    * The exact CSV Export CSV writes, when the float32 matrix cannot say it (float64 values, a text column such as
    * the RoPE frequencies' region); absent: the matrix itself is exported.
@@ -55,11 +56,11 @@ export interface Token {
 
 /** A live invariant check: the property, the measured worst case, the limit, and whether it holds. */
 export interface Check {
-  name: string;
+  name: Msg;
   value: number;
   limit: number;
   pass: boolean;
-  detail: string;
+  detail: Msg;
 }
 
 /** One tensor listed in a checkpoint's header. */
@@ -143,7 +144,8 @@ export type FromEngine =
       backend: BackendName;
       adapter: string | null;
       software?: string | null;
-      fallbacks: string[];
+      /** Why each backend before this one would not start. */
+      fallbacks: Msg[];
     }
   /** `total`: tokens in the whole text; only the first LIMITS.maxTokens are sent and computed. */
   | { type: 'tokens'; runId: number; tokens: Token[]; vocabSize: number; total: number }
@@ -151,13 +153,13 @@ export type FromEngine =
   | { type: 'checks'; runId: number; scheme: string; checks: Check[] }
   /** `names`: every matrix this run's view consists of (the client drops any other it still holds). */
   | { type: 'done'; runId: number; ms: number; numTensors: number; names: string[] }
-  | { type: 'error'; runId: number | null; message: string }
+  | { type: 'error'; runId: number | null; message: Msg }
   /** The GPU device was lost; the worker is unusable and the client starts a fresh one. */
-  | { type: 'device-lost'; message: string }
+  | { type: 'device-lost'; message: Msg }
   /** Progress of something slow (data download, long tokenisation); total null when unknown. */
-  | { type: 'progress'; task: string; done: number; total: number | null }
+  | { type: 'progress'; task: Msg; done: number; total: number | null }
   | { type: 'checkpoint'; info: CheckpointInfo }
-  | { type: 'checkpoint-error'; file: string; message: string }
+  | { type: 'checkpoint-error'; file: string; message: Msg }
   | {
       type: 'projection';
       projId: number;
@@ -179,18 +181,19 @@ export type FromEngine =
       /** Positions: the top PCA scores [n, pcs] for the "PCs vs position" plot. */
       pcs: Float32Array | null;
       pcCount: number;
-      note: string;
+      /** What was projected and how, one phrase each. */
+      note: Msg[];
     }
-  | { type: 'projection-error'; projId: number; message: string }
+  | { type: 'projection-error'; projId: number; message: Msg }
   | { type: 'neighbours'; reqId: number; id: number; piece: string; list: Neighbour[] }
   | { type: 'quantised'; reqId: number; stats: TableStats; f16: Matrix; int8: Matrix }
-  | { type: 'request-error'; reqId: number; message: string }
+  | { type: 'request-error'; reqId: number; message: Msg }
   | { type: 'compare'; cmpId: number; columns: CompareColumn[] }
-  | { type: 'compare-error'; cmpId: number; message: string }
+  | { type: 'compare-error'; cmpId: number; message: Msg }
 
   /** The detail views for a window request; the client keeps each matrix's overview. */
   | { type: 'window'; winId: number; window: RowWindow; matrices: Matrix[] }
-  | { type: 'window-error'; winId: number; message: string }
+  | { type: 'window-error'; winId: number; message: Msg }
   /** A 'cells' request's answer; null when its view is gone (newer text, restarted worker) or cannot be read. */
   | { type: 'cells'; cellId: number; answer: CellBlock | null };
 

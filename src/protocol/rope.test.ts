@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_ROPE, validateRope, type RopeParams } from './rope.ts';
 import { DEFAULT_SPEC, validateSpec } from './specs.ts';
+import { msg, type Msg } from './msg.ts';
 
 const check = (p: Partial<RopeParams>, d = 64, positions = 512) =>
   validateRope({ ...DEFAULT_ROPE, ...p }, d, positions);
@@ -16,50 +17,55 @@ describe('validateRope', () => {
     ).toBeNull();
   });
 
-  test.each<[string, Partial<RopeParams>, string[], RegExp]>([
-    ['an unknown rope_type', { ropeType: 'xpos' as never }, ['ropeType'], /unknown rope_type: xpos/],
+  test.each<[string, Partial<RopeParams>, string[], Msg]>([
+    ['an unknown rope_type', { ropeType: 'xpos' as never }, ['ropeType'], msg('rope.type', { got: 'xpos' })],
     [
       'factor < 1',
       { ropeType: 'linear', factor: 0.5 },
       ['factor'],
-      /linear: factor must be at least 1 \(got 0.5\)/,
+      msg('rope.factor', { rule: 'linear', got: 0.5 }),
     ],
     [
       'high_freq_factor ≤ low_freq_factor',
       { ropeType: 'llama3', lowFreqFactor: 4, highFreqFactor: 4 },
       ['highFreqFactor', 'lowFreqFactor'],
-      /llama3: high_freq_factor must be greater than low_freq_factor \(got 4 ≤ 4\)/,
+      msg('rope.highFreq', { rule: 'llama3', high: 4, low: 4 }),
     ],
     [
       'beta_fast < beta_slow',
       { ropeType: 'yarn', betaFast: 1, betaSlow: 2 },
       ['betaSlow', 'betaFast'],
-      /yarn: beta_fast must not be below beta_slow \(got 1 < 2\)/,
+      msg('rope.betaOrder', { rule: 'yarn', fast: 1, slow: 2 }),
     ],
-    ['an odd head_dim', { headDim: 7 }, ['headDim'], /head_dim must be an even integer/],
-    ['a head_dim that does not divide d', { headDim: 48 }, ['headDim'], /head_dim must divide d_model = 64/],
+    ['an odd head_dim', { headDim: 7 }, ['headDim'], msg('rope.headDim', { got: 7 })],
+    [
+      'a head_dim that does not divide d',
+      { headDim: 48 },
+      ['headDim'],
+      msg('rope.headDivides', { d: 64, got: 48 }),
+    ],
     [
       'a long_factor list of the wrong length',
       { ropeType: 'longrope', longFactor: [1, 2], shortFactor: Array(32).fill(1) },
       ['longFactor'],
-      /longrope: long_factor must hold one number per rotated pair, 32 \(got 2\)/,
+      msg('rope.listLength', { rule: 'longrope', key: 'long_factor', want: 32, got: 2 }),
     ],
     [
       'original_context ≥ positions for dynamic',
       { ropeType: 'dynamic', originalContext: 512 },
       ['originalContext'],
-      /dynamic: original_context must be smaller than positions = 512 \(got 512\)/,
+      msg('rope.originalBelow', { rule: 'dynamic', positions: 512, got: 512 }),
     ],
     [
       'an odd rotated width',
       { headDim: 16, rotaryPct: 0.3125 },
       ['rotaryPct', 'headDim'],
-      /even number of rotated/,
+      msg('rope.rotated', { got: 5 }),
     ],
   ])('refuses %s, naming the key and the rule', (_, p, fields, message) => {
     const problem = check(p);
     expect(problem?.fields).toEqual(fields);
-    expect(problem?.message).toMatch(message);
+    expect(problem?.message).toEqual(message);
   });
 
   test('keys a rule does not read are not checked: llama3 needs no original_context below positions', () => {
@@ -69,7 +75,9 @@ describe('validateRope', () => {
 
   test('validateSpec passes the RoPE problem on when pe = rope, and ignores RoPE keys for other schemes', () => {
     const params = { ...DEFAULT_SPEC.params, ropeType: 'yarn' as const, betaFast: 1, betaSlow: 2 };
-    expect(validateSpec({ ...DEFAULT_SPEC, pe: 'rope', params })).toMatch(/yarn: beta_fast/);
+    expect(validateSpec({ ...DEFAULT_SPEC, pe: 'rope', params })).toEqual(
+      msg('bad.sentence', { reason: msg('rope.betaOrder', { rule: 'yarn', fast: 1, slow: 2 }) }),
+    );
     expect(validateSpec({ ...DEFAULT_SPEC, pe: 'sinusoidal', params })).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 // RoPE's width and frequency-rule parameters (issue #15): the types, defaults and checks both threads share.
 // The rules themselves live in encodings/rope/ (one file each); this module only says which keys each rule
 // reads and refuses combinations Hugging Face's modeling_rope_utils.py warns about or cannot compute.
+import { msg, type Msg, type MsgKey } from './msg.ts';
+
 export const ROPE_TYPES = ['default', 'linear', 'ntk', 'dynamic', 'yarn', 'llama3', 'longrope'] as const;
 export type RopeType = (typeof ROPE_TYPES)[number];
 
@@ -84,73 +86,67 @@ export function ropeWidth(p: RopeParams, d: number): { headDim: number; rotaryDi
 export interface RopeProblem {
   /** The fields involved, the one to reset first first. */
   fields: RopeField[];
-  message: string;
+  /** Why, without a final full stop (a URL notice and validateSpec each frame it). */
+  message: Msg;
 }
 
 const positive = (x: number) => Number.isFinite(x) && x > 0;
 
 /** The first problem with the RoPE parameters at model width d and table length `positions`; null when fine. */
 export function validateRope(p: RopeParams, d: number, positions: number): RopeProblem | null {
-  const fail = (fields: RopeField[], message: string): RopeProblem => ({ fields, message });
+  const fail = (fields: RopeField[], key: MsgKey, params?: Record<string, string | number>): RopeProblem => ({
+    fields,
+    message: msg(key, params),
+  });
   const { headDim, rotaryDim } = ropeWidth(p, d);
   if (p.headDim !== null && !(Number.isInteger(headDim) && headDim >= 2 && headDim % 2 === 0))
-    return fail(['headDim'], `head_dim must be an even integer of 2 or more (got ${headDim}).`);
-  if (d % headDim !== 0)
-    return fail(['headDim'], `head_dim must divide d_model = ${d} into whole heads (got ${headDim}).`);
+    return fail(['headDim'], 'rope.headDim', { got: headDim });
+  if (d % headDim !== 0) return fail(['headDim'], 'rope.headDivides', { d, got: headDim });
   if (!(p.rotaryPct > 0 && p.rotaryPct <= 1))
-    return fail(['rotaryPct'], `rotary_pct must be above 0 and at most 1 (got ${p.rotaryPct}).`);
+    return fail(['rotaryPct'], 'rope.rotaryPct', { got: p.rotaryPct });
   if (rotaryDim < 2 || rotaryDim % 2 !== 0)
-    return fail(
-      ['rotaryPct', 'headDim'],
-      `rotary_pct × head_dim must leave an even number of rotated dimensions, 2 or more (got ${rotaryDim}).`,
-    );
+    return fail(['rotaryPct', 'headDim'], 'rope.rotated', { got: rotaryDim });
   const rule = (ROPE_TYPES as readonly string[]).includes(p.ropeType) ? ROPE_RULE_FIELDS[p.ropeType] : null;
-  if (!rule) return fail(['ropeType'], `unknown rope_type: ${String(p.ropeType)}.`);
+  if (!rule) return fail(['ropeType'], 'rope.type', { got: String(p.ropeType) });
   const t = p.ropeType;
   const uses = (f: RopeField) => rule.fields.includes(f);
   if (uses('factor') && !(Number.isFinite(p.factor) && p.factor >= 1))
-    return fail(['factor'], `${t}: factor must be at least 1 (got ${p.factor}).`);
+    return fail(['factor'], 'rope.factor', { rule: t, got: p.factor });
   if (uses('lowFreqFactor')) {
     if (!positive(p.lowFreqFactor))
-      return fail(['lowFreqFactor'], `${t}: low_freq_factor must be above 0 (got ${p.lowFreqFactor}).`);
+      return fail(['lowFreqFactor'], 'rope.lowFreq', { rule: t, got: p.lowFreqFactor });
     if (!(Number.isFinite(p.highFreqFactor) && p.highFreqFactor > p.lowFreqFactor))
-      return fail(
-        ['highFreqFactor', 'lowFreqFactor'],
-        `${t}: high_freq_factor must be greater than low_freq_factor (got ${p.highFreqFactor} ≤ ${p.lowFreqFactor}).`,
-      );
+      return fail(['highFreqFactor', 'lowFreqFactor'], 'rope.highFreq', {
+        rule: t,
+        high: p.highFreqFactor,
+        low: p.lowFreqFactor,
+      });
   }
   if (uses('originalContext')) {
     if (!(Number.isInteger(p.originalContext) && p.originalContext >= 1))
-      return fail(
-        ['originalContext'],
-        `${t}: original_context must be a positive integer (got ${p.originalContext}).`,
-      );
+      return fail(['originalContext'], 'rope.original', { rule: t, got: p.originalContext });
     if (rule.originalBelowPositions && p.originalContext >= positions)
-      return fail(
-        ['originalContext'],
-        `${t}: original_context must be smaller than positions = ${positions} (got ${p.originalContext}).`,
-      );
+      return fail(['originalContext'], 'rope.originalBelow', { rule: t, positions, got: p.originalContext });
   }
   if (uses('betaFast')) {
     if (!positive(p.betaFast) || !positive(p.betaSlow))
-      return fail(['betaSlow', 'betaFast'], `${t}: beta_fast and beta_slow must be above 0.`);
+      return fail(['betaSlow', 'betaFast'], 'rope.betas', { rule: t });
     if (p.betaFast < p.betaSlow)
-      return fail(
-        ['betaSlow', 'betaFast'],
-        `${t}: beta_fast must not be below beta_slow (got ${p.betaFast} < ${p.betaSlow}).`,
-      );
+      return fail(['betaSlow', 'betaFast'], 'rope.betaOrder', {
+        rule: t,
+        fast: p.betaFast,
+        slow: p.betaSlow,
+      });
   }
   if (uses('attentionFactor') && p.attentionFactor !== null && !positive(p.attentionFactor))
-    return fail(['attentionFactor'], `${t}: attention_factor must be above 0 (got ${p.attentionFactor}).`);
+    return fail(['attentionFactor'], 'rope.attentionFactor', { rule: t, got: p.attentionFactor });
   for (const f of ['longFactor', 'shortFactor'] as const) {
     if (!uses(f)) continue;
     const list = p[f];
+    const key = ROPE_URL_KEYS[f];
     if (list.length !== rotaryDim / 2)
-      return fail(
-        [f],
-        `${t}: ${ROPE_URL_KEYS[f]} must hold one number per rotated pair, ${rotaryDim / 2} (got ${list.length}).`,
-      );
-    if (!list.every(positive)) return fail([f], `${t}: every ${ROPE_URL_KEYS[f]} entry must be above 0.`);
+      return fail([f], 'rope.listLength', { rule: t, key, want: rotaryDim / 2, got: list.length });
+    if (!list.every(positive)) return fail([f], 'rope.listPositive', { rule: t, key });
   }
   return null;
 }

@@ -2,6 +2,7 @@
 // Both threads import this module; it holds types and tiny pure helpers only.
 import { DEFAULT_ROPE, validateRope, type RopeParams } from './rope.ts';
 import { EMBEDDING_REQUIRES } from '../tokenizers/about/index.ts';
+import { msg, type Msg } from './msg.ts';
 
 export const TOKENIZERS = [
   'word',
@@ -139,21 +140,20 @@ export const PROJECTION_LIMITS = {
   exactMax: 2500,
 } as const;
 
-/** A problem with a projection request, phrased for the user; null when fine. */
-export function validateProjection(p: ProjectionSpec): string | null {
+/** A problem with a projection request, as a message for the user; null when fine. */
+export function validateProjection(p: ProjectionSpec): Msg | null {
   const L = PROJECTION_LIMITS;
   if (!Number.isInteger(p.sample) || p.sample < 3 || p.sample > L.sampleMax)
-    return `sample must be an integer from 3 to ${L.sampleMax} (got ${p.sample}).`;
+    return msg('bad.sample', { max: L.sampleMax, got: p.sample });
   if (!(p.perplexity >= L.perplexityMin && p.perplexity <= L.perplexityMax))
-    return `perplexity must be from ${L.perplexityMin} to ${L.perplexityMax} (got ${p.perplexity}).`;
-  if (!(p.learningRate > 0 && p.learningRate <= 10000))
-    return `learning rate must be above 0 and at most 10000 (got ${p.learningRate}).`;
+    return msg('bad.perplexity', { min: L.perplexityMin, max: L.perplexityMax, got: p.perplexity });
+  if (!(p.learningRate > 0 && p.learningRate <= 10000)) return msg('bad.lr', { got: p.learningRate });
   if (!Number.isInteger(p.neighbors) || p.neighbors < L.neighborsMin || p.neighbors > L.neighborsMax)
-    return `n_neighbors must be an integer from ${L.neighborsMin} to ${L.neighborsMax} (got ${p.neighbors}).`;
-  if (!(p.minDist >= 0 && p.minDist <= 1)) return `min_dist must be from 0 to 1 (got ${p.minDist}).`;
+    return msg('bad.neighbors', { min: L.neighborsMin, max: L.neighborsMax, got: p.neighbors });
+  if (!(p.minDist >= 0 && p.minDist <= 1)) return msg('bad.minDist', { got: p.minDist });
   if (!Number.isInteger(p.iterations) || p.iterations < 10 || p.iterations > L.iterationsMax)
-    return `iterations must be an integer from 10 to ${L.iterationsMax} (got ${p.iterations}).`;
-  if (!Number.isInteger(p.seed)) return `projection seed must be an integer (got ${p.seed}).`;
+    return msg('bad.iterations', { max: L.iterationsMax, got: p.iterations });
+  if (!Number.isInteger(p.seed)) return msg('bad.projSeed', { got: p.seed });
   return null;
 }
 
@@ -201,38 +201,40 @@ export function isOneOf<T extends string>(list: readonly T[], value: unknown): v
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
 
-/** A problem with a spec, phrased for the user, naming the limit; null when the spec is fine. */
-export function validateSpec(spec: RunSpec): string | null {
+/** A problem with a spec, as a message for the user naming the limit; null when the spec is fine. */
+export function validateSpec(spec: RunSpec): Msg | null {
   const { d, params } = spec;
   if (!Number.isInteger(d) || d < LIMITS.dMin || d > LIMITS.dMax || d % 2 !== 0) {
-    return `d_model must be an even integer from ${LIMITS.dMin} to ${LIMITS.dMax} (got ${d}).`;
+    return msg('bad.d', { min: LIMITS.dMin, max: LIMITS.dMax, got: d });
   }
-  if (!Number.isInteger(spec.seed)) return `seed must be an integer (got ${spec.seed}).`;
+  if (!Number.isInteger(spec.seed)) return msg('bad.seed', { got: spec.seed });
   const needs = EMBEDDING_REQUIRES[spec.embedding];
   if (needs && (spec.tokenizer !== needs.tokenizer || d !== needs.d)) {
-    return `${spec.embedding} vectors need the ${needs.tokenizer} tokenizer and d = ${needs.d} (got ${spec.tokenizer}, d = ${d}).`;
+    return msg('bad.embeddingNeeds', {
+      embedding: spec.embedding,
+      tokenizer: needs.tokenizer,
+      d: needs.d,
+      gotTokenizer: spec.tokenizer,
+      gotD: d,
+    });
   }
-  if (spec.embedding === 'checkpoint' && !spec.checkpoint.token) {
-    return 'Load a checkpoint and choose its token table to use checkpoint embeddings.';
-  }
-  if (!Number.isFinite(params.base) || params.base <= 1) {
-    return `base must be a number greater than 1 (got ${params.base}).`;
-  }
+  if (spec.embedding === 'checkpoint' && !spec.checkpoint.token) return msg('bad.checkpointToken');
+  if (!Number.isFinite(params.base) || params.base <= 1) return msg('bad.base', { got: params.base });
   if (!Number.isInteger(params.heads) || params.heads < 1 || params.heads > LIMITS.headsMax) {
-    return `heads must be an integer from 1 to ${LIMITS.headsMax} (got ${params.heads}).`;
+    return msg('bad.heads', { max: LIMITS.headsMax, got: params.heads });
   }
   if (!Number.isInteger(params.buckets) || params.buckets < 2 || params.buckets > LIMITS.bucketsMax) {
-    return `buckets must be an integer from 2 to ${LIMITS.bucketsMax} (got ${params.buckets}).`;
+    return msg('bad.buckets', { max: LIMITS.bucketsMax, got: params.buckets });
   }
   if (!Number.isInteger(params.maxdist) || params.maxdist < 2 || params.maxdist > LIMITS.maxPositions) {
-    return `max distance must be an integer from 2 to ${LIMITS.maxPositions} (got ${params.maxdist}).`;
+    return msg('bad.maxdist', { max: LIMITS.maxPositions, got: params.maxdist });
   }
   if (spec.pe === 't5' && params.maxdist <= Math.floor(params.buckets / 2)) {
-    return `T5 max distance must be larger than buckets/2 = ${Math.floor(params.buckets / 2)} (got ${params.maxdist}), or the logarithmic buckets run backwards.`;
+    return msg('bad.t5maxdist', { half: Math.floor(params.buckets / 2), got: params.maxdist });
   }
   if (!Number.isInteger(params.positions) || params.positions < 1 || params.positions > LIMITS.maxPositions) {
-    return `positions must be an integer from 1 to ${LIMITS.maxPositions} (got ${params.positions}).`;
+    return msg('bad.positions', { max: LIMITS.maxPositions, got: params.positions });
   }
-  if (spec.pe === 'rope') return validateRope(params, d, params.positions)?.message ?? null;
-  return null;
+  const rope = spec.pe === 'rope' ? validateRope(params, d, params.positions) : null;
+  return rope ? msg('bad.sentence', { reason: rope.message }) : null;
 }

@@ -4,6 +4,7 @@
 // Every run carries a runId; the client drops messages from older runs.
 import { assertNever, type BackendName } from './messages.ts';
 import type { EncodingName } from './specs.ts';
+import { msg, type Msg } from './msg.ts';
 
 /** The schemes the Training panel offers: names of the encodings registry (the model takes any of them). */
 export const POSITION_SCHEMES = [
@@ -47,7 +48,7 @@ export interface BackendTrial {
   software: string | null;
   /** Steps per second after warm-up; null when the backend did not start or failed. */
   stepsPerSecond: number | null;
-  problem: string | null;
+  problem: Msg | null;
 }
 
 export const TRAIN_LIMITS = {
@@ -77,20 +78,20 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
 };
 
 /** Why a config cannot be trained, or null when it can (d must split into heads of even width for RoPE). */
-export function configProblem(c: TrainConfig): string | null {
+export function configProblem(c: TrainConfig): Msg | null {
   const inRange = (name: keyof typeof TRAIN_LIMITS, v: number) =>
     Number.isInteger(v) && v >= TRAIN_LIMITS[name][0] && v <= TRAIN_LIMITS[name][1];
   for (const name of Object.keys(TRAIN_LIMITS) as (keyof typeof TRAIN_LIMITS)[]) {
     if (!inRange(name, c[name])) {
-      return `${name} must be an integer in ${TRAIN_LIMITS[name][0]}…${TRAIN_LIMITS[name][1]}`;
+      return msg('cfg.range', { name, min: TRAIN_LIMITS[name][0], max: TRAIN_LIMITS[name][1] });
     }
   }
-  if (c.d % (2 * c.heads) !== 0) return `d = ${c.d} must split into ${c.heads} heads of even width`;
-  if (c.task === 'reverse' && c.context % 2 !== 0) return 'the reverse task needs an even context';
-  if (c.task === 'copy' && c.k >= c.context) return `k = ${c.k} must be shorter than the context`;
-  if (c.schemes.length === 0) return 'choose at least one position scheme';
-  if (!(c.lr > 0 && c.lr < 1)) return 'the learning rate must be in (0, 1)';
-  if (!Number.isInteger(c.snapshotEvery) || c.snapshotEvery < 1) return 'snapshot interval must be ≥ 1';
+  if (c.d % (2 * c.heads) !== 0) return msg('cfg.heads', { d: c.d, heads: c.heads });
+  if (c.task === 'reverse' && c.context % 2 !== 0) return msg('cfg.reverse');
+  if (c.task === 'copy' && c.k >= c.context) return msg('cfg.copy', { k: c.k });
+  if (c.schemes.length === 0) return msg('cfg.schemes');
+  if (!(c.lr > 0 && c.lr < 1)) return msg('cfg.lr');
+  if (!Number.isInteger(c.snapshotEvery) || c.snapshotEvery < 1) return msg('cfg.snapshot');
   return null;
 }
 
@@ -111,7 +112,7 @@ export type FromTrainer =
       backend: BackendName;
       adapter: string | null;
       software?: string | null;
-      fallbacks: string[];
+      fallbacks: Msg[];
       trials?: BackendTrial[];
     }
   | { type: 'status'; runId: number; status: TrainerStatus }
@@ -146,7 +147,7 @@ export type FromTrainer =
       curves: { scheme: PositionScheme; loss: Float32Array }[];
     }
   | { type: 'saved'; runId: number; scheme: PositionScheme; bytes: Uint8Array<ArrayBuffer> }
-  | { type: 'error'; runId: number | null; message: string };
+  | { type: 'error'; runId: number | null; message: Msg };
 
 /** The buffers to transfer with a message (zero-copy). */
 export function transferables(msg: FromTrainer): Transferable[] {

@@ -9,6 +9,7 @@ import {
   resolveWindow,
   validateWindow,
 } from './window.ts';
+import { msg } from './msg.ts';
 
 describe('validateWindow', () => {
   const N = 131_072;
@@ -18,13 +19,13 @@ describe('validateWindow', () => {
     expect(validateWindow([7, 7], N)).toBeNull();
   });
   test('refuses a window past the table, naming the last position', () => {
-    expect(validateWindow([N - 10, N], N)).toMatch(/inside the table, positions 0…131071/);
+    expect(validateWindow([N - 10, N], N)).toEqual(msg('window.outside', { last: 131071, a: N - 10, b: N }));
   });
   test('refuses a reversed window', () => {
-    expect(validateWindow([20, 10], N)).toMatch(/A ≤ B/);
+    expect(validateWindow([20, 10], N)).toEqual(msg('window.reversed', { a: 20, b: 10 }));
   });
   test('refuses a window of 4,097 rows, naming the 4,096-row limit', () => {
-    expect(validateWindow([0, 4096], N)).toMatch(/at most 4,096 rows \(got 4,097\)/);
+    expect(validateWindow([0, 4096], N)).toEqual(msg('window.tooLong', { max: 4096, got: 4097 }));
   });
 });
 

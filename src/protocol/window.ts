@@ -3,6 +3,7 @@
 // reduced on the device, at most OVERVIEW_ROWS rows) and the exact rows of a detail window A…B (inclusive, at most
 // DETAIL_ROWS rows). A [T, d] matrix past POOL_FROM rows or columns is drawn pooled the same way (block means).
 // Both threads import this module: types and tiny pure helpers only.
+import { msg, type Msg } from './msg.ts';
 
 /** Most rows of a detail window, and the size up to which a table is sent whole (window = the whole table). */
 export const DETAIL_ROWS = 4096;
@@ -59,13 +60,12 @@ export function defaultWindow(total: number): RowWindow {
 }
 
 /** A problem with window A-B over a table of `total` rows, naming the key and the limit; null when fine. */
-export function validateWindow(w: RowWindow, total: number): string | null {
+export function validateWindow(w: RowWindow, total: number): Msg | null {
   const [a, b] = w;
   if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > total - 1)
-    return `window must lie inside the table, positions 0…${total - 1} (got ${a}-${b}).`;
-  if (b < a) return `window must run forwards, A ≤ B (got ${a}-${b}).`;
-  if (b - a + 1 > DETAIL_ROWS)
-    return `window may span at most ${DETAIL_ROWS.toLocaleString('en')} rows (got ${(b - a + 1).toLocaleString('en')}).`;
+    return msg('window.outside', { last: total - 1, a, b });
+  if (b < a) return msg('window.reversed', { a, b });
+  if (b - a + 1 > DETAIL_ROWS) return msg('window.tooLong', { max: DETAIL_ROWS, got: b - a + 1 });
   return null;
 }
 

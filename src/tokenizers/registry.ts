@@ -6,6 +6,7 @@ import { TOKENIZERS, isOneOf, type TokenizerName } from '../protocol/specs.ts';
 import { char } from './char.ts';
 import type { FetchData, Tokenizer } from './tokenizer.ts';
 import { word } from './word.ts';
+import { unknownName } from '../protocol/msg.ts';
 
 type Loader = (fetchData: FetchData) => Promise<Tokenizer>;
 
@@ -35,7 +36,7 @@ const loaded = new Map<TokenizerName, Tokenizer>([
 
 function checkName(name: string): TokenizerName {
   if (isOneOf(TOKENIZERS, name) && Object.prototype.hasOwnProperty.call(loaders, name)) return name;
-  throw new Error(`unknown tokenizer: ${name}`);
+  throw unknownName('tokenizer', name);
 }
 
 /** The tokenizer `name`, loading its code and data on first use; later calls share the first load. */

@@ -6,6 +6,7 @@ import { expect, test } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG } from '../protocol/training.ts';
 import { measureBackend, measureBackends } from './measureBackends.ts';
 import { pickFastest } from './pickBackend.ts';
+import { msg } from '../protocol/msg.ts';
 
 test('wasm trains the default model at a positive rate and names its build (SIMD, one thread)', async () => {
   const trial = await measureBackend('wasm', DEFAULT_TRAIN_CONFIG);
@@ -19,7 +20,7 @@ test('wasm trains the default model at a positive rate and names its build (SIMD
 test('webgpu without navigator.gpu is a trial with a reason, not an exception', async () => {
   const trial = await measureBackend('webgpu', DEFAULT_TRAIN_CONFIG);
   expect(trial.stepsPerSecond).toBeNull();
-  expect(trial.problem).toBe('webgpu unavailable: this browser has no navigator.gpu');
+  expect(trial.problem).toEqual(msg('backend.noGpu'));
 });
 
 test('measuring webgpu, wasm and cpu keeps one that ran and leaves the tensor count unchanged', async () => {

@@ -7,13 +7,12 @@ import { BACKEND_ORDER, startBackend } from '../engine/backend.ts';
 import type { BackendName } from '../protocol/messages.ts';
 import type { BackendTrial, TrainConfig } from '../protocol/training.ts';
 import { Trainer } from './trainer.ts';
+import { msgOf } from '../protocol/msg.ts';
 
 const WARMUP_STEPS = 2;
 const ROUND_STEPS = 3;
 const MIN_SECONDS = 0.5;
 const MAX_ROUNDS = 10;
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Steps per second of config `c` on one backend, or why it could not train there. */
 export async function measureBackend(name: BackendName, c: TrainConfig): Promise<BackendTrial> {
@@ -36,7 +35,7 @@ export async function measureBackend(name: BackendName, c: TrainConfig): Promise
     }
     return { ...base, stepsPerSecond: steps / Math.max(seconds, 1e-6), problem: null };
   } catch (err) {
-    return { ...base, stepsPerSecond: null, problem: messageOf(err) };
+    return { ...base, stepsPerSecond: null, problem: msgOf(err) };
   } finally {
     trainer?.dispose();
   }

@@ -4,6 +4,7 @@ import { expect, test } from 'vitest';
 import type { BackendName } from '../protocol/messages.ts';
 import type { BackendTrial } from '../protocol/training.ts';
 import { pickFastest } from './pickBackend.ts';
+import { msg } from '../protocol/msg.ts';
 
 const ran = (backend: BackendName, stepsPerSecond: number, software: string | null = null): BackendTrial => ({
   backend,
@@ -21,7 +22,7 @@ const failed = (
   adapter: null,
   software: null,
   stepsPerSecond,
-  problem,
+  problem: msg('err.raw', { text: problem }),
 });
 
 test('the fastest wins, wherever it stands in the order (here wasm over a software webgpu, webgl and cpu)', () => {

@@ -20,6 +20,7 @@ import {
 import { measureBackends } from './measureBackends.ts';
 import { pickFastest } from './pickBackend.ts';
 import { sinusoidalReference, Trainer } from './trainer.ts';
+import { MsgError, list, msg as message, msgOf } from '../protocol/msg.ts';
 
 /** A chunk aims at this many seconds, so losses stream a few times a second whatever the speed. */
 const CHUNK_SECONDS = 0.25;
@@ -42,7 +43,7 @@ function post(msg: FromTrainer): void {
 }
 
 function fail(err: unknown, id: number | null): void {
-  post({ type: 'error', runId: id, message: err instanceof Error ? err.message : String(err) });
+  post({ type: 'error', runId: id, message: msgOf(err) });
 }
 
 /** Runs jobs one after another; a failing job reports and the queue goes on. */
@@ -66,7 +67,10 @@ async function ensureBackend(want: TrainConfig['backend'], c: TrainConfig | null
     const trials = measured.get(key) ?? (await measureBackends(c));
     measured.set(key, trials);
     const best = pickFastest(trials);
-    if (!best) throw new Error(`no tfjs backend could train: ${trials.map((t) => t.problem).join('; ')}`);
+    if (!best) {
+      const problems = trials.flatMap((t) => (t.problem ? [t.problem] : []));
+      throw new MsgError(message('err.noTrainBackend', { why: list(problems) }));
+    }
     const choice = await initBackend([best.backend]);
     backend = choice.backend;
     post({ type: 'ready', ...choice, trials });
@@ -130,7 +134,7 @@ function pump(): void {
 function start(c: TrainConfig): void {
   const problem = configProblem(c);
   if (problem) {
-    fail(new Error(problem), runId);
+    fail(new MsgError(problem), runId);
     return;
   }
   enqueue(async () => {
@@ -187,14 +191,14 @@ self.onmessage = (e: MessageEvent<ToTrainer>) => {
       const { scheme } = msg;
       enqueue(async () => {
         const t = trainers.get(scheme);
-        if (!t) throw new Error(`no trained ${scheme} model to save`);
+        if (!t) throw new MsgError(message('err.nothingToSave', { scheme }));
         post({ type: 'saved', runId, scheme, bytes: await t.save() });
       });
       break;
     }
     case 'extrapolate':
       enqueue(async () => {
-        if (!config || trainers.size === 0) throw new Error('train a model first');
+        if (!config || trainers.size === 0) throw new MsgError(message('err.trainFirst'));
         const L = config.context;
         const curves: { scheme: PositionScheme; loss: Float32Array }[] = [];
         for (const [scheme, t] of trainers) curves.push({ scheme, loss: await t.lossByPosition(2 * L) });

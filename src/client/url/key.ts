@@ -1,11 +1,11 @@
 // One URL key: its name, where its value lives in the view, how it is read from and written to the hash, and which
 // validator judges it. urlState.ts walks one table of these (url/keys.ts) to parse and to serialise, so each key is
-// written once. A key refuses a raw value with a phrase (`must be …`); the caller turns that into a notice that
-// names the key and the value kept.
-import type { Lang } from '../../i18n/lang.ts';
+// written once. A key refuses a raw value with a reason (a message: `must be …`, i18n/enUrl.ts); the caller turns
+// that into a notice that names the key and the value kept, rendered in the interface's language when shown.
+import { message, type Message } from '../../i18n/t.ts';
 import type { ViewState } from './state.ts';
 
-export type Parsed<T> = { value: T } | { why: string };
+export type Parsed<T> = { value: T } | { why: Message };
 
 export interface UrlKey<T> {
   /** The key as it appears in the hash. */
@@ -20,15 +20,15 @@ export interface UrlKey<T> {
   format(value: T): string;
   /** Written even at its default value (the keys that make a link self-describing: text, d, pe …). */
   always?: boolean;
-  /** A notice, in the page's language, for a value accepted with a change (a text clipped to the URL limit). */
-  notice?(raw: string, lang: Lang): string | null;
+  /** A notice for a value accepted with a change (a text clipped to the URL limit). */
+  notice?(raw: string): Message | null;
   /** How the kept value is shown in a refusal notice (default: its JSON). */
-  show?(value: T): string;
+  show?(value: T): string | Message;
   /**
    * The protocol's own validator over the view with this key set (validateSpec, validateProjection …): a problem
    * refuses the value with that message. Ranges live there, not here, so the URL and the engine cannot drift.
    */
-  validate?(view: ViewState): string | null;
+  validate?(view: ViewState): Message | null;
 }
 
 /** Erases T for the table, which holds keys of many value types. */
@@ -36,7 +36,7 @@ export interface UrlKey<T> {
 export type AnyUrlKey = UrlKey<any>;
 
 const ok = <T>(value: T): Parsed<T> => ({ value });
-const no = <T>(why: string): Parsed<T> => ({ why });
+const no = <T>(why: Message): Parsed<T> => ({ why });
 
 /** An integer written in decimal (up to 10 digits, optional sign) within [min, max]. */
 export function intCodec(min: number, max: number) {
@@ -44,7 +44,7 @@ export function intCodec(min: number, max: number) {
     parse: (raw: string): Parsed<number> =>
       /^-?\d{1,10}$/.test(raw.trim()) && Number(raw) >= min && Number(raw) <= max
         ? ok(Number(raw))
-        : no(`must be an integer from ${min} to ${max}`),
+        : no(message('url.int', { min, max })),
     format: (n: number) => String(n),
   };
 }
@@ -56,7 +56,7 @@ export function numberCodec(min = -Infinity, max = Infinity) {
       const n = Number(raw);
       return raw.trim() !== '' && Number.isFinite(n) && n >= min && n <= max
         ? ok(n)
-        : no(Number.isFinite(min) ? `must be a number from ${min} to ${max}` : 'must be a finite number');
+        : no(Number.isFinite(min) ? message('url.number', { min, max }) : message('url.finite'));
     },
     format: (n: number) => String(n),
   };
@@ -65,7 +65,7 @@ export function numberCodec(min = -Infinity, max = Infinity) {
 /** 1 or 0. */
 export const flagCodec = {
   parse: (raw: string): Parsed<boolean> =>
-    raw === '1' || raw === '0' ? ok(raw === '1') : no('must be 1 or 0'),
+    raw === '1' || raw === '0' ? ok(raw === '1') : no(message('url.flag')),
   format: (b: boolean) => (b ? '1' : '0'),
 };
 
@@ -73,7 +73,9 @@ export const flagCodec = {
 export function choiceCodec<T extends string>(list: readonly T[]) {
   return {
     parse: (raw: string): Parsed<T> =>
-      (list as readonly string[]).includes(raw) ? ok(raw as T) : no(`is not one of ${list.join(', ')}`),
+      (list as readonly string[]).includes(raw)
+        ? ok(raw as T)
+        : no(message('url.oneOf', { list: list.join(', ') })),
     format: (v: T) => v,
   };
 }

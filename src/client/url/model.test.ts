@@ -2,14 +2,15 @@
 // each data file, the published values, not from the preset's own settings), later keys override it, an unknown
 // name leaves a notice naming the key, and a link holds only the overrides.
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_VIEW, parseHash, toHash } from '../urlState.ts';
+import { DEFAULT_VIEW, toHash } from '../urlState.ts';
 import { getModel } from '../../models/registry.ts';
+import { parseShown } from './testParse.ts';
 
 const cfg = (name: string) => getModel(name).config as Record<string, number & Record<string, number>>;
 
 describe('URL key model', () => {
   test('llama-3.1-8b: rope_theta, heads, head_dim = hidden/heads and the llama3 rope_scaling of its config', () => {
-    const { view, notices } = parseHash('#model=llama-3.1-8b');
+    const { view, notices } = parseShown('#model=llama-3.1-8b');
     expect(notices).toEqual([]);
     const c = cfg('llama-3.1-8b');
     const p = view.spec.params;
@@ -29,7 +30,7 @@ describe('URL key model', () => {
   });
 
   test('gpt2: learned positions, n_positions 1024, n_embd 768, n_head 12', () => {
-    const { view } = parseHash('#model=gpt2');
+    const { view } = parseShown('#model=gpt2');
     const c = cfg('gpt2');
     expect(view.spec.pe).toBe('learned');
     expect([view.spec.params.positions, view.spec.d, view.spec.params.heads]).toEqual([
@@ -40,9 +41,9 @@ describe('URL key model', () => {
   });
 
   test('qwen3-8b and gemma-3-4b: their rope_theta and head_dim; Gemma’s global layers scale linearly by 8', () => {
-    const qwen = parseHash('#model=qwen3-8b').view.spec.params;
+    const qwen = parseShown('#model=qwen3-8b').view.spec.params;
     expect([qwen.base, qwen.headDim, qwen.ropeType]).toEqual([1000000, cfg('qwen3-8b').head_dim, 'default']);
-    const gemma = parseHash('#model=gemma-3-4b').view.spec.params;
+    const gemma = parseShown('#model=gemma-3-4b').view.spec.params;
     const g = cfg('gemma-3-4b');
     expect([gemma.base, gemma.headDim, gemma.ropeType, gemma.factor]).toEqual([
       g.rope_theta,
@@ -57,7 +58,7 @@ describe('URL key model', () => {
       '#model=llama-3.1-8b&base=10000&rope_type=default',
       '#base=10000&rope_type=default&model=llama-3.1-8b',
     ]) {
-      const { view, notices } = parseHash(hash);
+      const { view, notices } = parseShown(hash);
       expect(notices).toEqual([]);
       expect(view.model).toBe('llama-3.1-8b');
       expect([view.spec.params.base, view.spec.params.ropeType, view.spec.params.headDim]).toEqual([
@@ -69,27 +70,27 @@ describe('URL key model', () => {
   });
 
   test('an unknown model leaves a notice naming the key and keeps the default view', () => {
-    const { view, notices } = parseHash('#model=gpt-5');
+    const { view, notices } = parseShown('#model=gpt-5');
     expect(view).toEqual(DEFAULT_VIEW);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/^URL key "model" = "gpt-5" is not a known model \(one of gpt2, /);
   });
 
   test('a link holds the model and only what differs from it, and parses back to the same view', () => {
-    const start = parseHash('#model=gpt2&positions=512&d=64').view;
+    const start = parseShown('#model=gpt2&positions=512&d=64').view;
     const hash = toHash(start);
     const keys = [...new URLSearchParams(hash.slice(1)).keys()];
     expect(keys[0]).toBe('model');
     expect(keys).toContain('positions'); // 512 is the app's default, but not GPT-2's 1024
     expect(keys).not.toContain('heads'); // 12, as the preset set it
-    expect(parseHash(hash)).toEqual({ view: start, notices: [] });
+    expect(parseShown(hash)).toEqual({ view: start, notices: [] });
   });
 
   test('head_dim back to d after a preset set it: written as an empty value, read back as null', () => {
-    const gemma = parseHash('#model=gemma-3-4b').view;
+    const gemma = parseShown('#model=gemma-3-4b').view;
     const plain = { ...gemma, spec: { ...gemma.spec, params: { ...gemma.spec.params, headDim: null } } };
     const hash = toHash(plain);
     expect(hash).toMatch(/[&#]head_dim=(&|$)/);
-    expect(parseHash(hash).view.spec.params.headDim).toBeNull();
+    expect(parseShown(hash).view.spec.params.headDim).toBeNull();
   });
 });

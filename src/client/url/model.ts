@@ -8,6 +8,7 @@ import { MODELS, getModel, type ModelName } from '../../models/registry.ts';
 import { applyModel } from '../../models/apply.ts';
 import type { ViewState } from './state.ts';
 import type { UrlKey } from './key.ts';
+import { message } from '../../i18n/t.ts';
 
 /** The view with a preset applied (null: no model named; the spec stays as it is). */
 export function withModel(view: ViewState, model: ModelName | null): ViewState {
@@ -22,6 +23,6 @@ export const MODEL_KEY: UrlKey<ModelName | null> = {
   parse: (raw) =>
     (MODELS as readonly string[]).includes(raw)
       ? { value: raw as ModelName }
-      : { why: `is not a known model (one of ${MODELS.join(', ')})` },
+      : { why: message('url.model', { list: MODELS.join(', ') }) },
   format: (m) => m ?? '',
 };

@@ -2,7 +2,8 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_ROPE, ROPE_URL_KEYS } from '../../protocol/rope.ts';
 import { ROPE_KEYS } from './rope.ts';
-import { DEFAULT_VIEW, parseHash, toHash } from '../urlState.ts';
+import { DEFAULT_VIEW, toHash } from '../urlState.ts';
+import { parseShown } from './testParse.ts';
 
 describe('RoPE URL keys', () => {
   test('the known-key list holds exactly the twelve names of issue #15', () => {
@@ -13,7 +14,7 @@ describe('RoPE URL keys', () => {
   test('a Llama 3.1 link sets every key under its issue #15 name and survives a round trip', () => {
     const hash =
       '#pe=rope&d=256&base=500000&head_dim=128&rope_type=llama3&factor=8&low_freq_factor=1&high_freq_factor=4&original_context=8192';
-    const { view, notices } = parseHash(hash);
+    const { view, notices } = parseShown(hash);
     expect(notices).toEqual([]);
     expect(view.spec.params).toMatchObject({
       headDim: 128,
@@ -28,20 +29,20 @@ describe('RoPE URL keys', () => {
     expect(written.get('rope_type')).toBe('llama3');
     expect(written.get('original_context')).toBe('8192');
     expect(written.has('low_freq_factor')).toBe(false); // at its default, left out
-    expect(parseHash(toHash(view)).view).toEqual(view);
+    expect(parseShown(toHash(view)).view).toEqual(view);
   });
 
   test('longrope lists, rotary_pct, beta and attention_factor round-trip exactly', () => {
     const long = Array.from({ length: 16 }, (_, i) => 1 + i / 7);
     const short = Array.from({ length: 16 }, (_, i) => 1 + i / 100);
     const hash = `#pe=rope&d=64&rotary_pct=0.5&rope_type=longrope&factor=32&original_context=100&long_factor=${long.join(',')}&short_factor=${short.join(',')}&attention_factor=1.25&beta_fast=16&beta_slow=2`;
-    const { view, notices } = parseHash(hash);
+    const { view, notices } = parseShown(hash);
     expect(notices).toEqual([]);
     expect(view.spec.params.longFactor).toEqual(long);
     expect(view.spec.params.shortFactor).toEqual(short);
     expect(view.spec.params.rotaryPct).toBe(0.5);
     expect(view.spec.params.attentionFactor).toBe(1.25);
-    expect(parseHash(toHash(view)).view).toEqual(view);
+    expect(parseShown(toHash(view)).view).toEqual(view);
   });
 
   test.each([
@@ -56,7 +57,7 @@ describe('RoPE URL keys', () => {
     ['rope_type=dynamic&original_context=600', 'original_context', DEFAULT_ROPE.originalContext],
     ['long_factor=1,x', 'long_factor', []],
   ])('%s is refused with one notice naming %s, which falls back', (hash, key, fallback) => {
-    const { view, notices } = parseHash('#' + hash);
+    const { view, notices } = parseShown('#' + hash);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain(`URL key "${key}"`);
     expect(notices[0]).toContain(`using ${JSON.stringify(fallback)}`);
@@ -67,7 +68,7 @@ describe('RoPE URL keys', () => {
   });
 
   test('a refused combination names the rule in its notice and keeps the rest of the state', () => {
-    const { view, notices } = parseHash('#pe=rope&seed=7&rope_type=yarn&beta_fast=1&beta_slow=2');
+    const { view, notices } = parseShown('#pe=rope&seed=7&rope_type=yarn&beta_fast=1&beta_slow=2');
     expect(notices).toEqual([
       expect.stringMatching(
         /URL key "beta_slow" = "2" is refused: yarn: beta_fast must not be below beta_slow/,

@@ -12,12 +12,13 @@ import {
 import { LIMITS } from '../../protocol/specs.ts';
 import type { ViewState } from './state.ts';
 import { choiceCodec, type AnyUrlKey, type Parsed, type UrlKey } from './key.ts';
+import { message, type Message } from '../../i18n/t.ts';
 
 const MAX_FACTOR = 1e6;
 
 type Codec<T> = { parse(raw: string): Parsed<T>; format(x: T): string };
 
-const number = (min: number, max: number, open: boolean, why: string): Codec<number> => ({
+const number = (min: number, max: number, open: boolean, why: Message): Codec<number> => ({
   parse: (raw) => {
     const n = Number(raw);
     const fine = raw.trim() !== '' && Number.isFinite(n) && (open ? n > min : n >= min) && n <= max;
@@ -25,20 +26,20 @@ const number = (min: number, max: number, open: boolean, why: string): Codec<num
   },
   format: String,
 });
-const integer = (min: number, max: number, even: boolean, why: string): Codec<number> => ({
+const integer = (min: number, max: number, even: boolean, why: Message): Codec<number> => ({
   parse: (raw) => {
     const n = /^\d{1,8}$/.test(raw) ? Number(raw) : NaN;
     return n >= min && n <= max && (!even || n % 2 === 0) ? { value: n } : { why };
   },
   format: String,
 });
-const item = number(0, MAX_FACTOR, true, '');
+const item = number(0, MAX_FACTOR, true, message('url.finite'));
 const list: Codec<number[]> = {
   parse: (raw) => {
     const items = raw === '' ? [] : raw.split(',').map((x) => item.parse(x));
     return items.length <= LIMITS.dMax / 2 && items.every((n) => 'value' in n)
       ? { value: items.map((n) => ('value' in n ? n.value : 0)) }
-      : { why: `must be up to ${LIMITS.dMax / 2} comma-separated numbers above 0` };
+      : { why: message('url.numbers', { max: LIMITS.dMax / 2 }) };
   },
   format: (x) => x.join(','),
 };
@@ -58,19 +59,20 @@ function ropeKey<F extends RopeField>(
   };
 }
 
-const positive = `must be a number above 0 and at most ${MAX_FACTOR}`;
+const above = (max: number) => message('url.aboveAtMost', { min: 0, max });
+const positive = above(MAX_FACTOR);
 
 export const ROPE_KEYS: AnyUrlKey[] = [
-  ropeKey('headDim', integer(2, LIMITS.dMax, true, `must be an even integer from 2 to ${LIMITS.dMax}`)),
-  ropeKey('rotaryPct', number(0, 1, true, 'must be a number above 0 and at most 1')),
+  ropeKey('headDim', integer(2, LIMITS.dMax, true, message('url.evenInt', { min: 2, max: LIMITS.dMax }))),
+  ropeKey('rotaryPct', number(0, 1, true, above(1))),
   ropeKey('ropeType', choiceCodec(ROPE_TYPES)),
-  ropeKey('factor', number(1, MAX_FACTOR, false, `must be a number from 1 to ${MAX_FACTOR}`)),
+  ropeKey('factor', number(1, MAX_FACTOR, false, message('url.number', { min: 1, max: MAX_FACTOR }))),
   ropeKey('lowFreqFactor', number(0, MAX_FACTOR, true, positive)),
   ropeKey('highFreqFactor', number(0, MAX_FACTOR, true, positive)),
-  ropeKey('originalContext', integer(1, 1e7, false, 'must be an integer from 1 to 10000000')),
-  ropeKey('betaFast', number(0, 1e4, true, 'must be a number above 0 and at most 10000')),
-  ropeKey('betaSlow', number(0, 1e4, true, 'must be a number above 0 and at most 10000')),
-  ropeKey('attentionFactor', number(0, 100, true, 'must be a number above 0 and at most 100')),
+  ropeKey('originalContext', integer(1, 1e7, false, message('url.int', { min: 1, max: 10000000 }))),
+  ropeKey('betaFast', number(0, 1e4, true, above(10000))),
+  ropeKey('betaSlow', number(0, 1e4, true, above(10000))),
+  ropeKey('attentionFactor', number(0, 100, true, above(100))),
   ropeKey('longFactor', list),
   ropeKey('shortFactor', list),
 ];
@@ -78,7 +80,7 @@ export const ROPE_KEYS: AnyUrlKey[] = [
 const FIELDS = Object.keys(ROPE_URL_KEYS) as RopeField[];
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-type Bad = (key: string, value: string, why: string, fallback: unknown) => void;
+type Bad = (key: string, value: string, why: Message, fallback: unknown) => void;
 
 /**
  * The combination of RoPE keys, judged by validateRope (model width and positions already parsed). Each round
@@ -91,7 +93,7 @@ export function checkRope(view: ViewState, q: URLSearchParams, bad: Bad): ViewSt
     if (!problem) break;
     const field = problem.fields.find((f) => !same(params[f], DEFAULT_ROPE[f])) ?? 'ropeType';
     const key = ROPE_URL_KEYS[field];
-    bad(key, q.get(key) ?? '', `is refused: ${problem.message.replace(/\.$/, '')}`, DEFAULT_ROPE[field]);
+    bad(key, q.get(key) ?? '', message('url.refused', { reason: problem.message }), DEFAULT_ROPE[field]);
     params = { ...params, [field]: DEFAULT_ROPE[field] };
   }
   return { ...view, spec: { ...view.spec, params } };

@@ -11,8 +11,7 @@ import {
   type RunSpec,
 } from '../../protocol/specs.ts';
 import type { ViewState } from './state.ts';
-import type { Lang } from '../../i18n/lang.ts';
-import { t } from '../../i18n/t.ts';
+import { message } from '../../i18n/t.ts';
 import {
   choiceCodec,
   flagCodec,
@@ -65,7 +64,7 @@ const tensorName = {
   parse: (raw: string): Parsed<string | null> =>
     raw.length > 0 && raw.length <= 200 && ![...raw].some((c) => c.charCodeAt(0) < 32)
       ? { value: raw }
-      : { why: 'must be a tensor name of 1 to 200 printable characters' },
+      : { why: message('url.tensor') },
   format: (x: string | null) => x ?? '',
 };
 
@@ -78,8 +77,8 @@ export const SPEC_KEYS: AnyUrlKey[] = [
     // A link carries at most MAX_URL_TEXT characters; the whole text is kept in local storage (useEngine).
     parse: (raw) => ({ value: raw.slice(0, MAX_URL_TEXT) }),
     format: (text: string) => text.slice(0, MAX_URL_TEXT),
-    notice: (raw: string, lang: Lang) =>
-      raw.length > MAX_URL_TEXT ? t(lang, 'notice.urlText', { n: raw.length, max: MAX_URL_TEXT }) : null,
+    notice: (raw: string) =>
+      raw.length > MAX_URL_TEXT ? message('notice.urlText', { n: raw.length, max: MAX_URL_TEXT }) : null,
   },
   specKey('tokenizer', 'tokenizer', choiceCodec(TOKENIZERS), true),
   specKey(
@@ -90,7 +89,7 @@ export const SPEC_KEYS: AnyUrlKey[] = [
         const n = intCodec(LIMITS.dMin, LIMITS.dMax).parse(raw);
         return 'value' in n && n.value % 2 === 0
           ? n
-          : { why: `must be an even integer from ${LIMITS.dMin} to ${LIMITS.dMax}` };
+          : { why: message('url.evenInt', { min: LIMITS.dMin, max: LIMITS.dMax }) };
       },
       format: String,
     },
@@ -103,7 +102,7 @@ export const SPEC_KEYS: AnyUrlKey[] = [
     {
       parse: (raw) => {
         const n = intCodec(-SEED_MAX, SEED_MAX).parse(raw);
-        return 'value' in n ? n : { why: `must be an integer within ±${SEED_MAX}` };
+        return 'value' in n ? n : { why: message('url.seed', { max: SEED_MAX }) };
       },
       format: String,
     },
@@ -115,9 +114,7 @@ export const SPEC_KEYS: AnyUrlKey[] = [
     {
       parse: (raw) => {
         const n = numberCodec().parse(raw);
-        return 'value' in n && n.value > 1 && n.value <= 1e12
-          ? n
-          : { why: 'must be a number greater than 1 (and at most 1e12)' };
+        return 'value' in n && n.value > 1 && n.value <= 1e12 ? n : { why: message('url.base') };
       },
       format: String,
     },

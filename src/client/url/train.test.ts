@@ -3,7 +3,8 @@
 // hashes and limits are written out by hand from protocol/training.ts (TRAIN_LIMITS, DEFAULT_TRAIN_CONFIG).
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_TRAIN_CONFIG, type TrainConfig } from '../../protocol/training.ts';
-import { DEFAULT_VIEW, parseHash, toHash } from '../urlState.ts';
+import { DEFAULT_VIEW, toHash } from '../urlState.ts';
+import { parseShown } from './testParse.ts';
 
 const custom: TrainConfig = {
   task: 'copy',
@@ -46,25 +47,25 @@ describe('a training setup in the link', () => {
   });
 
   test('parses back to the same settings with no notice', () => {
-    const { view, notices } = parseHash(toHash({ ...DEFAULT_VIEW, train: custom }));
+    const { view, notices } = parseShown(toHash({ ...DEFAULT_VIEW, train: custom }));
     expect(notices).toEqual([]);
     expect(view.train).toEqual(custom);
     expect({ ...view, train: DEFAULT_TRAIN_CONFIG }).toEqual(DEFAULT_VIEW);
   });
 
   test('train.backend=wasm asks for the wasm backend, with no notice', () => {
-    const { view, notices } = parseHash('#train.backend=wasm');
+    const { view, notices } = parseShown('#train.backend=wasm');
     expect(notices).toEqual([]);
     expect(view.train).toEqual({ ...DEFAULT_TRAIN_CONFIG, backend: 'wasm' });
   });
 
   test('at the defaults writes no train.* key, and a link without them trains the defaults', () => {
     expect(trainPart(toHash(DEFAULT_VIEW))).toEqual([]);
-    expect(parseHash('#text=ab').view.train).toEqual(DEFAULT_TRAIN_CONFIG);
+    expect(parseShown('#text=ab').view.train).toEqual(DEFAULT_TRAIN_CONFIG);
   });
 
   test('lists schemes in the panel order whatever order the link gives', () => {
-    const { view, notices } = parseHash('#train.schemes=none,rope,learned');
+    const { view, notices } = parseShown('#train.schemes=none,rope,learned');
     expect(notices).toEqual([]);
     expect(view.train.schemes).toEqual(['learned', 'rope', 'none']);
   });
@@ -96,20 +97,20 @@ const BAD: [key: string, value: string, why: string][] = [
 ];
 
 test.each(BAD)('"%s" = "%s" falls back to the default with a notice naming the key', (key, value, why) => {
-  const { view, notices } = parseHash(`#${new URLSearchParams([[key, value]])}`);
+  const { view, notices } = parseShown(`#${new URLSearchParams([[key, value]])}`);
   expect(view.train).toEqual(DEFAULT_TRAIN_CONFIG);
   expect(notices).toHaveLength(1);
   expect(notices[0]).toContain(`URL key "${key}" = ${JSON.stringify(value)} ${why}`);
 });
 
 test('a bad train.* key leaves the other train.* keys of the link in force', () => {
-  const { view, notices } = parseHash('#train.d=999&train.heads=4&train.task=charlm');
+  const { view, notices } = parseShown('#train.d=999&train.heads=4&train.task=charlm');
   expect(notices).toHaveLength(1);
   expect(view.train).toEqual({ ...DEFAULT_TRAIN_CONFIG, heads: 4, task: 'charlm' });
 });
 
 test('an unknown train.* key is ignored with a notice', () => {
-  const { view, notices } = parseHash('#train.dropout=0.1');
+  const { view, notices } = parseShown('#train.dropout=0.1');
   expect(notices).toEqual(['Ignored unknown URL key "train.dropout".']);
   expect(view).toEqual(DEFAULT_VIEW);
 });

@@ -11,6 +11,7 @@ import {
 } from '../../protocol/training.ts';
 import type { ViewState } from './state.ts';
 import { choiceCodec, intCodec, type AnyUrlKey, type Parsed, type UrlKey } from './key.ts';
+import { message } from '../../i18n/t.ts';
 
 export { DEFAULT_TRAIN_CONFIG, type TrainConfig };
 
@@ -54,7 +55,7 @@ export const TRAIN_KEYS: AnyUrlKey[] = [
         const known = names.every((s) => (POSITION_SCHEMES as readonly string[]).includes(s));
         return known && new Set(names).size === names.length
           ? { value: POSITION_SCHEMES.filter((s) => names.includes(s)) }
-          : { why: `must be distinct names from ${POSITION_SCHEMES.join(', ')}, comma-separated` };
+          : { why: message('url.names', { list: POSITION_SCHEMES.join(', ') }) };
       },
       format: (x) => x.join(','),
     }),
@@ -68,9 +69,7 @@ export const TRAIN_KEYS: AnyUrlKey[] = [
   trainKey('lr', 'lr', {
     parse: (raw) => {
       const n = Number(raw);
-      return raw.trim() !== '' && n > 0 && n < 1
-        ? { value: n }
-        : { why: 'must be a number between 0 and 1 (both excluded)' };
+      return raw.trim() !== '' && n > 0 && n < 1 ? { value: n } : { why: message('url.between01') };
     },
     format: String,
   }),

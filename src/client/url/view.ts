@@ -22,6 +22,7 @@ import {
   type Parsed,
   type UrlKey,
 } from './key.ts';
+import { message } from '../../i18n/t.ts';
 
 type Codec<T> = { parse(raw: string, view: ViewState): Parsed<T>; format(x: T): string };
 
@@ -57,7 +58,7 @@ function namesCodec<T extends string>(list: readonly T[]): Codec<T[]> {
       return names.every((n) => (list as readonly string[]).includes(n)) &&
         new Set(names).size === names.length
         ? { value: list.filter((n) => names.includes(n)) }
-        : { why: `must be distinct names from ${list.join(', ')}, comma-separated` };
+        : { why: message('url.names', { list: list.join(', ') }) };
     },
     format: (x) => x.join(','),
   };
@@ -75,7 +76,7 @@ export const VIEW_KEYS: AnyUrlKey[] = [
         const list = raw === '' ? [] : raw.split(',').map((x) => intCodec(0, v.spec.d - 1).parse(x));
         return list.length <= 16 && list.every((n) => 'value' in n)
           ? { value: list.map((n) => ('value' in n ? n.value : 0)) }
-          : { why: `must be up to 16 comma-separated dimensions below d = ${v.spec.d}` };
+          : { why: message('url.dims', { d: v.spec.d }) };
       },
       format: (x) => x.join(','),
     }),
@@ -87,7 +88,9 @@ export const PROJECTION_KEYS: AnyUrlKey[] = [
   projKey('method', 'method', choiceCodec(PROJECTION_METHODS)),
   projKey('pdims', 'dims', {
     parse: (raw) =>
-      raw === '2' || raw === '3' ? { value: Number(raw) as 2 | 3 } : { why: 'is not one of 2, 3' },
+      raw === '2' || raw === '3'
+        ? { value: Number(raw) as 2 | 3 }
+        : { why: message('url.oneOf', { list: '2, 3' }) },
     format: String,
   }),
   projKey('ppos', 'withPositions', flagCodec),
@@ -98,7 +101,7 @@ export const PROJECTION_KEYS: AnyUrlKey[] = [
       const n = numberCodec().parse(raw);
       return 'value' in n && n.value > 0 && n.value <= 10000
         ? n
-        : { why: 'must be a number above 0 and at most 10000' };
+        : { why: message('url.aboveAtMost', { min: 0, max: 10000 }) };
     },
     format: String,
   }),
@@ -116,7 +119,7 @@ export const PAGE_KEYS: AnyUrlKey[] = [
     ...viewKey('lesson', 'lesson', {
       parse: (raw) => {
         const n = intCodec(1, LESSON_COUNT).parse(raw);
-        return 'value' in n ? n : { why: `must be an integer from 1 to ${LESSON_COUNT}` };
+        return 'value' in n ? n : { why: message('url.int', { min: 1, max: LESSON_COUNT }) };
       },
       format: (x) => String(x),
     }),
@@ -133,11 +136,7 @@ export const PAGE_KEYS: AnyUrlKey[] = [
     ...viewKey('sel', 'selected', {
       parse: (raw) => {
         const rows = parseRanges(raw, LIMITS.maxTokens);
-        return rows
-          ? { value: rows }
-          : {
-              why: `must be ascending rows or ranges (like 0-3,7) below ${LIMITS.maxTokens.toLocaleString('en')}`,
-            };
+        return rows ? { value: rows } : { why: message('url.ranges', { max: LIMITS.maxTokens }) };
       },
       format: formatRanges,
     }),

@@ -9,6 +9,7 @@ import {
   type RowWindow,
 } from '../../protocol/window.ts';
 import type { AnyUrlKey, UrlKey } from './key.ts';
+import { message } from '../../i18n/t.ts';
 
 export const WINDOW_KEY: UrlKey<RowWindow | null> = {
   name: 'window',
@@ -16,10 +17,10 @@ export const WINDOW_KEY: UrlKey<RowWindow | null> = {
   set: (v, window) => ({ ...v, window }),
   parse: (raw) => {
     const w = parseWindow(raw);
-    return w ? { value: w } : { why: `must be two positions A-B (inclusive), at most ${DETAIL_ROWS} rows` };
+    return w ? { value: w } : { why: message('url.window', { max: DETAIL_ROWS }) };
   },
   format: (w) => (w ? formatWindow(w) : ''),
-  show: (w) => JSON.stringify(w ? formatWindow(w) : 'the first rows'),
+  show: (w) => (w ? JSON.stringify(formatWindow(w)) : message('url.firstRows')),
   validate: (v) => (v.window ? validateWindow(v.window, v.spec.params.positions) : null),
 };
 

@@ -1,21 +1,22 @@
 // The workspace's URL keys: `tab` and `compare` round-trip through the hash, and a bad value leaves a notice that
 // names the key while the rest of the state is kept.
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_VIEW, TABS, parseHash, toHash } from '../urlState.ts';
+import { DEFAULT_VIEW, TABS, toHash } from '../urlState.ts';
+import { parseShown } from './testParse.ts';
 
 describe('URL key tab', () => {
   test('every tab round-trips; the default (explore) is left out of the link', () => {
     for (const tab of TABS) {
       const hash = toHash({ ...DEFAULT_VIEW, tab });
       expect(hash.includes('tab=')).toBe(tab !== 'explore');
-      const { view, notices } = parseHash(hash);
+      const { view, notices } = parseShown(hash);
       expect(view.tab).toBe(tab);
       expect(notices).toEqual([]);
     }
   });
 
   test('an unknown tab leaves a notice naming the key and keeps the rest', () => {
-    const { view, notices } = parseHash('#text=kept&tab=settings&d=32');
+    const { view, notices } = parseShown('#text=kept&tab=settings&d=32');
     expect(view.tab).toBe('explore');
     expect(view.spec.text).toBe('kept');
     expect(view.spec.d).toBe(32);
@@ -34,7 +35,7 @@ describe('URL key compare', () => {
     ]) {
       const hash = toHash({ ...DEFAULT_VIEW, compare });
       expect(hash).toContain(`compare=${encodeURIComponent(compare.join(','))}`);
-      const { view, notices } = parseHash(hash);
+      const { view, notices } = parseShown(hash);
       expect(view.compare).toEqual(compare);
       expect(notices).toEqual([]);
     }
@@ -49,7 +50,7 @@ describe('URL key compare', () => {
   ];
   for (const [raw, why] of bad) {
     test(`compare=${raw} is refused (${why}); the default list and the rest are kept`, () => {
-      const { view, notices } = parseHash(`#tab=compare&text=kept&compare=${encodeURIComponent(raw)}`);
+      const { view, notices } = parseShown(`#tab=compare&text=kept&compare=${encodeURIComponent(raw)}`);
       expect(view.compare).toEqual(DEFAULT_VIEW.compare);
       expect(view.tab).toBe('compare');
       expect(view.spec.text).toBe('kept');

@@ -3,39 +3,41 @@
 // whole: a text's rows are read alone (rowsAlone), views of the whole vocabulary stream it in chunks (chunks).
 import * as tf from '@tensorflow/tfjs-core';
 import type { EmbeddingSource, TableContext } from '../source.ts';
+import { MsgError, msg, type Msg } from '../../protocol/msg.ts';
 
 /** Largest checkpoint token table held whole on the device, as float32. */
 export const MAX_CHECKPOINT_TABLE_BYTES = 512 * 2 ** 20;
 
-const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString('en')} MiB`;
-
 function chosen({ spec }: TableContext): string {
   const name = spec.checkpoint.token;
-  if (!name) throw new Error('Choose the checkpoint tensor to use as the token table.');
+  if (!name) throw new MsgError(msg('err.chooseToken'));
   return name;
 }
 
 function checkRows(ctx: TableContext, name: string, rows: number): void {
   if (rows < ctx.tokens.vocabSize) {
-    throw new Error(
-      `"${name}" has ${rows} rows but the ${ctx.spec.tokenizer} tokenizer has ${ctx.tokens.vocabSize} ids; pick the tokenizer this checkpoint was trained with.`,
+    throw new MsgError(
+      msg('err.tokenRows', { name, rows, tokenizer: ctx.spec.tokenizer, ids: ctx.tokens.vocabSize }),
     );
   }
 }
 
 /** Why the chosen table is not held whole (naming its size and the limit), or null when it can be. */
-export function wholeTableProblem(ctx: TableContext, name: string): string | null {
+export function wholeTableProblem(ctx: TableContext, name: string): Msg | null {
   const shape = ctx.checkpointShape(name);
   if (!shape) return null;
   const { rows, cols } = shape;
   const bytes = rows * cols * 4;
   if (bytes > MAX_CHECKPOINT_TABLE_BYTES) {
-    return (
-      `The token table "${name}" (${rows.toLocaleString('en')} × ${cols.toLocaleString('en')}, ${mib(bytes)} as ` +
-      `float32) is larger than the ${mib(MAX_CHECKPOINT_TABLE_BYTES)} Embedscope holds whole`
-    );
+    return msg('err.checkpointWhole', {
+      name,
+      rows,
+      cols,
+      mib: Math.round(bytes / 2 ** 20),
+      limit: MAX_CHECKPOINT_TABLE_BYTES / 2 ** 20,
+    });
   }
-  return ctx.tooBig(rows, cols, `The token table "${name}"`, () => 'it is read row by row instead');
+  return ctx.tooBig(rows, cols, msg('what.tokenTable', { name }), () => msg('fix.rowByRow'));
 }
 
 export const checkpoint: EmbeddingSource = {
@@ -44,7 +46,7 @@ export const checkpoint: EmbeddingSource = {
   async build(ctx) {
     const name = chosen(ctx);
     const over = wholeTableProblem(ctx, name);
-    if (over) throw new Error(`${over}; only the text's rows and streamed views can use it.`);
+    if (over) throw new MsgError(msg('err.streamOnly', { reason: over }));
     const t = await ctx.checkpointTensor(name);
     checkRows(ctx, name, t.rows);
     return tf.tensor2d(t.data, [t.rows, t.cols]); // [V, d]

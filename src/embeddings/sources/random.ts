@@ -3,24 +3,28 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { randomRows, randomTable } from '../random.ts';
 import type { EmbeddingSource, TableContext } from '../source.ts';
+import { MsgError, msg, type Msg } from '../../protocol/msg.ts';
 
 /** Largest random table generated (o200k × 2048 would be 1.6 GB, past SwiftShader's 1 GiB buffers). */
 export const MAX_RANDOM_TABLE_BYTES = 512 * 2 ** 20;
 
 /** Why the whole random table cannot be built (the size cap or the device's buffer limit), or null. */
-function wholeTableProblem({ spec, tokens, tooBig }: TableContext): string | null {
+function wholeTableProblem({ spec, tokens, tooBig }: TableContext): Msg | null {
   const V = tokens.vocabSize;
   const bytes = V * spec.d * 4;
   if (bytes > MAX_RANDOM_TABLE_BYTES) {
     const dMax = Math.floor(MAX_RANDOM_TABLE_BYTES / 4 / V / 2) * 2;
-    return `A random ${spec.tokenizer} table of ${V.toLocaleString('en')} × ${spec.d} would take ${(bytes / 2 ** 20).toFixed(0)} MiB of GPU memory, over the ${MAX_RANDOM_TABLE_BYTES / 2 ** 20} MiB limit; views of the whole table need d ≤ ${dMax}.`;
+    return msg('err.randomTooBig', {
+      tokenizer: spec.tokenizer,
+      rows: V,
+      d: spec.d,
+      mib: Math.round(bytes / 2 ** 20),
+      limit: MAX_RANDOM_TABLE_BYTES / 2 ** 20,
+      dMax,
+    });
   }
-  const what = `A random ${spec.tokenizer} table`;
-  return tooBig(
-    V,
-    spec.d,
-    what,
-    (_, maxD) => `views of the whole table need d ≤ ${Math.floor(maxD / 2) * 2}`,
+  return tooBig(V, spec.d, msg('what.randomTable', { tokenizer: spec.tokenizer }), (_, maxD) =>
+    msg('fix.wholeTable', { d: Math.floor(maxD / 2) * 2 }),
   );
 }
 
@@ -29,7 +33,7 @@ export const random: EmbeddingSource = {
   key: ({ spec, tokens }) => `random|${tokens.key}|${tokens.vocabSize}|${spec.d}|${spec.seed}|${spec.init}`,
   async build(ctx) {
     const over = wholeTableProblem(ctx);
-    if (over) throw new Error(over);
+    if (over) throw new MsgError(over);
     const { spec, tokens } = ctx;
     return randomTable(tokens.vocabSize, spec.d, spec.seed, spec.init); // [V, d]
   },

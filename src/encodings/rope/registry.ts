@@ -8,6 +8,7 @@ import { dynamicRule } from './dynamic.ts';
 import { yarnRule } from './yarn.ts';
 import { llama3Rule } from './llama3.ts';
 import { longropeRule } from './longrope.ts';
+import { unknownName } from '../../protocol/msg.ts';
 
 const rules: { [K in RopeType]: RopeRule } = {
   default: defaultRule,
@@ -21,5 +22,5 @@ const rules: { [K in RopeType]: RopeRule } = {
 
 export function getRopeRule(name: string): RopeRule {
   if (Object.prototype.hasOwnProperty.call(rules, name)) return rules[name as RopeType];
-  throw new Error(`unknown rope rule: ${name}`);
+  throw unknownName('ropeRule', name);
 }

@@ -28,6 +28,7 @@ import {
 import { cosSinHalves } from '../../encodings/rotate.ts';
 import { readOwned } from '../read.ts';
 import { positionsFrom, tableOverview } from './bigTable.ts';
+import { MsgError, msg, type Msg } from '../../protocol/msg.ts';
 
 type Emit = (matrix: Matrix) => Promise<void>;
 
@@ -89,7 +90,7 @@ async function detailFrom(
   const [a, b] = w;
   const rows = b - a + 1;
   const window = isBig(N) ? { start: a, end: b, total: N } : undefined;
-  const where = window ? `rows ${a}…${b} of ${N} (exact)` : undefined;
+  const where = window ? msg('note.rowsOf', { a, b, n: N }) : undefined;
   const parts: Part[] = [];
   const checks: Check[] = [];
   if (scheme.kind === 'additive') {
@@ -97,10 +98,11 @@ async function detailFrom(
     const { sData, n, profile, closed } = await similarity(spec, table);
     const tableData = await readOwned(table);
     const stop = firstStopDecreasing(profile);
+    const shape: Msg = stop >= 0 ? msg('note.stops', { k: stop }) : msg('note.decreases');
     // Checks first: posting a matrix transfers (detaches) its buffer.
     checks.push(...tableChecks(tableData, rows, d, sData, n, closed));
-    const short = N < params.positions ? `the loaded table has only ${N} positions` : undefined;
-    const note = [where, short].filter(Boolean).join('; ') || undefined;
+    const short = N < params.positions ? msg('note.loadedShort', { n: N }) : undefined;
+    const note = where && short ? msg('msg.join', { a: where, b: short }) : (where ?? short);
     parts.push({
       name: 'table',
       shape: [rows, d],
@@ -116,9 +118,9 @@ async function detailFrom(
       rowLabels: positionLabels(a, n),
       colLabels: positionLabels(a, n),
       note: window
-        ? `positions ${a}…${a + n - 1} of the window`
+        ? msg('note.windowPositions', { a, b: a + n - 1 })
         : n < N
-          ? `first ${n} of ${N} positions`
+          ? msg('note.firstOf', { n, total: N })
           : undefined,
     });
     parts.push({
@@ -126,10 +128,8 @@ async function detailFrom(
       shape: [1, n],
       data: Float32Array.from(profile),
       rowLabels: ['dot(k)'],
-      note:
-        (stop >= 0 ? `stops decreasing at k = ${stop}` : 'decreases over the whole range') +
-        (window ? ` (over positions ${a}…${a + n - 1})` : ''),
-      mark: stop >= 0 ? { x: stop, label: `stops decreasing at k = ${stop}` } : undefined,
+      note: window ? msg('note.overPositions', { note: shape, a, b: a + n - 1 }) : shape,
+      mark: stop >= 0 ? { x: stop, label: msg('note.stops', { k: stop }) } : undefined,
     });
   } else if (scheme.kind === 'rotary') {
     const n = out.cossin.shape[1] ?? d; // rotated width int(head_dim·rotary_pct) (d by default): n/2 pairs
@@ -189,7 +189,7 @@ export async function staticViews(
   const N = tableRows(spec, learned);
   const w = resolveWindow(requested, N);
   const bad = validateWindow(w, N);
-  if (bad) throw new Error(bad);
+  if (bad) throw new MsgError(bad);
   const scheme = getScheme(spec.pe);
   const compute = (positions: Float64Array) => scheme.compute({ positions, d, seed, table: trained }, params);
   const out = compute(computeOver(spec, w));
@@ -231,7 +231,7 @@ export async function windowViews(
 ): Promise<Matrix[]> {
   const N = tableRows(spec, learned);
   const bad = validateWindow(w, N);
-  if (bad) throw new Error(bad);
+  if (bad) throw new MsgError(bad);
   const trained = tableFor(spec, learned) ?? undefined;
   const scheme = getScheme(spec.pe);
   if (scheme.kind === 'bias') return [];

@@ -14,6 +14,7 @@ import { range } from '../../numerics/trig.ts';
 import { readOwned as read } from '../read.ts';
 import type { ViewCache } from './cache.ts';
 import { labels, tableFor, type LearnedTable } from './static.ts';
+import { MsgError, msg } from '../../protocol/msg.ts';
 
 type Emit = (matrix: Matrix) => Promise<void>;
 
@@ -56,7 +57,7 @@ export async function textViews(
   };
   // An additive scheme's positions come from the pipeline's kept table; rotary and bias schemes need their own.
   if (scheme.kind === 'additive' && !positionTable)
-    throw new Error(`${spec.pe}: no position table to attend with`);
+    throw new MsgError(msg('err.noPositionTable', { pe: spec.pe }));
   const out =
     scheme.kind === 'additive' ? null : scheme.compute({ positions: range(T), d, seed, table }, params);
   const keep: tf.Tensor[] = [];

@@ -116,7 +116,12 @@ export function drawScatter(el: HTMLElement, data: ScatterData, opts: ScatterOpt
       select(s.surface).interrupt().call(s.zoomer.transform, zoomIdentity);
     }
     s.surface.setAttribute('aria-label', ariaLabel(data));
-    s.surface.setAttribute('aria-roledescription', t(data.lang ?? 'en', 'scatter.roledescription'));
+    const lang = data.lang ?? 'en';
+    s.surface.setAttribute('aria-roledescription', t(lang, 'scatter.roledescription'));
+    // The tools (interaction.ts: select, then reset) in the data's language.
+    const [brush, reset] = Array.from(s.tools.children) as HTMLButtonElement[];
+    [brush.textContent, brush.title] = [t(lang, 'scatter.select'), t(lang, 'scatter.selectTitle')];
+    [reset.textContent, reset.title] = [t(lang, 'scatter.reset'), t(lang, 'scatter.resetTitle')];
   }
   if (recolour) {
     s.lut = lut;
