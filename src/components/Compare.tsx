@@ -85,7 +85,11 @@ function Column({ c }: { c: CompareColumn }) {
           {check.pass ? '✓' : '✗'} {t.say(check.name)}: {check.value.toExponential(2)} ({t.say(check.detail)})
         </p>
       )}
-      <LinesPlot series={path} options={o.path} />
+      {c.path.length > 0 ? (
+        <LinesPlot series={path} options={o.path} />
+      ) : (
+        <p className="note">{t('compare.noPath')}</p>
+      )}
       <LinesPlot series={[{ name: c.name, y: c.beyond }]} options={beyond} />
     </section>
   );

@@ -64,6 +64,8 @@ describe('the compare columns', () => {
     for (let k = 0; k < n; k++) expect(c.score[k]).toBeCloseTo(-k / (2 * n - 1), 12);
     for (let k = 0; k < 2 * n; k++) expect(c.beyond[k]).toBeCloseTo(-k / (2 * n - 1), 12);
     expect(c.checks[0].value).toBe(0);
+    // ALiBi adds no vector to a position: no PCA path (the column says so) rather than n points at the origin
+    expect(c.path.length).toBe(0);
   });
 
   test('the PCA path of sinusoidal positions has the spread of a float64 PCA of the same table', async () => {

@@ -76,7 +76,8 @@ export async function compareColumn(
     const closed = scheme.offsetSimilarity?.(P, spec.d, spec.params);
     const gram = closed ? toeplitz(closed, P) : await scoresOf(rows, out, P);
     const S = normalise(gram, P, rows ? 'gram' : 'bias');
-    let path = new Float32Array(inside * 2);
+    // A bias scheme has no position vectors: no path (the column says so), rather than a line of zeros.
+    let path = new Float32Array(rows ? inside * 2 : 0);
     if (rows && inside >= 2) {
       const first = tf.slice(rows, [0, 0], [inside, -1]) as tf.Tensor2D; // [n, d]
       const r = await pca(first, Math.min(2, first.shape[1]));

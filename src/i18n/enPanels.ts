@@ -53,6 +53,8 @@ export const EN_PANELS = {
   'compare.scoreBeyond': 'score, query at 2n−1',
   'compare.pastTraining': 'past the training length',
   'compare.path': 'positions 0…n−1',
+  'compare.noPath':
+    'No PCA path: a bias scheme adds nothing to the token vectors, so positions have no vectors to project.',
 
   // overview of a big table (Overview.tsx) and heatmap hovers (MatrixPanel.tsx)
   'overview.caption':

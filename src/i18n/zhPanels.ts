@@ -52,6 +52,7 @@ export const ZH_PANELS: Record<keyof typeof EN_PANELS, string> = {
   'compare.scoreBeyond': '分数（查询位于 2n−1）',
   'compare.pastTraining': '超出训练长度',
   'compare.path': '位置 0…n−1',
+  'compare.noPath': '没有 PCA 路径：偏置类方案不改动词元向量，位置没有可投影的向量。',
 
   'overview.caption':
     '全部 {total:n} 个位置的概览：每一行是 {block} 行的平均值（{rows:n} × {cols}）。在上面拖动可以选出下方显示的精确行（最多 {max:n} 行）；当前显示位置 {start}…{end}。',
