@@ -41,7 +41,8 @@ const PARTS = {
       'DeviceBase::APICreateComputePipelineAsync',
       'CreateComputePipelineAsyncTask::Run',
     ],
-    'other WebGPU commands (buffers, copies, submits)': ['DawnCommands'],
+    // 'WebGPU' (category gpu) wraps the decoding of each batch of the worker's commands.
+    'other WebGPU commands (buffers, copies, submits)': ['WebGPU'],
   },
 };
 
@@ -129,13 +130,13 @@ export function attributeThreads(events) {
     return out;
   };
   const g = describe(gpu, PARTS.gpu);
-  // DawnCommands holds the synchronous compiles: count only what lies outside them.
+  // A batch of WebGPU commands holds the synchronous compiles: count only what lies outside them.
   const compileList = PARTS.gpu['shader compile (Tint + SwiftShader pipeline creation)'];
   const own = gpu?.[1] ?? [];
   let other = 0;
   let until = -1;
   for (const e of own) {
-    if (e.name !== 'DawnCommands' || e.ts < until) continue;
+    if (e.name !== 'WebGPU' || e.ts < until) continue;
     until = e.ts + (e.dur ?? 0);
     const inside = own.filter((x) => compileList.includes(x.name) && x.ts >= e.ts && x.ts < until);
     other += ((e.dur ?? 0) - outermostUs(inside, compileList)) / 1000;
