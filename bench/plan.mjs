@@ -26,6 +26,16 @@ export const PLANS = {
       memory: { runs: 1000, T: 32, d: 64 },
       parts: { T: 128, d: 768, reps: 20, warmup: 2 },
     },
+    // Issue 14 item 7 (bench/measure/scale.mjs, scaleCompute.mjs). Every load is a fresh browser context.
+    scale: {
+      overview: { N: 131072, d: 128, reps: 20, warmup: 1, stageReps: 3 },
+      window: { N: 1048576, d: 128, rows: 4096, reps: 20, warmup: 2 },
+      run: { T: 512, d: 768, positions: 4096, loads: 20, reps: 20, warmup: 1 },
+      pca: { reps: 20, warmup: 1, appReps: 20 },
+      link: { reps: 20, warmup: 1 },
+      dispatch: { T: 128, d: 768, keys: 20, warmup: 2 },
+      readback: { P: 8192, d: 1024, reps: 20, warmup: 2 },
+    },
   },
   quick: {
     firstPaint: { reps: 20, warmup: 1, waitForEngine: false },
@@ -46,6 +56,15 @@ export const PLANS = {
       umap: { n: 500, epochs: 100, slices: 3, warmup: 0 },
       memory: { runs: 20, T: 32, d: 64 },
       parts: null,
+    },
+    scale: {
+      overview: { N: 16384, d: 128, reps: 2, warmup: 0, stageReps: 1 },
+      window: { N: 65536, d: 128, rows: 4096, reps: 3, warmup: 1 },
+      run: { T: 128, d: 768, positions: 1024, loads: 1, reps: 2, warmup: 1 },
+      pca: { reps: 1, warmup: 0, appReps: 1 },
+      link: { reps: 2, warmup: 0 },
+      dispatch: { T: 128, d: 768, keys: 3, warmup: 1 },
+      readback: { P: 1024, d: 1024, reps: 3, warmup: 1 },
     },
   },
 };

@@ -17,6 +17,8 @@ import { compute } from './measure/compute.mjs';
 import { keystrokes, typing } from './measure/app.mjs';
 import { typing4 } from './measure/typing4.mjs';
 import { firstPaint } from './measure/firstPaint.mjs';
+import { dispatches, link, overview, wholeRun, windowMove } from './measure/scale.mjs';
+import { pcaScale, readbackRatio } from './measure/scaleCompute.mjs';
 import { PLANS } from './plan.mjs';
 
 const PORT = 4179;
@@ -32,7 +34,9 @@ const only =
     .find((a) => a.startsWith('--only='))
     ?.slice('--only='.length)
     .split(',') ?? null;
-const wanted = (/** @type {string} */ name) => !only || only.includes(name);
+// `scale` stands for every scale-* step (issue 14 item 7).
+const wanted = (/** @type {string} */ name) =>
+  !only || only.includes(name) || (name.startsWith('scale-') && only.includes('scale'));
 // --merge (with --only): the steps run replace theirs in the committed full report, which says which steps were
 // re-measured, when and at which commit; without it a partial run writes next to the build.
 const merge = args.includes('--merge');
@@ -183,6 +187,23 @@ async function main() {
           );
       },
     );
+    // Issue 14 item 7: big tables, a whole run at T = 512, PCA 8002 × 256, a non-default link, the keystroke's
+    // GPU calls, and compute + read-back against a raw read-back. Each fills one entry of results.scale.
+    const scaleSteps = {
+      overview: ['131,072-row RoPE table: overview drawn after load', overview],
+      window: ['2^20-row RoPE table: detail window moved', windowMove],
+      run: ['whole run at T = 512, d = 768, RoPE, 4,096 positions', wholeRun],
+      pca: ['PCA of 8002 × 256 (page and Project tab)', pcaScale],
+      link: ['#text=hello&d=64 on a fresh page', link],
+      dispatch: ['WebGPU calls per keystroke, Explore tab', dispatches],
+      readback: ['compute + read-back vs raw read-back', readbackRatio],
+    };
+    for (const [key, [title, fn]] of Object.entries(scaleSteps)) {
+      await step(`scale-${key}`, `scale: ${title}`, async () => {
+        const cfg = /** @type {any} */ (plan.scale)[key];
+        results.scale = { ...results.scale, [key]: await fn(browser, base, cfg, log) };
+      });
+    }
     await save();
     log(
       `wrote ${join(dir, 'report.md')} and report.json in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -30,6 +30,7 @@ export default defineConfig({
         app: resolve(root, 'index.html'),
         heatmap: resolve(root, 'bench/pages/heatmap.html'),
         compute: resolve(root, 'bench/pages/compute.html'),
+        scale: resolve(root, 'bench/pages/scale.html'),
       },
     },
   },

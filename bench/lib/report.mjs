@@ -2,6 +2,8 @@
 // summary table of the issue's targets (met or not), then a section per measurement with its comparisons as
 // ratios and, where a target is missed, a sentence on why built from the measured numbers.
 import { fmt } from './stats.mjs';
+import { scaleTargets } from './reportScale.mjs';
+import { scaleSection } from './reportScaleSection.mjs';
 
 const ms = (/** @type {number} */ v) => `${fmt(v)} ms`;
 const times = (/** @type {number} */ v) => `${fmt(v)}×`;
@@ -134,6 +136,7 @@ export function targets(r) {
       why: ok ? undefined : 'The heap grows across runs.',
     });
   }
+  out.push(...scaleTargets(r));
   return out;
 }
 
@@ -668,6 +671,7 @@ export function renderReport(r) {
     ...(r.keystroke ?? []).flatMap((/** @type {any} */ c) => c.errors),
     ...(r.typing?.errors ?? []),
     ...(r.firstPaint?.errors ?? []),
+    ...Object.values(r.scale ?? {}).flatMap((/** @type {any} */ x) => x.errors ?? []),
   ];
   return `# Embedscope performance report
 
@@ -694,6 +698,7 @@ ${typingSection(r)}
 ${memorySection(r)}
 ${projectionSection(r)}
 ${firstPaintSection(r)}
+${scaleSection(r)}
 ${errors.length ? `## Page errors\n\n${errors.map((e) => `- ${e}`).join('\n')}\n` : ''}${
     r.failures?.length
       ? `## Steps that failed\n\n${r.failures.map((/** @type {any} */ f) => `- ${f.step}: ${f.message}`).join('\n')}\n`
