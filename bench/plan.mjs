@@ -35,6 +35,7 @@ export const PLANS = {
       link: { reps: 20, warmup: 1 },
       dispatch: { T: 128, d: 768, keys: 20, warmup: 2 },
       readback: { P: 8192, d: 1024, reps: 20, warmup: 2 },
+      training: { warmup: 10, seconds: 30, samples: 10 },
     },
   },
   quick: {
@@ -65,6 +66,7 @@ export const PLANS = {
       link: { reps: 2, warmup: 0 },
       dispatch: { T: 128, d: 768, keys: 3, warmup: 1 },
       readback: { P: 1024, d: 1024, reps: 3, warmup: 1 },
+      training: { warmup: 5, seconds: 6, samples: 3 },
     },
   },
 };

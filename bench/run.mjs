@@ -19,6 +19,7 @@ import { typing4 } from './measure/typing4.mjs';
 import { firstPaint } from './measure/firstPaint.mjs';
 import { dispatches, link, overview, wholeRun, windowMove } from './measure/scale.mjs';
 import { pcaScale, readbackRatio } from './measure/scaleCompute.mjs';
+import { training } from './measure/training.mjs';
 import { PLANS } from './plan.mjs';
 
 const PORT = 4179;
@@ -197,6 +198,7 @@ async function main() {
       link: ['#text=hello&d=64 on a fresh page', link],
       dispatch: ['WebGPU calls per keystroke, Explore tab', dispatches],
       readback: ['compute + read-back vs raw read-back', readbackRatio],
+      training: ["training's default config, backend auto: steps/s per scheme", training],
     };
     for (const [key, [title, fn]] of Object.entries(scaleSteps)) {
       await step(`scale-${key}`, `scale: ${title}`, async () => {

@@ -61,10 +61,9 @@ export function scaleTargets(r) {
       traceWhy(o.breakdown) +
         (st
           ? ` On the scale page the same overview (bigTable.ts tableOverview) takes ${ms(st.whole.median)}; its first ` +
-            `chunk with tfjs's queue submitted just before the read-back takes ${ms(st['chunk:submitted'].median)}, and stage by ` +
-            `stage ${ms(st['chunk:kernel'].median)} (cos/sin kernel) + ${ms(st['chunk:blockMean'].median)} (block means) + ` +
-            `${ms(st['chunk:readback'].median)} (read-back): the seconds appear only when the read-back copy is recorded in ` +
-            'one command buffer with the kernels that feed it; the arithmetic takes milliseconds.'
+            `chunk with tfjs's queue submitted (pass ended) just before the read-back takes ${ms(st['chunk:submitted'].median)}, ` +
+            `and stage by stage, each waited for, ${ms(st['chunk:kernel'].median)} (cos/sin kernel) + ` +
+            `${ms(st['chunk:blockMean'].median)} (block means) + ${ms(st['chunk:readback'].median)} (read-back).`
           : ''),
     );
   }
@@ -170,16 +169,36 @@ export function scaleTargets(r) {
     add(
       '14f',
       `WebGPU calls per keystroke, Explore tab, T = ${d.T}, d = ${d.d}`,
-      'counted (no budget set)',
+      '≤ 3 dispatches (one fused program each for E, PE, X)',
       `${k.dispatch?.median ?? 0} dispatches, ${k.submit?.median ?? 0} submits, ${k.mapAsync?.median ?? 0} read-backs`,
-      null,
+      (k.dispatch?.median ?? Infinity) <= 3,
+      'More than one dispatch per foundation view: see the traced key in the section below.',
+    );
+  }
+  const tr = s.training;
+  if (tr) {
+    const rates = Object.entries(tr.schemes).map(([k, v]) => /** @type {[string, any]} */ ([k, v]));
+    const worst = Math.min(...rates.map(([, v]) => v.overall));
+    add(
+      '14h',
+      `Training's default config in the browser, backend "auto" (kept ${tr.backend?.name ?? '?'}): steps/s per scheme over ${tr.seconds} s`,
+      '≥ 6 steps/s per scheme',
+      rates.map(([k, v]) => `${k} ${fmt(v.overall)} (panel ${fmt(v.reported)})`).join(', '),
+      worst >= 6,
+      'auto kept a slow backend: ' +
+        (tr.backend?.trials ?? [])
+          .map(
+            (/** @type {any} */ t) =>
+              `${t.backend} ${t.stepsPerSecond === null ? 'failed' : fmt(t.stepsPerSecond)}`,
+          )
+          .join(', '),
     );
   }
   const g = s.readback;
   if (g)
     for (const [name, label] of [
       ['sinusoidal', `sinusoidal ${g.P} × ${g.d}`],
-      ['rope', `RoPE cos + sin ${g.P} × ${g.d / 2} each`],
+      ['rope', `RoPE cos|sin ${g.P} × ${g.d} (one table, cos left, sin right)`],
     ]) {
       const x = g.runs;
       add(

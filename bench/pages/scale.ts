@@ -24,7 +24,20 @@ const fetchData: FetchData = async (file) => {
 
 interface WebGPUBackendLike {
   device: GPUDevice;
+  ensureCommandEncoderReady(): void;
+  endComputePassEncoder(): void;
   submitQueue(): void;
+}
+
+/**
+ * Submits what tfjs has recorded. The open compute pass must be ended first: finishing an encoder with a pass open
+ * is a WebGPU validation error, and the invalid command buffer runs nothing (an earlier version of this page called
+ * submitQueue() alone and timed kernels that never ran).
+ */
+function flush(b: WebGPUBackendLike): void {
+  b.ensureCommandEncoderReady();
+  b.endComputePassEncoder();
+  b.submitQueue();
 }
 
 const ready = (async () => {
@@ -35,7 +48,7 @@ const ready = (async () => {
 
 /** Runs what tfjs has recorded and waits for the device to finish it. */
 async function settle(b: WebGPUBackendLike): Promise<void> {
-  b.submitQueue();
+  flush(b);
   await b.device.queue.onSubmittedWorkDone();
 }
 
@@ -53,8 +66,8 @@ const TABLES = {
     return [pe];
   },
   rope: (P: number, d: number) => {
-    const { cos, sin } = getScheme('rope').compute({ positions: range(P), d, seed: 0 }, params);
-    return [cos, sin]; // [P, d/2] each
+    const { cossin } = getScheme('rope').compute({ positions: range(P), d, seed: 0 }, params);
+    return [cossin]; // [P, d]: cos in the left half, sin in the right
   },
 };
 type TableName = keyof typeof TABLES;
@@ -115,7 +128,7 @@ async function readback(args: { P: number; d: number; reps: number; warmup: numb
       await raw[name === 'rope' ? 2 : 1].read();
       const t2 = performance.now();
       const sub = TABLES[name](P, d);
-      b.submitQueue();
+      flush(b);
       await Promise.all(sub.map(readOwned));
       const t3 = performance.now();
       tf.dispose(sub);
@@ -155,19 +168,19 @@ async function overviewParts(args: { N: number; d: number; reps: number }) {
   const scheme = getScheme('rope');
   const compute = (positions: Float64Array) => scheme.compute({ positions, d, seed: 0 }, params);
   const block = overviewBlock(N);
-  const rows = Math.min(N, Math.max(1, Math.floor(2 ** 23 / (block * (d / 2)))) * block);
+  const rows = Math.min(N, Math.max(1, Math.floor(2 ** 23 / (block * d))) * block);
   const means = (o: Record<string, tf.Tensor>) =>
-    [o.cos, o.sin].map((x) => blockMean(x as tf.Tensor2D, block, 1));
+    [o.cossin].map((x) => blockMean(x as tf.Tensor2D, block, 1));
   const out: Record<string, number[]> = {};
   const push = (k: string, v: number) => (out[k] ??= []).push(v);
   for (let r = 0; r < args.reps; r++) {
     const t0 = performance.now();
-    await tableOverview(N, d / 2, ['cos', 'sin'], compute);
+    await tableOverview(N, d, ['cossin'], compute);
     push('whole', performance.now() - t0);
     const a0 = performance.now();
     const o1 = compute(range(rows));
     const m1 = means(o1);
-    b.submitQueue();
+    flush(b);
     await Promise.all(m1.map((m) => m.data()));
     push('chunk:submitted', performance.now() - a0);
     tf.dispose([...Object.values(o1), ...m1]);
