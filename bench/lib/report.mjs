@@ -2,23 +2,13 @@
 // summary table of the issue's targets (met or not), then a section per measurement with its comparisons as
 // ratios and, where a target is missed, a sentence on why built from the measured numbers.
 import { fmt } from './stats.mjs';
-import { scaleTargets } from './reportScale.mjs';
+import { scaleTargets, table } from './reportScale.mjs';
 import { scaleSection } from './reportScaleSection.mjs';
 
 const ms = (/** @type {number} */ v) => `${fmt(v)} ms`;
 const times = (/** @type {number} */ v) => `${fmt(v)}×`;
 const yes = (/** @type {boolean | null} */ ok) => (ok === null ? 'n/a' : ok ? '**met**' : '**not met**');
 const mib = (/** @type {number} */ b) => `${(b / 2 ** 20).toFixed(2)} MiB`;
-
-/** @param {string[][]} rows first row is the header */
-function table(rows) {
-  const [head, ...body] = rows;
-  return [
-    `| ${head.join(' | ')} |`,
-    `| ${head.map(() => '---').join(' | ')} |`,
-    ...body.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
-}
 
 /** @param {any} r the report */
 export function targets(r) {

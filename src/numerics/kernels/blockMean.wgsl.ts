@@ -6,17 +6,10 @@
 // dispatch; rb and cb are uniforms, so every size shares one compiled pipeline.
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
-import type { ProgramUniform } from './sincos.wgsl.ts';
+import type { WebGPURunner } from './sincos.wgsl.ts';
 
-/** The one method of tfjs-backend-webgpu's WebGPUBackend this kernel calls. */
-export interface BlockMeanRunner {
-  runWebGPUProgram(
-    program: WebGPUProgram,
-    inputs: TensorInfo[],
-    outputDtype: 'float32',
-    uniforms?: ProgramUniform[],
-  ): TensorInfo;
-}
+/** The backend method this kernel calls is the same one the angle table's uses. */
+export type BlockMeanRunner = WebGPURunner;
 
 const WORKGROUP = 64;
 
