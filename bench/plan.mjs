@@ -35,7 +35,7 @@ export const PLANS = {
       link: { reps: 20, warmup: 1 },
       dispatch: { T: 128, d: 768, keys: 20, warmup: 2 },
       readback: { P: 8192, d: 1024, reps: 20, warmup: 2 },
-      training: { warmup: 10, seconds: 30, samples: 10 },
+      training: { warmup: 10, seconds: 4, samples: 8 },
     },
   },
   quick: {

@@ -84,6 +84,15 @@ async function main() {
           ...merged,
           ...results,
           remeasured: {
+            // earlier merges stay listed, minus the steps this one measures again
+            earlier: [merged.remeasured, ...(merged.remeasured?.earlier ?? [])]
+              .filter(Boolean)
+              .map((/** @type {any} */ m) => ({
+                ...m,
+                earlier: undefined,
+                steps: m.steps.filter((/** @type {string} */ x) => !wanted(x)),
+              }))
+              .filter((/** @type {any} */ m) => m.steps.length > 0),
             steps: only,
             generated: new Date().toISOString(),
             commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),

@@ -290,7 +290,14 @@ function remeasuredNote(r) {
     `${m.loadAverage.map((/** @type {number} */ v) => v.toFixed(2)).join(', ')} at start) after the changes it ` +
     `measures; every other section is from the full run above` +
     (m.steps.includes('worker') ? " (`worker` is the compute step's worker parts and memory alone)" : '') +
-    `. Each comparison lies within one step, so its figures were still measured side by side.\n\n`
+    `. Each comparison lies within one step, so its figures were still measured side by side.\n\n` +
+    (m.earlier ?? [])
+      .map(
+        (/** @type {any} */ e) =>
+          `Earlier merged runs: ${e.steps.map((/** @type {string} */ s) => `\`${s}\``).join(', ')} on ${e.generated} at ` +
+          `commit ${e.commit} (load average ${e.loadAverage.map((/** @type {number} */ v) => v.toFixed(2)).join(', ')}).\n\n`,
+      )
+      .join('')
   );
 }
 

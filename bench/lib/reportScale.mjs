@@ -123,9 +123,10 @@ export function scaleTargets(r) {
       .reduce((a, b) => a + b, 0);
     const why =
       `pca()'s stages run one by one, each kernel waited for before its read-back, take ${ms(stages)} in all ` +
-      `(eigensolver ${ms(st['stage:eigen'].median)}); the rest of pca()'s ${ms(st.onDevice.median)} is spent in its ` +
-      'two read-backs, each recorded in one command buffer with the kernels that feed it (waiting for the kernels first ' +
-      'removes it, as for 14a).';
+      `of pca()'s ${ms(st.onDevice.median)}: centring and XcᵀXc ${ms(st['stage:covariance'].median)}, its read-back ` +
+      `${ms(st['stage:covarianceReadback'].median)}, eigensolver ${ms(st['stage:eigen'].median)}, scores ` +
+      `${ms(st['stage:scores'].median)}, their read-back ${ms(st['stage:scoresReadback'].median)}. The time is the ` +
+      `XcᵀXc product (${p.rows} · ${p.cols}² multiply-adds) on SwiftShader's CPU emulation of the GPU.`;
     add(
       '14d',
       `PCA (k = 2) of ${p.rows} × ${p.cols}, pca() incl. upload, scale page`,
@@ -181,7 +182,7 @@ export function scaleTargets(r) {
     const worst = Math.min(...rates.map(([, v]) => v.overall));
     add(
       '14h',
-      `Training's default config in the browser, backend "auto" (kept ${tr.backend?.name ?? '?'}): steps/s per scheme over ${tr.seconds} s`,
+      `Training's default config in the browser, backend "auto" (kept ${tr.backend?.name ?? '?'}): steps/s per scheme over ${fmt(tr.seconds)} s`,
       '≥ 6 steps/s per scheme',
       rates.map(([k, v]) => `${k} ${fmt(v.overall)} (panel ${fmt(v.reported)})`).join(', '),
       worst >= 6,
