@@ -2,11 +2,14 @@
 // little-endian decoding that is correct on any host.
 // Conventions: a parser reads only the byte ranges it needs (`blob.slice(a, b).arrayBuffer()`), never the whole
 // file; every failure reaches the caller as a CheckpointError whose message names the file part and the numbers.
+// Its message is data (protocol/msg.ts, keys `ckpt.*` in protocol/textCheckpoints.ts): msgOf hands it to the UI,
+// which renders it in the interface's language; `message` is the English rendering.
+import { MsgError, msg, type Msg, type MsgKey, type MsgParam } from '../protocol/msg.ts';
 
 /** A checkpoint file that cannot be read; the message is meant for the user. */
-export class CheckpointError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+export class CheckpointError extends MsgError {
+  constructor(key: MsgKey, params?: Record<string, MsgParam>, options?: { cause?: unknown }) {
+    super(msg(key, params), options);
     this.name = 'CheckpointError';
   }
 }
@@ -24,7 +27,7 @@ export async function guard<T>(label: string, step: () => Promise<T>): Promise<T
   } catch (e) {
     if (e instanceof CheckpointError) throw e;
     const detail = e instanceof Error ? e.message : String(e);
-    throw new CheckpointError(`${label}: could not be read (${detail})`, { cause: e });
+    throw new CheckpointError('ckpt.readFailed', { label, detail }, { cause: e });
   }
 }
 
@@ -34,18 +37,13 @@ export async function readRange(
   start: number,
   end: number,
   label: string,
-  part: string,
+  part: Msg,
 ): Promise<Uint8Array> {
-  if (end > blob.size) {
-    throw new CheckpointError(
-      `${label} is truncated: the ${part} needs bytes ${start}–${end} but the file is only ${blob.size} bytes long`,
-    );
-  }
+  if (end > blob.size)
+    throw new CheckpointError('ckpt.truncatedPart', { label, part, start, end, size: blob.size });
   const bytes = new Uint8Array(await blob.slice(start, end).arrayBuffer());
   if (bytes.length !== end - start) {
-    throw new CheckpointError(
-      `${label}: reading the ${part} (bytes ${start}–${end}) returned ${bytes.length} bytes; the file may have changed on disk`,
-    );
+    throw new CheckpointError('ckpt.shortRead', { label, part, start, end, got: bytes.length });
   }
   return bytes;
 }
@@ -99,15 +97,15 @@ export function writeF32LE(out: Uint8Array, offset: number, data: Float32Array):
   for (let i = 0; i < data.length; i++) view.setFloat32(offset + 4 * i, data[i], true);
 }
 
-/** A guess at what a file that failed to parse really is, from its first bytes ('' when nothing is recognised). */
-export function sniff(first: Uint8Array): string {
+/** A guess at what a file that failed to parse really is, from its first bytes (an empty message when nothing is recognised). */
+export function sniff(first: Uint8Array): Msg {
   const starts = (s: string) =>
     s.length <= first.length && [...s].every((c, i) => first[i] === c.charCodeAt(0));
-  if (starts('PK\x03\x04')) return ' It looks like a zip archive (a PyTorch .bin/.pt checkpoint or a .npz?).';
-  if (starts('\x93NUMPY')) return ' It looks like a NumPy .npy file.';
-  if (starts('GGUF')) return ' It looks like a GGUF file.';
+  if (starts('PK\x03\x04')) return msg('ckpt.sniff.zip');
+  if (starts('\x93NUMPY')) return msg('ckpt.sniff.npy');
+  if (starts('GGUF')) return msg('ckpt.sniff.gguf');
   if (first.length > 1 && first[0] === 0x80 && first[1] >= 2 && first[1] <= 5)
-    return ' It looks like a Python pickle (a PyTorch .bin checkpoint?).';
-  if (starts('{') || starts('[')) return ' It looks like a JSON text file (config.json?), not the weights.';
-  return '';
+    return msg('ckpt.sniff.pickle');
+  if (starts('{') || starts('[')) return msg('ckpt.sniff.json');
+  return msg('err.raw', { text: '' });
 }

@@ -2,6 +2,7 @@
 // decoding its words to float32 in either byte order, reading only chosen rows (consecutive rows coalesced into
 // one byte range each), and streaming the whole table in chunks of rows. Row r spans bytes
 // begin + r·cols·item … begin + (r + 1)·cols·item, so any set of rows costs only its own bytes.
+import { msg } from '../protocol/msg.ts';
 import { CheckpointError, f32FromLE, f64FromLE, readRange, u16FromLE } from './binary.ts';
 import { decodeHalf } from './float16.ts';
 
@@ -70,7 +71,7 @@ export async function readRowRange(t: RowMajorTable, first: number, end: number)
     t.begin + first * rowBytes,
     t.begin + end * rowBytes,
     t.label,
-    `rows ${first}–${end - 1} of tensor "${t.name}"`,
+    msg('ckpt.part.rows', { first, last: end - 1, name: t.name }),
   );
   return decodeFloats(bytes, t.kind, t.littleEndian);
 }
@@ -84,9 +85,12 @@ export async function readRows(t: RowMajorTable, ids: ArrayLike<number>): Promis
   const { cols } = t;
   const bad = list.find((id) => !Number.isInteger(id) || id < 0 || id >= t.rows);
   if (bad !== undefined) {
-    throw new CheckpointError(
-      `${t.label}: row ${bad} is outside "${t.name}", which has rows 0…${t.rows - 1}`,
-    );
+    throw new CheckpointError('ckpt.rowOutside', {
+      label: t.label,
+      row: bad,
+      name: t.name,
+      last: t.rows - 1,
+    });
   }
   const runs = coalesceRows(list);
   const parts = await Promise.all(runs.map(([a, b]) => readRowRange(t, a, b)));

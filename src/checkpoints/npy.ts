@@ -5,6 +5,7 @@
 // the byte order the descr's first character names ('<' little, '>' big). Embedscope reads float32/float16/
 // float64 vectors and tables (1 or 2 dimensions) in either byte order and either memory order, and returns
 // float32 row-major. The writer matches np.save byte for byte.
+import { msg } from '../protocol/msg.ts';
 import { CheckpointError, fileLabel, guard, product, readRange, sniff, writeF32LE } from './binary.ts';
 import { decodeFloats, type FloatKind, type RowMajorTable } from './layout.ts';
 import { parsePyLiteral, PyLiteralError, type PyValue } from './pyliteral.ts';
@@ -44,7 +45,13 @@ export function readNpy(blob: Blob): Promise<{ shape: number[]; data: Float32Arr
   const label = fileLabel(blob, '.npy');
   return guard(label, async () => {
     const h = await readHeader(blob, label);
-    const bytes = await readRange(blob, h.dataOffset, h.dataOffset + h.dataLength, label, 'array data');
+    const bytes = await readRange(
+      blob,
+      h.dataOffset,
+      h.dataOffset + h.dataLength,
+      label,
+      msg('ckpt.part.arrayData'),
+    );
     const data = decodeFloats(bytes, kindOf(h.descr), littleEndian(h.descr));
     if (!h.fortranOrder || h.shape.length < 2) return { shape: h.shape, data };
     const [rows, cols] = h.shape;
@@ -73,49 +80,36 @@ export function npyTable(blob: Blob, h: NpyHeader, name: string): RowMajorTable 
 
 async function readHeader(blob: Blob, label: string): Promise<NpyHeader> {
   if (blob.size < 10) {
-    throw new CheckpointError(
-      `${label} is ${blob.size} bytes long, too short for a .npy header (at least 10 bytes)`,
-    );
+    throw new CheckpointError('ckpt.npy.tooShort', { label, size: blob.size });
   }
-  const pre = await readRange(blob, 0, Math.min(12, blob.size), label, 'magic and header length');
+  const pre = await readRange(blob, 0, Math.min(12, blob.size), label, msg('ckpt.part.magic'));
   if (!MAGIC.every((b, i) => pre[i] === b)) {
-    throw new CheckpointError(`${label} does not start with the .npy magic bytes \\x93NUMPY.${sniff(pre)}`);
+    throw new CheckpointError('ckpt.npy.magic', { label, sniff: sniff(pre) });
   }
   const [major, minor] = [pre[6], pre[7]];
   if (![1, 2, 3].includes(major) || minor !== 0) {
-    throw new CheckpointError(
-      `${label}: .npy format version ${major}.${minor} is not supported (Embedscope reads 1.0, 2.0 and 3.0)`,
-    );
+    throw new CheckpointError('ckpt.npy.version', { label, major, minor });
   }
   const version = `${major}.0` as NpyHeader['version'];
   const start = major === 1 ? 10 : 12;
   if (blob.size < start) {
-    throw new CheckpointError(
-      `${label} is ${blob.size} bytes long, too short for a version ${version} header`,
-    );
+    throw new CheckpointError('ckpt.npy.tooShortVersion', { label, size: blob.size, version });
   }
   const view = new DataView(pre.buffer, pre.byteOffset, pre.byteLength);
   const n = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   if (n > MAX_NPY_HEADER_BYTES) {
-    throw new CheckpointError(
-      `${label}: the header length field says ${n} bytes, more than the ${MAX_NPY_HEADER_BYTES}-byte limit`,
-    );
+    throw new CheckpointError('ckpt.npy.headerTooLong', { label, n, max: MAX_NPY_HEADER_BYTES });
   }
   if (start + n > blob.size) {
-    throw new CheckpointError(
-      `${label}: the header length field says ${n} bytes, but only ${blob.size - start} bytes follow it: ` +
-        `the file is truncated`,
-    );
+    throw new CheckpointError('ckpt.npy.headerCut', { label, n, left: blob.size - start });
   }
-  const raw = await readRange(blob, start, start + n, label, 'header');
+  const raw = await readRange(blob, start, start + n, label, msg('ckpt.part.header'));
   let text: string;
   if (major === 3) {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
     } catch {
-      throw new CheckpointError(
-        `${label}: the version 3.0 header (bytes ${start}–${start + n}) is not valid UTF-8`,
-      );
+      throw new CheckpointError('ckpt.npy.utf8', { label, start, end: start + n });
     }
   } else {
     text = Array.from(raw, (b) => String.fromCharCode(b)).join(''); // latin-1
@@ -124,10 +118,13 @@ async function readHeader(blob: Blob, label: string): Promise<NpyHeader> {
   const dataOffset = start + n;
   const dataLength = product(shape) * ITEM_BYTES[descr.slice(1)];
   if (dataOffset + dataLength > blob.size) {
-    throw new CheckpointError(
-      `${label} is truncated: shape (${shape.join(', ')}) of ${descr} needs ${dataLength} bytes of data after ` +
-        `the header, but only ${blob.size - dataOffset} bytes follow it`,
-    );
+    throw new CheckpointError('ckpt.npy.dataCut', {
+      label,
+      shape: shape.join(', '),
+      descr,
+      need: dataLength,
+      left: blob.size - dataOffset,
+    });
   }
   return { version, descr, shape, fortranOrder, dataOffset, dataLength };
 }
@@ -143,41 +140,30 @@ function checkDict(
     dict = parsePyLiteral(text);
   } catch (e) {
     if (!(e instanceof PyLiteralError) && !(e instanceof RangeError)) throw e;
-    throw new CheckpointError(
-      `${label}: the header (bytes ${start}–${start + n}) is not a Python dict literal (${e.message})`,
-    );
+    throw new CheckpointError('ckpt.npy.notLiteral', { label, start, end: start + n, detail: e.message });
   }
   if (!(dict instanceof Map)) {
-    throw new CheckpointError(`${label}: the header is not a dict with 'descr', 'fortran_order' and 'shape'`);
+    throw new CheckpointError('ckpt.npy.notDict', { label });
   }
   for (const key of ['descr', 'fortran_order', 'shape']) {
-    if (!dict.has(key)) throw new CheckpointError(`${label}: the header has no '${key}' entry`);
+    if (!dict.has(key)) throw new CheckpointError('ckpt.npy.noEntry', { label, key });
   }
   const descr = dict.get('descr');
   const order = dict.get('fortran_order');
   const shape = dict.get('shape');
   if (typeof descr !== 'string') {
-    throw new CheckpointError(
-      `${label}: structured arrays (record dtypes) are not supported; save a plain float array`,
-    );
+    throw new CheckpointError('ckpt.npy.structured', { label });
   }
   if (!DESCR.test(descr)) {
-    throw new CheckpointError(
-      `${label}: dtype ${descr} is not supported: Embedscope reads float32 (<f4), float16 (<f2) and float64 (<f8), ` +
-        `little-endian (<) or big-endian (>)`,
-    );
+    throw new CheckpointError('ckpt.npy.dtype', { label, descr });
   }
   if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && d >= 0)) {
-    throw new CheckpointError(`${label}: the header's 'shape' is not a tuple of non-negative integers`);
+    throw new CheckpointError('ckpt.npy.shape', { label });
   }
-  if (typeof order !== 'boolean')
-    throw new CheckpointError(`${label}: the header's 'fortran_order' is not True/False`);
+  if (typeof order !== 'boolean') throw new CheckpointError('ckpt.npy.order', { label });
   const dims = shape as number[];
   if (dims.length < 1 || dims.length > 2) {
-    throw new CheckpointError(
-      `${label}: the array has ${dims.length} dimensions, shape (${dims.join(', ')}); Embedscope reads 1-D ` +
-        `vectors and 2-D tables`,
-    );
+    throw new CheckpointError('ckpt.npy.rank', { label, rank: dims.length, shape: dims.join(', ') });
   }
   return { descr: descr as NpyDtype, shape: dims, fortranOrder: order };
 }

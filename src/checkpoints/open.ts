@@ -3,6 +3,7 @@
 // arrays. Only headers are read here; every tensor keeps its file, and reads only its own byte range (or, for a
 // row-major table, only the rows asked for: layout.ts). Problems that leave the tensors usable are returned as
 // notes; files that contradict each other are refused with a CheckpointError naming them.
+import { msg, type Msg } from '../protocol/msg.ts';
 import { CheckpointError } from './binary.ts';
 import type { RowMajorTable } from './layout.ts';
 import { npyTable, readNpy, readNpyHeader } from './npy.ts';
@@ -38,6 +39,9 @@ export interface OpenedCheckpoint {
 const isIndex = (name: string) => /\.index\.json$/i.test(name);
 const isNpy = (name: string) => /\.npy$/i.test(name);
 const isSafetensors = (name: string) => /\.safetensors$/i.test(name);
+/** "a and b and c", each "and" in the interface's language. */
+const and = (names: readonly string[]): Msg =>
+  names.slice(1).reduce<Msg>((a, b) => msg('ckpt.and', { a, b }), msg('err.raw', { text: names[0] ?? '' }));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -59,23 +63,19 @@ export async function openCheckpoint(dropped: readonly DroppedFile[]): Promise<O
   const files = await Promise.all(dropped.map(recognised));
   const odd = files.find((f) => !isIndex(f.name) && !isNpy(f.name) && !isSafetensors(f.name));
   if (odd) {
-    throw new CheckpointError(
-      `${odd.name} is not a .safetensors file, a .npy file or a model.safetensors.index.json`,
-    );
+    throw new CheckpointError('ckpt.open.odd', { file: odd.name });
   }
   const indexes = files.filter((f) => isIndex(f.name));
   if (indexes.length > 1) {
-    throw new CheckpointError(`${indexes.map((f) => f.name).join(' and ')}: drop one index file at a time`);
+    throw new CheckpointError('ckpt.open.twoIndexes', { files: and(indexes.map((f) => f.name)) });
   }
   const shards = files.filter((f) => isSafetensors(f.name));
   const arrays = files.filter((f) => isNpy(f.name));
   const index = indexes[0];
   if (index && shards.length === 0) {
-    throw new CheckpointError(
-      `${index.name} only says which shard holds each tensor: drop it together with the .safetensors shards`,
-    );
+    throw new CheckpointError('ckpt.open.indexAlone', { file: index.name });
   }
-  if (files.length === 0) throw new CheckpointError('No file was dropped.');
+  if (files.length === 0) throw new CheckpointError('ckpt.open.none');
 
   const notes: string[] = [];
   const tensors: LocatedTensor[] = [];
@@ -117,7 +117,7 @@ export async function openCheckpoint(dropped: readonly DroppedFile[]): Promise<O
   for (const t of kept) {
     const other = seen.get(t.name);
     if (other !== undefined) {
-      throw new CheckpointError(`Tensor "${t.name}" is in both ${other} and ${t.file}: drop one of them`);
+      throw new CheckpointError('ckpt.open.twice', { name: t.name, a: other, b: t.file });
     }
     seen.set(t.name, t.file);
   }
@@ -137,17 +137,20 @@ export function parseIndex(text: string, label: string): Map<string, string> {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new CheckpointError(`${label} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new CheckpointError('ckpt.index.json', {
+      label,
+      detail: e instanceof Error ? e.message : String(e),
+    });
   }
   const map =
     typeof json === 'object' && json !== null ? (json as Record<string, unknown>).weight_map : undefined;
   if (typeof map !== 'object' || map === null || Array.isArray(map)) {
-    throw new CheckpointError(`${label} has no "weight_map" object mapping tensor names to shard files`);
+    throw new CheckpointError('ckpt.index.noMap', { label });
   }
   const out = new Map<string, string>();
   for (const [name, file] of Object.entries(map)) {
     if (typeof file !== 'string') {
-      throw new CheckpointError(`${label}: the weight_map entry for "${name}" is not a file name`);
+      throw new CheckpointError('ckpt.index.entry', { label, name });
     }
     out.set(name, file);
   }
@@ -166,10 +169,11 @@ function checkIndex(
   const missing = new Map<string, number>(); // shard named by the index but not dropped → tensor count
   for (const file of map.values()) if (!dropped.has(file)) missing.set(file, (missing.get(file) ?? 0) + 1);
   if (missing.size === new Set(map.values()).size) {
-    throw new CheckpointError(
-      `${label} names the shards ${[...missing.keys()].join(', ')}, and none of them was dropped ` +
-        `(dropped: ${[...dropped].join(', ')})`,
-    );
+    throw new CheckpointError('ckpt.index.noShards', {
+      label,
+      missing: [...missing.keys()].join(', '),
+      dropped: [...dropped].join(', '),
+    });
   }
   for (const [file, n] of missing) {
     notes.push(
@@ -179,10 +183,7 @@ function checkIndex(
   const byPlace = new Map(tensors.map((t) => [`${t.file}\0${t.name}`, t]));
   for (const [name, file] of map) {
     if (dropped.has(file) && !byPlace.has(`${file}\0${name}`)) {
-      throw new CheckpointError(
-        `${label} places tensor "${name}" in ${file}, but that file's header has no such tensor: ` +
-          `are the index and the shards from the same model and revision?`,
-      );
+      throw new CheckpointError('ckpt.index.noTensor', { label, name, file });
     }
   }
   const unlisted = tensors.filter((t) => map.get(t.name) !== t.file && isSafetensors(t.file));

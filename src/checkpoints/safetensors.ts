@@ -3,6 +3,7 @@
 // the data section. data_offsets count from the start of the data section (byte 8 + N); TensorInfo.begin/end
 // here are absolute file offsets. Values are little-endian, row-major. Reads only the header and the requested
 // tensors' byte ranges, so a 548 MB GPT-2 file costs a few KB until a table is asked for.
+import { msg, type Msg } from '../protocol/msg.ts';
 import { CheckpointError, fileLabel, guard, product, readRange, sniff, writeF32LE } from './binary.ts';
 import { f32ToF16 } from './float16.ts';
 import { decodeFloats, type FloatKind, type RowMajorTable } from './layout.ts';
@@ -52,34 +53,34 @@ export async function readSafetensorsHeader(blob: Blob): Promise<TensorInfo[]> {
 
 async function readIndex(blob: Blob, label: string): Promise<SafetensorsIndex> {
   if (blob.size < 8) {
-    throw new CheckpointError(
-      `${label} is ${blob.size} bytes long, shorter than the 8-byte header length every safetensors file starts with`,
-    );
+    throw new CheckpointError('ckpt.st.tooShort', { label, size: blob.size });
   }
-  const first = await readRange(blob, 0, 8, label, 'header length field');
+  const first = await readRange(blob, 0, 8, label, msg('ckpt.part.lengthField'));
   const n64 = new DataView(first.buffer, first.byteOffset, 8).getBigUint64(0, true);
   if (n64 > BigInt(MAX_HEADER_BYTES)) {
-    throw new CheckpointError(
-      `${label}: the first 8 bytes give a header length of ${n64} bytes, more than the ${MAX_HEADER_BYTES}-byte ` +
-        `limit, so this is not a safetensors file.${sniff(first)}`,
-    );
+    throw new CheckpointError('ckpt.st.headerTooLong', {
+      label,
+      n: String(n64),
+      max: MAX_HEADER_BYTES,
+      sniff: sniff(first),
+    });
   }
   const n = Number(n64);
   if (8 + n > blob.size) {
-    throw new CheckpointError(
-      `${label}: the header length field says the JSON header is ${n} bytes, but only ${blob.size - 8} bytes ` +
-        `follow it: the file is truncated or not a safetensors file.${sniff(first)}`,
-    );
+    throw new CheckpointError('ckpt.st.headerCut', { label, n, left: blob.size - 8, sniff: sniff(first) });
   }
   const dataStart = 8 + n;
   const dataLength = blob.size - dataStart;
-  const header = parseHeaderJson(await readRange(blob, 8, dataStart, label, 'JSON header'), label);
+  const header = parseHeaderJson(
+    await readRange(blob, 8, dataStart, label, msg('ckpt.part.jsonHeader')),
+    label,
+  );
 
   let metadata: Record<string, string> = {};
   const entries: Entry[] = [];
   for (const [name, value] of Object.entries(header)) {
     if (name === '__metadata__') metadata = stringEntries(value);
-    else entries.push(checkEntry(name, value, `${label}: tensor "${name}" in the header`));
+    else entries.push(checkEntry(name, value, msg('ckpt.st.entry', { label, name })));
   }
   checkLayout(entries, dataLength, dataStart, blob.size, label);
   // Data order, which is also the header's order for files written in order (JSON objects list integer-like
@@ -106,9 +107,9 @@ interface Entry {
 }
 
 /** One header entry checked field by field; `where` names it in messages. */
-function checkEntry(name: string, value: unknown, where: string): Entry {
+function checkEntry(name: string, value: unknown, where: Msg): Entry {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CheckpointError(`${where} is not an object with dtype, shape and data_offsets`);
+    throw new CheckpointError('ckpt.st.notObject', { where });
   }
   const { dtype, shape, data_offsets: offsets } = value as Record<string, unknown>;
   for (const [field, v] of [
@@ -116,30 +117,33 @@ function checkEntry(name: string, value: unknown, where: string): Entry {
     ['shape', shape],
     ['data_offsets', offsets],
   ] as const) {
-    if (v === undefined) throw new CheckpointError(`${where} is missing the "${field}" field`);
+    if (v === undefined) throw new CheckpointError('ckpt.st.missingField', { where, field });
   }
-  if (typeof dtype !== 'string') throw new CheckpointError(`${where} has a dtype that is not a string`);
+  if (typeof dtype !== 'string') throw new CheckpointError('ckpt.st.dtype', { where });
   if (!Array.isArray(shape) || !shape.every(isCount)) {
-    throw new CheckpointError(`${where} has a shape that is not a list of non-negative integers`);
+    throw new CheckpointError('ckpt.st.shape', { where });
   }
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount)) {
-    throw new CheckpointError(
-      `${where} has data_offsets that are not two non-negative integers [begin, end]`,
-    );
+    throw new CheckpointError('ckpt.st.offsets', { where });
   }
   const [b, e] = offsets as number[];
   if (b > e) {
-    throw new CheckpointError(
-      `${where} has reversed data_offsets [${b}, ${e}]: the end comes before the begin`,
-    );
+    throw new CheckpointError('ckpt.st.reversed', { where, b, e });
   }
   const size = Object.hasOwn(DTYPE_BYTES, dtype) ? DTYPE_BYTES[dtype] : undefined;
   const need = size === undefined ? e - b : product(shape) * size;
   if (need !== e - b) {
-    throw new CheckpointError(
-      `${where} has shape [${shape.join(', ')}] of ${dtype}, which needs ${product(shape)} × ${size} = ${need} ` +
-        `bytes, but its data_offsets [${b}, ${e}] span ${e - b} bytes`,
-    );
+    throw new CheckpointError('ckpt.st.span', {
+      where,
+      shape: shape.join(', '),
+      dtype,
+      count: product(shape),
+      size: String(size),
+      need,
+      b,
+      e,
+      span: e - b,
+    });
   }
   return { name, dtype, shape: shape as number[], b, e };
 }
@@ -149,22 +153,23 @@ function parseHeaderJson(bytes: Uint8Array, label: string): Record<string, unkno
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new CheckpointError(`${label}: the header (bytes 8–${8 + bytes.length}) is not valid UTF-8 text`);
+    throw new CheckpointError('ckpt.st.utf8', { label, end: 8 + bytes.length });
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/[\0\s]+$/, '')); // some writers pad with NULs instead of spaces
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new CheckpointError(
-      `${label}: the header (bytes 8–${8 + bytes.length}) is not valid JSON (${why})`,
-    );
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new CheckpointError('ckpt.st.json', { label, end: 8 + bytes.length, detail });
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    const kind = json === null ? 'null' : Array.isArray(json) ? 'an array' : `a ${typeof json}`;
-    throw new CheckpointError(
-      `${label}: the header is ${kind}, not a JSON object mapping tensor names to {dtype, shape, data_offsets}`,
-    );
+    const kind =
+      json === null
+        ? 'null'
+        : Array.isArray(json)
+          ? 'array'
+          : (typeof json as 'string' | 'number' | 'boolean');
+    throw new CheckpointError('ckpt.st.notMap', { label, kind: msg(`ckpt.json.${kind}`) });
   }
   return json as Record<string, unknown>;
 }
@@ -189,27 +194,37 @@ function checkLayout(
   for (let i = 1; i < filled.length; i++) {
     const [p, t] = [filled[i - 1], filled[i]];
     if (t.b < p.e) {
-      throw new CheckpointError(
-        `${label}: tensors "${p.name}" (data bytes ${p.b}–${p.e}) and "${t.name}" (data bytes ${t.b}–${t.e}) ` +
-          `overlap in the data section`,
-      );
+      throw new CheckpointError('ckpt.st.overlap', {
+        label,
+        a: p.name,
+        ab: p.b,
+        ae: p.e,
+        b: t.name,
+        bb: t.b,
+        be: t.e,
+      });
     }
     if (t.b !== p.e) contiguous = false;
   }
   const described = filled.length ? filled[filled.length - 1].e : 0;
   if (contiguous && described > dataLength) {
-    throw new CheckpointError(
-      `${label} is truncated: the header describes ${described} bytes of tensor data, but only ${dataLength} ` +
-        `bytes follow the header (the file should be ${dataStart + described} bytes, it is ${fileSize}). ` +
-        `Was the download cut short?`,
-    );
+    throw new CheckpointError('ckpt.st.dataCut', {
+      label,
+      described,
+      left: dataLength,
+      should: dataStart + described,
+      size: fileSize,
+    });
   }
   const outside = entries.find((t) => t.e > dataLength);
   if (outside) {
-    throw new CheckpointError(
-      `${label}: tensor "${outside.name}" has data_offsets [${outside.b}, ${outside.e}] outside the data ` +
-        `section, which is ${dataLength} bytes long`,
-    );
+    throw new CheckpointError('ckpt.st.outside', {
+      label,
+      name: outside.name,
+      b: outside.b,
+      e: outside.e,
+      length: dataLength,
+    });
   }
 }
 
@@ -218,19 +233,28 @@ export function readTensor(blob: Blob, info: TensorInfo): Promise<{ shape: numbe
   const label = fileLabel(blob, 'safetensors');
   return guard(label, async () => {
     if (!READABLE.includes(info.dtype)) {
-      throw new CheckpointError(
-        `${label}: tensor "${info.name}": ${info.dtype} is not supported: Embedscope reads F32, F16, BF16 and F64`,
-      );
+      throw new CheckpointError('ckpt.st.unsupported', { label, name: info.name, dtype: info.dtype });
     }
     const size = DTYPE_BYTES[info.dtype];
     const count = product(info.shape);
     if (count * size !== info.end - info.begin) {
-      throw new CheckpointError(
-        `${label}: tensor "${info.name}" has shape [${info.shape.join(', ')}] of ${info.dtype} ` +
-          `(${count * size} bytes) but spans bytes ${info.begin}–${info.end}`,
-      );
+      throw new CheckpointError('ckpt.st.tensorSpan', {
+        label,
+        name: info.name,
+        shape: info.shape.join(', '),
+        dtype: info.dtype,
+        bytes: count * size,
+        begin: info.begin,
+        end: info.end,
+      });
     }
-    const bytes = await readRange(blob, info.begin, info.end, label, `tensor "${info.name}"`);
+    const bytes = await readRange(
+      blob,
+      info.begin,
+      info.end,
+      label,
+      msg('ckpt.part.tensor', { name: info.name }),
+    );
     return { shape: [...info.shape], data: decodeFloats(bytes, KINDS[info.dtype]) };
   });
 }

@@ -42,7 +42,7 @@ export function diagnosed(err: unknown): boolean {
     err instanceof CheckpointError &&
     err.constructor === CheckpointError &&
     err.message.length > 20 &&
-    !err.message.includes('could not be read')
+    err.msg.key !== 'ckpt.readFailed'
   );
 }
 

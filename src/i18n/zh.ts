@@ -2,6 +2,7 @@
 // 术语：词元 token、词嵌入、位置编码、注意力、旋转位置编码 RoPE；公式保持 KaTeX，不翻译。
 import type { Key } from './en.ts';
 import { MSG_ZH } from './zhMsg.ts';
+import { MSG_ZH_CHECKPOINTS } from './zhMsgCheckpoints.ts';
 import { MSG_ZH_VIEWS } from './zhMsgViews.ts';
 import { ZH_PANELS } from './zhPanels.ts';
 import { ZH_URL } from './zhUrl.ts';
@@ -366,4 +367,5 @@ export const zh: Record<Key, string> = {
   ...ZH_URL,
   ...MSG_ZH,
   ...MSG_ZH_VIEWS,
+  ...MSG_ZH_CHECKPOINTS,
 };

@@ -1,9 +1,13 @@
 // 计算线程和协议校验器发来的消息（protocol/text.ts 的中文）：报错、拒绝的取值、进度。占位符与英文相同；
 // 参数名、键名（d_model、rope_type、original_context …）和方案名保持原样，因为界面上的输入框就叫这些名字。
 import type { MsgKey } from '../protocol/msg.ts';
+import type { MSG_EN_CHECKPOINTS } from '../protocol/textCheckpoints.ts';
 import type { MSG_EN_VIEWS } from '../protocol/textViews.ts';
 
-export const MSG_ZH: Record<Exclude<MsgKey, keyof typeof MSG_EN_VIEWS>, string> = {
+export const MSG_ZH: Record<
+  Exclude<MsgKey, keyof typeof MSG_EN_VIEWS | keyof typeof MSG_EN_CHECKPOINTS>,
+  string
+> = {
   'err.raw': '{text}',
   'msg.join': '{a}；{b}',
   'msg.dot': '{a} · {b}',

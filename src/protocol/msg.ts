@@ -22,8 +22,11 @@ export function msg(key: MsgKey, params?: Record<string, MsgParam>): Msg {
 
 /** An error thrown inside a worker whose message is data: the worker posts `msg`, never the English `message`. */
 export class MsgError extends Error {
-  constructor(readonly msg: Msg) {
-    super(renderEn(msg));
+  constructor(
+    readonly msg: Msg,
+    options?: { cause?: unknown },
+  ) {
+    super(renderEn(msg), options);
   }
 }
 

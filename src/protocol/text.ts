@@ -1,6 +1,7 @@
 // The English text of every message the workers and the protocol's validators send (protocol/msg.ts): data only,
 // part of the interface's reference table (i18n/en.ts spreads it in; i18n/zh.ts must translate every key). It
 // lives here because worker-side code may not import the UI. `{name:fmt}` placeholders: see msg.ts.
+import { MSG_EN_CHECKPOINTS } from './textCheckpoints.ts';
 import { MSG_EN_VIEWS } from './textViews.ts';
 
 export const MSG_EN = {
@@ -142,6 +143,7 @@ export const MSG_EN = {
   'model.vectors': '{embedding} vectors do not fit {model}; using random embeddings.',
 
   ...MSG_EN_VIEWS,
+  ...MSG_EN_CHECKPOINTS,
 } satisfies Record<string, string>;
 
 export type MsgKey = keyof typeof MSG_EN;
