@@ -8,10 +8,10 @@ import {
   FREQUENCY_SETS,
   farPositions,
   firstPositions,
-  halvesOf,
   maxError,
   omega,
 } from '../../src/numerics/trigReference.ts';
+import { cosSinHalves } from '../../src/encodings/rotate.ts';
 
 const log = (...a: unknown[]) => console.log('GLTEST', ...a);
 (async () => {
@@ -38,7 +38,7 @@ const log = (...a: unknown[]) => console.log('GLTEST', ...a);
         );
         const P = positions.length,
           F = ws.length;
-        const [c, s] = halvesOf((await t.data()) as Float32Array, P, F);
+        const [c, s] = cosSinHalves((await t.data()) as Float32Array, P, 2 * F);
         t.dispose();
         const e = Math.max(
           maxError(s, P, F, (r, j) => Math.sin(positions[r] * ws[j])),

@@ -53,11 +53,18 @@ export interface CellSources {
 
 interface Held {
   view: number;
-  key: string;
   spec: RunSpec;
   ids: Int32Array;
   labels: readonly string[];
   learned: string | undefined;
+}
+
+/**
+ * Whether two runs have the same spec. Runs on every keystroke: the text (megabytes at most) is compared as a string
+ * first, and only the rest of the spec is serialised.
+ */
+function sameSpec(a: RunSpec, b: RunSpec): boolean {
+  return a.text === b.text && JSON.stringify({ ...a, text: '' }) === JSON.stringify({ ...b, text: '' });
 }
 
 export class CellReader {
@@ -70,12 +77,12 @@ export class CellReader {
 
   /** A run starts: a pooled view of another spec is about to be replaced and no longer answers. */
   keepOnly(spec: RunSpec): void {
-    if (this.held && this.held.key !== JSON.stringify(spec)) this.held = null;
+    if (this.held && !sameSpec(this.held.spec, spec)) this.held = null;
   }
 
   /** The run `view` drew E, PE and X pooled for these tokens. */
   hold(view: number, spec: RunSpec, ids: Int32Array, labels: readonly string[], learned?: string): void {
-    this.held = { view, key: JSON.stringify(spec), spec, ids, labels, learned };
+    this.held = { view, spec, ids, labels, learned };
   }
 
   /** The exact values of a block (and its range); null when the view is gone. Throws on a malformed request. */

@@ -166,6 +166,7 @@ export class Pipeline {
           labels,
           learned?.id,
         );
+      const rowLabels = pooling ? pooledLabels(labels, rb) : labels; // the same for E, PE and X
       for (const [i, name] of FOUNDATION_VIEWS.entries()) {
         const title = VIEW_TITLES[name];
         await emit({
@@ -173,7 +174,7 @@ export class Pipeline {
           title,
           shape,
           data: read[i],
-          rowLabels: pooling ? pooledLabels(labels, rb) : labels,
+          rowLabels,
           pooled,
           note: pooling
             ? msg('note.pooled', {

@@ -1,9 +1,10 @@
 // numerics/trig.ts on the real tfjs WebGPU backend in Node: Dawn (the `webgpu` package) on SwiftShader, found through
 // the Vulkan ICD that vitest.config.ts points at. Results are read only with `await t.data()` — dataSync() and
 // arraySync() are unsafe on webgpu (DESIGN.md).
-import { create, globals } from 'webgpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { cosSinHalves } from '../encodings/rotate.ts';
+import { setUpDawn } from './testDawn.ts';
 import { cosSinTable, range, sinusoidTable } from './trig.ts';
 import { angleTable } from './kernels/index.ts';
 import {
@@ -11,18 +12,11 @@ import {
   exactSinCos,
   farPositions,
   firstPositions,
-  halvesOf,
   maxError,
   omega,
 } from './trigReference.ts';
 
-Object.assign(globalThis, globals);
-// Node 21+ defines a read-only `navigator` getter, so define the property rather than assign it.
-Object.defineProperty(globalThis, 'navigator', {
-  value: { gpu: create([]) },
-  configurable: true,
-  writable: true,
-});
+setUpDawn();
 
 /** The [cos | sin] table read back with data() (never dataSync on webgpu), as its halves [cos, sin]. */
 async function cosSin(positions: number[], turns: number[]) {
@@ -30,7 +24,7 @@ async function cosSin(positions: number[], turns: number[]) {
   const x = (await t.data()) as Float32Array;
   t.dispose();
   expect(x.length).toBe(positions.length * 2 * turns.length);
-  return halvesOf(x, positions.length, turns.length);
+  return cosSinHalves(x, positions.length, 2 * turns.length);
 }
 
 /** sin and cos tables for positions × ω and the worst error against float64. */
@@ -46,25 +40,6 @@ async function worstError(positions: number[], ws: number[]) {
     maxError(c, P, F, (r, j) => Math.cos(positions[r] * ws[j])),
   );
 }
-
-beforeAll(async () => {
-  const adapter = await navigator.gpu.requestAdapter();
-  if (!adapter) {
-    throw new Error(
-      'No WebGPU adapter in Node. The `webgpu` package needs a Vulkan driver: install the Debian packages ' +
-        '`chromium` and `libvulkan1` and set VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json ' +
-        `(vitest.config.ts does this when the file exists; now VK_ICD_FILENAMES=${process.env.VK_ICD_FILENAMES}).`,
-    );
-  }
-  await import('@tensorflow/tfjs-backend-webgpu');
-  const ok = await tf.setBackend('webgpu');
-  if (!ok) throw new Error('tf.setBackend("webgpu") returned false although a WebGPU adapter exists.');
-  expect(tf.getBackend()).toBe('webgpu');
-}, 120_000);
-
-afterAll(() => {
-  if (tf.findBackend('webgpu')) tf.removeBackend('webgpu');
-});
 
 describe('cosSinTable on the WebGPU backend (SwiftShader): the fused WGSL kernel', () => {
   test('the backend in use is webgpu', () => {

@@ -4,13 +4,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { cosSinHalves } from '../encodings/rotate.ts';
 import { MAX_EXACT_POSITION, cosSinTable, range, reducedAngles, sinusoidTable } from './trig.ts';
 import {
   FREQUENCY_SETS,
   exactSinCos,
   farPositions,
   firstPositions,
-  halvesOf,
   maxError,
   omega,
 } from './trigReference.ts';
@@ -24,7 +24,7 @@ async function tables(positions: number[], turns: number[]) {
   const t = cosSinTable(positions, turns); // [P, 2F]
   try {
     expect(t.shape).toEqual([positions.length, 2 * turns.length]);
-    const [cos, sin] = halvesOf((await t.data()) as Float32Array, positions.length, turns.length);
+    const [cos, sin] = cosSinHalves((await t.data()) as Float32Array, positions.length, 2 * turns.length);
     return { sin, cos };
   } finally {
     t.dispose();

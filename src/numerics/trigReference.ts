@@ -89,14 +89,3 @@ export function exactSinCos(p: number, c: number): { sin: number; cos: number } 
   const turns = Number(t) / 2 ** 80;
   return { sin: Math.sin(2 * Math.PI * turns), cos: Math.cos(2 * Math.PI * turns) };
 }
-
-/** The left and right halves (columns 0…F−1 and F…2F−1) of a [P, 2F] row-major table. */
-export function halvesOf(x: Float32Array, P: number, F: number): [Float32Array, Float32Array] {
-  const left = new Float32Array(P * F);
-  const right = new Float32Array(P * F);
-  for (let r = 0; r < P; r++) {
-    left.set(x.subarray(r * 2 * F, r * 2 * F + F), r * F);
-    right.set(x.subarray(r * 2 * F + F, (r + 1) * 2 * F), r * F);
-  }
-  return [left, right];
-}

@@ -1,29 +1,14 @@
 // The big-table path on the real tfjs WebGPU backend in Node (Dawn on SwiftShader, as numerics/trig.gpu.test.ts):
 // the overview's block means reduced on the device and the exact detail window at the end of a 131,072-row
 // sinusoid table, against float64 Math.sin/cos written here. Read-backs are `await data()` only (DESIGN.md).
-import { create, globals } from 'webgpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { setUpDawn } from '../../numerics/testDawn.ts';
 import type { Matrix } from '../../protocol/messages.ts';
 import { DEFAULT_SPEC, type RunSpec } from '../../protocol/specs.ts';
 import { staticViews } from './static.ts';
 
-Object.assign(globalThis, globals);
-Object.defineProperty(globalThis, 'navigator', {
-  value: { gpu: create([]) },
-  configurable: true,
-  writable: true,
-});
-
-beforeAll(async () => {
-  expect(await navigator.gpu.requestAdapter()).not.toBeNull();
-  await import('@tensorflow/tfjs-backend-webgpu');
-  expect(await tf.setBackend('webgpu')).toBe(true);
-}, 120_000);
-
-afterAll(() => {
-  if (tf.findBackend('webgpu')) tf.removeBackend('webgpu');
-});
+setUpDawn();
 
 function sinusoid64(p: number, c: number, d: number): number {
   const a = p * Math.pow(10000, (-2 * Math.floor(c / 2)) / d);

@@ -3,7 +3,8 @@
 // (a chunk of whole blocks is computed, reduced and read back, then freed), so the whole table never exists at once.
 import * as tf from '@tensorflow/tfjs-core';
 import { overviewBlock, type Overview, type Pooled } from '../../protocol/window.ts';
-import { blockMeanWebGPU, type BlockMeanRunner } from '../../numerics/kernels/blockMean.wgsl.ts';
+import { blockMeanWebGPU } from '../../numerics/kernels/blockMean.wgsl.ts';
+import type { WebGPURunner } from '../../numerics/kernels/sincos.wgsl.ts';
 
 /** Elements in one overview chunk (32 MiB of float32): bounds the device memory an overview needs. */
 export const CHUNK_ELEMENTS = 2 ** 23;
@@ -22,7 +23,7 @@ export function positionsFrom(a: number, b: number): Float64Array {
 export function blockMean(x: tf.Tensor2D, rb: number, cb: number): tf.Tensor2D {
   if (tf.getBackend() === 'webgpu' && x.dtype === 'float32') {
     // one fused program (numerics/kernels/blockMean.wgsl.ts) instead of pad, reshape, sum and divide
-    const runner = tf.backend() as unknown as BlockMeanRunner;
+    const runner = tf.backend() as unknown as WebGPURunner;
     return tf.engine().makeTensorFromTensorInfo(blockMeanWebGPU(runner, x, rb, cb)) as tf.Tensor2D;
   }
   return tf.tidy(() => {

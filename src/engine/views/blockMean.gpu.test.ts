@@ -2,30 +2,13 @@
 // program of numerics/kernels/blockMean.wgsl.ts: against block means computed here in float64 by plain loops over
 // each block's cells, for ragged edges (blocks that do not divide the shape), 1-wide blocks, the overview's tall
 // row blocks and a pooled [T, d]'s 8 × 4 blocks. Read back with data() only (dataSync destroys the device).
-import { create, globals } from 'webgpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { setUpDawn } from '../../numerics/testDawn.ts';
 import { normals } from '../../numerics/rng.ts';
 import { blockMean } from './bigTable.ts';
 
-Object.assign(globalThis, globals);
-Object.defineProperty(globalThis, 'navigator', {
-  value: { gpu: create([]) },
-  configurable: true,
-  writable: true,
-});
-
-beforeAll(async () => {
-  const adapter = await navigator.gpu.requestAdapter();
-  if (!adapter)
-    throw new Error(`No WebGPU adapter in Node (VK_ICD_FILENAMES=${process.env.VK_ICD_FILENAMES}).`);
-  await import('@tensorflow/tfjs-backend-webgpu');
-  expect(await tf.setBackend('webgpu')).toBe(true);
-}, 120_000);
-
-afterAll(() => {
-  if (tf.findBackend('webgpu')) tf.removeBackend('webgpu');
-});
+setUpDawn();
 
 /** Block means in float64: out[i, j] = mean of x over rows i·rb … and columns j·cb … that exist. */
 function reference(x: Float32Array, R: number, C: number, rb: number, cb: number): Float64Array {

@@ -8,9 +8,6 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu';
 import type { WebGPURunner } from './sincos.wgsl.ts';
 
-/** The backend method this kernel calls is the same one the angle table's uses. */
-export type BlockMeanRunner = WebGPURunner;
-
 const WORKGROUP = 64;
 
 export class BlockMeanProgram implements WebGPUProgram {
@@ -56,7 +53,7 @@ export class BlockMeanProgram implements WebGPUProgram {
 }
 
 /** Runs the program on a [R, C] float32 tensor of the webgpu backend: [ceil(R / rb), ceil(C / cb)] block means. */
-export function blockMeanWebGPU(backend: BlockMeanRunner, x: TensorInfo, rb: number, cb: number): TensorInfo {
+export function blockMeanWebGPU(backend: WebGPURunner, x: TensorInfo, rb: number, cb: number): TensorInfo {
   const [R, C] = x.shape;
   return backend.runWebGPUProgram(new BlockMeanProgram(R, C, rb, cb), [x], 'float32', [
     { type: 'int32', data: [rb] },
